@@ -1,0 +1,114 @@
+package aelab.check;
+
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Executable checks: each compares two independently obtained values and either returns a one-line report
+ * ("✔ label: ...") or throws {@link CheckFailedException} ("✘ label: ...").
+ *
+ * <p>Tolerances are absolute unless stated; {@link #close(String, double, double, double)} accepts
+ * {@code |actual - expected| <= tol}. NaN never passes.
+ */
+public final class Check {
+    private Check() {
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String pass(String label, String detail) {
+        return "\u2714 " + label + ": " + detail;
+    }
+
+    private static CheckFailedException fail(String label, String detail) {
+        return new CheckFailedException("\u2718 " + label + ": " + detail);
+    }
+
+    /** Passes when {@code |actual - expected| <= tol}. */
+    public static String close(String label, double actual, double expected, double tol) {
+        double diff = Math.abs(actual - expected);
+        String detail = "actual " + fmt(actual) + ", expected " + fmt(expected) + ", |diff| " + fmt(diff)
+                + " (tolerance " + fmt(tol) + ")";
+        if (!(diff <= tol)) {
+            throw fail(label, detail);
+        }
+        return pass(label, detail);
+    }
+
+    /** Passes when {@code |actual - expected| <= rtol * max(|expected|, tiny)}. */
+    public static String relClose(String label, double actual, double expected, double rtol) {
+        double diff = Math.abs(actual - expected);
+        double scale = Math.max(Math.abs(expected), Double.MIN_NORMAL);
+        String detail = "actual " + fmt(actual) + ", expected " + fmt(expected) + ", relative diff "
+                + fmt(diff / scale) + " (tolerance " + fmt(rtol) + ")";
+        if (!(diff <= rtol * scale)) {
+            throw fail(label, detail);
+        }
+        return pass(label, detail);
+    }
+
+    /** Passes when two matrices have the same shape and max |a - b| <= tol. */
+    public static String close(String label, DMatrixRMaj actual, DMatrixRMaj expected, double tol) {
+        if (actual.numRows != expected.numRows || actual.numCols != expected.numCols) {
+            throw fail(label, "shape " + actual.numRows + "x" + actual.numCols + ", expected " + expected.numRows
+                    + "x" + expected.numCols);
+        }
+        double max = 0;
+        for (int i = 0; i < actual.getNumElements(); i++) {
+            double d = Math.abs(actual.data[i] - expected.data[i]);
+            if (!(d <= max)) {
+                max = Double.isNaN(d) ? Double.NaN : d;
+                if (Double.isNaN(max)) {
+                    break;
+                }
+            }
+        }
+        String detail = "max |diff| " + fmt(max) + " over " + actual.numRows + "x" + actual.numCols
+                + " (tolerance " + fmt(tol) + ")";
+        if (!(max <= tol)) {
+            throw fail(label, detail);
+        }
+        return pass(label, detail);
+    }
+
+    /** Passes when {@code actual < bound}. */
+    public static String less(String label, double actual, double bound) {
+        String detail = fmt(actual) + " < " + fmt(bound);
+        if (!(actual < bound)) {
+            throw fail(label, "expected " + detail);
+        }
+        return pass(label, detail);
+    }
+
+    /** Passes when {@code actual > bound}. */
+    public static String greater(String label, double actual, double bound) {
+        String detail = fmt(actual) + " > " + fmt(bound);
+        if (!(actual > bound)) {
+            throw fail(label, "expected " + detail);
+        }
+        return pass(label, detail);
+    }
+
+    /** Passes when the condition holds; {@code detail} says what was compared. */
+    public static String that(String label, boolean condition, String detail) {
+        if (!condition) {
+            throw fail(label, detail);
+        }
+        return pass(label, detail);
+    }
+
+    /** Passes when running {@code action} throws an exception of the given type (a claim that something is rejected). */
+    public static String throwsA(String label, Class<? extends Throwable> type, Runnable action) {
+        try {
+            action.run();
+        } catch (Throwable t) {
+            if (type.isInstance(t)) {
+                return pass(label, type.getSimpleName() + ": " + t.getMessage());
+            }
+            throw fail(label, "expected " + type.getSimpleName() + ", got " + t);
+        }
+        throw fail(label, "expected " + type.getSimpleName() + ", nothing was thrown");
+    }
+}

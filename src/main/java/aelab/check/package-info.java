@@ -1,0 +1,6 @@
+/**
+ * Executable checks for notebooks and handouts. A check that holds returns a one-line report (the last expression of
+ * a notebook cell shows it); a check that fails throws {@link aelab.check.CheckFailedException}, which stops the
+ * handouts build with the notebook and cell named.
+ */
+package aelab.check;

@@ -1,0 +1,184 @@
+package aelab.core;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Argument validation with one message format for the whole library: the message names the argument, the expected
+ * shape or range, and the value received, e.g. {@code "decoder input must be 64x8, got 64x10"}.
+ *
+ * <p>All checks are NaN-safe: a range test is written so that NaN fails it ({@code if (!(v > 0))}).
+ */
+public final class Require {
+    private Require() {
+    }
+
+    /** "RxC" of a matrix. */
+    public static String shapeOf(DMatrixRMaj m) {
+        return m.numRows + "x" + m.numCols;
+    }
+
+    /** Rejects null. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /** Requires {@code m} to be rows x cols. */
+    public static DMatrixRMaj shape(String name, DMatrixRMaj m, int rows, int cols) {
+        notNull(name, m);
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(name + " must be " + rows + "x" + cols + ", got " + shapeOf(m));
+        }
+        return m;
+    }
+
+    /** Requires {@code m} to have the given number of rows. */
+    public static DMatrixRMaj rows(String name, DMatrixRMaj m, int rows) {
+        notNull(name, m);
+        if (m.numRows != rows) {
+            throw new IllegalArgumentException(name + " must have " + rows + " rows, got " + shapeOf(m));
+        }
+        return m;
+    }
+
+    /** Requires {@code m} to have the given number of columns. */
+    public static DMatrixRMaj cols(String name, DMatrixRMaj m, int cols) {
+        notNull(name, m);
+        if (m.numCols != cols) {
+            throw new IllegalArgumentException(name + " must have " + cols + " columns, got " + shapeOf(m));
+        }
+        return m;
+    }
+
+    /** Requires a square matrix. */
+    public static DMatrixRMaj square(String name, DMatrixRMaj m) {
+        notNull(name, m);
+        if (m.numRows != m.numCols) {
+            throw new IllegalArgumentException(name + " must be square, got " + shapeOf(m));
+        }
+        return m;
+    }
+
+    /** Requires a vector of the given length. */
+    public static double[] length(String name, double[] v, int length) {
+        notNull(name, v);
+        if (v.length != length) {
+            throw new IllegalArgumentException(name + " must have length " + length + ", got length " + v.length);
+        }
+        return v;
+    }
+
+    /** Requires two vectors of equal length. */
+    public static void sameLength(String nameA, double[] a, String nameB, double[] b) {
+        notNull(nameA, a);
+        notNull(nameB, b);
+        if (a.length != b.length) {
+            throw new IllegalArgumentException(nameA + " and " + nameB + " must have the same length, got "
+                    + a.length + " and " + b.length);
+        }
+    }
+
+    /** Requires two matrices of equal shape. */
+    public static void sameShape(String nameA, DMatrixRMaj a, String nameB, DMatrixRMaj b) {
+        notNull(nameA, a);
+        notNull(nameB, b);
+        if (a.numRows != b.numRows || a.numCols != b.numCols) {
+            throw new IllegalArgumentException(nameA + " and " + nameB + " must have the same shape, got "
+                    + shapeOf(a) + " and " + shapeOf(b));
+        }
+    }
+
+    /** Requires a finite number. */
+    public static double finite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite, got " + v);
+        }
+        return v;
+    }
+
+    /** Requires every entry to be finite; the message names the first bad index. */
+    public static double[] finite(String name, double[] v) {
+        notNull(name, v);
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + v[i] + " at index " + i);
+            }
+        }
+        return v;
+    }
+
+    /** Requires every entry to be finite; the message names the first bad (row, column). */
+    public static DMatrixRMaj finite(String name, DMatrixRMaj m) {
+        notNull(name, m);
+        double[] d = m.data;
+        int n = m.getNumElements();
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(d[i])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + d[i] + " at (" + (i / m.numCols)
+                        + "," + (i % m.numCols) + ")");
+            }
+        }
+        return m;
+    }
+
+    /** Requires {@code v > 0} (rejects 0, negatives and NaN). */
+    public static double positive(String name, double v) {
+        if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be > 0 and finite, got " + v);
+        }
+        return v;
+    }
+
+    /** Requires {@code v >= 0} and finite. */
+    public static double nonNegative(String name, double v) {
+        if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + v);
+        }
+        return v;
+    }
+
+    /** Requires every entry {@code > 0} and finite. */
+    public static double[] positive(String name, double[] v) {
+        notNull(name, v);
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0) || v[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(name + " must be > 0 and finite, got " + v[i] + " at index " + i);
+            }
+        }
+        return v;
+    }
+
+    /** Requires {@code v > 0}. */
+    public static int positive(String name, int v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + v);
+        }
+        return v;
+    }
+
+    /** Requires {@code lo <= v <= hi}. */
+    public static int inRange(String name, int v, int lo, int hi) {
+        if (v < lo || v > hi) {
+            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + v);
+        }
+        return v;
+    }
+
+    /** Requires {@code lo <= v <= hi} (NaN fails). */
+    public static double inRange(String name, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + v);
+        }
+        return v;
+    }
+
+    /** Requires {@code lo < v < hi} (NaN fails). */
+    public static double inOpenRange(String name, double v, double lo, double hi) {
+        if (!(v > lo && v < hi)) {
+            throw new IllegalArgumentException(name + " must be in (" + lo + ", " + hi + "), got " + v);
+        }
+        return v;
+    }
+}
