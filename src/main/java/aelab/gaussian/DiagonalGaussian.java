@@ -1,9 +1,6 @@
 package aelab.gaussian;
 
-import java.util.random.RandomGenerator;
-
 import aelab.core.Require;
-import aelab.core.Rng;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -158,26 +155,6 @@ public final class DiagonalGaussian implements Gaussian {
             z[i] = mean[i] + std[i] * eps[i];
         }
         return z;
-    }
-
-    @Override
-    public double[] sample(RandomGenerator rng) {
-        Require.notNull("rng", rng);
-        return sampleWith(Rng.standardNormal(rng, new double[mean.length]));
-    }
-
-    @Override
-    public DMatrixRMaj sample(RandomGenerator rng, int n) {
-        Require.notNull("rng", rng);
-        Require.positive("n", n);
-        int d = mean.length;
-        DMatrixRMaj out = new DMatrixRMaj(n, d);
-        for (int r = 0; r < n; r++) {
-            for (int i = 0; i < d; i++) {
-                out.data[r * d + i] = mean[i] + std[i] * rng.nextGaussian();
-            }
-        }
-        return out;
     }
 
     @Override

@@ -1,9 +1,6 @@
 package aelab.gaussian;
 
-import java.util.random.RandomGenerator;
-
 import aelab.core.Require;
-import aelab.core.Rng;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -203,24 +200,6 @@ public final class FullGaussian implements Gaussian {
             z[i] = s;
         }
         return z;
-    }
-
-    @Override
-    public double[] sample(RandomGenerator rng) {
-        Require.notNull("rng", rng);
-        return sampleWith(Rng.standardNormal(rng, new double[mean.length]));
-    }
-
-    @Override
-    public DMatrixRMaj sample(RandomGenerator rng, int n) {
-        Require.notNull("rng", rng);
-        Require.positive("n", n);
-        int k = mean.length;
-        DMatrixRMaj out = new DMatrixRMaj(n, k);
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(sample(rng), 0, out.data, r * k, k);
-        }
-        return out;
     }
 
     @Override

@@ -2,6 +2,8 @@ package aelab.gaussian;
 
 import java.util.random.RandomGenerator;
 
+import aelab.core.Require;
+import aelab.core.Rng;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -28,11 +30,23 @@ public sealed interface Gaussian permits DiagonalGaussian, FullGaussian {
     double[] sampleWith(double[] eps);
 
     /** One reparameterized draw: d standard normals from {@code rng}, then {@link #sampleWith(double[])}. */
-    double[] sample(RandomGenerator rng);
+    default double[] sample(RandomGenerator rng) {
+        Require.notNull("rng", rng);
+        return sampleWith(Rng.standardNormal(rng, new double[dimension()]));
+    }
 
     /**
      * n draws as the rows of an n×d matrix; row i equals the i-th of n successive {@link #sample(RandomGenerator)}
      * calls on the same generator.
      */
-    DMatrixRMaj sample(RandomGenerator rng, int n);
+    default DMatrixRMaj sample(RandomGenerator rng, int n) {
+        Require.notNull("rng", rng);
+        Require.positive("n", n);
+        int d = dimension();
+        DMatrixRMaj out = new DMatrixRMaj(n, d);
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(sample(rng), 0, out.data, r * d, d);
+        }
+        return out;
+    }
 }

@@ -154,7 +154,7 @@ public final class GaussianKl {
         return 0.5 * (trace + mahalanobis - k + p.logDeterminant() - q.logDeterminant());
     }
 
-    private static void requireSameDimension(Gaussian q, Gaussian p) {
+    static void requireSameDimension(Gaussian q, Gaussian p) {
         if (q.dimension() != p.dimension()) {
             throw new IllegalArgumentException("q and p must have the same dimension, got " + q.dimension()
                     + " and " + p.dimension());

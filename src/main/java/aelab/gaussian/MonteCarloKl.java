@@ -22,10 +22,7 @@ public final class MonteCarloKl {
         Require.notNull("p", p);
         Require.notNull("rng", rng);
         Require.positive("n", n);
-        if (q.dimension() != p.dimension()) {
-            throw new IllegalArgumentException("q and p must have the same dimension, got " + q.dimension()
-                    + " and " + p.dimension());
-        }
+        GaussianKl.requireSameDimension(q, p);
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             double[] z = q.sample(rng);
