@@ -3,6 +3,7 @@ package aelab.model;
 import aelab.core.Require;
 import aelab.linalg.Gemm;
 import aelab.nn.DenseLayer;
+import aelab.nn.RowOps;
 import aelab.optim.Gradients;
 import aelab.optim.ParameterBlock;
 import aelab.optim.Parameters;
@@ -122,12 +123,7 @@ public final class LinearAutoencoder implements Autoencoder {
     private DMatrixRMaj decodeInto(DMatrixRMaj z, DMatrixRMaj out) {
         out = tied ? Gemm.multTransB(z, encoder.weight().value(), out) : Gemm.mult(z, decoderWeight.value(), out);
         if (decoderBias != null) {
-            double[] b = decoderBias.value().data;
-            for (int r = 0; r < out.numRows; r++) {
-                for (int c = 0; c < d; c++) {
-                    out.data[r * d + c] += b[c];
-                }
-            }
+            RowOps.addRowEquals(out, decoderBias.value());
         }
         return out;
     }
@@ -141,13 +137,7 @@ public final class LinearAutoencoder implements Autoencoder {
         DMatrixRMaj gradW = out.get(encoder.weight());
         DMatrixRMaj gradBe = encoder.hasBias() ? out.get(encoder.bias()) : null;
         if (decoderBias != null) {
-            DMatrixRMaj gb = out.get(decoderBias);
-            java.util.Arrays.fill(gb.data, 0, d, 0.0);
-            for (int r = 0; r < batch.numRows; r++) {
-                for (int c = 0; c < d; c++) {
-                    gb.data[c] += gradReconstruction.data[r * d + c];
-                }
-            }
+            RowOps.columnSums(gradReconstruction, out.get(decoderBias));
         }
         if (tied) {
             // decoder use of W: x̂ = H Wᵀ ⇒ ∂L/∂W += Gᵀ H, ∂L/∂H = G W

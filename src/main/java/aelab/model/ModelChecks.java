@@ -3,7 +3,6 @@ package aelab.model;
 import aelab.core.Require;
 import aelab.optim.Gradients;
 import aelab.optim.Parameters;
-import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 
 /** Argument checks shared by the models. */
@@ -21,9 +20,9 @@ final class ModelChecks {
     }
 
     /** Checks the arguments of lossAndGradients. */
-    static void training(DMatrixRMaj batch, int width, RandomGenerator rng, Gradients out, Parameters parameters) {
+    static void training(DMatrixRMaj batch, int width, Object noise, Gradients out, Parameters parameters) {
         batch("batch", batch, width);
-        Require.notNull("rng", rng);
+        Require.notNull("rng", noise);
         Require.notNull("out", out);
         if (out.parameters() != parameters) {
             throw new IllegalArgumentException("out must be Gradients.zerosLike(model.parameters()), got gradients for "

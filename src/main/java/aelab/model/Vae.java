@@ -237,16 +237,31 @@ public final class Vae implements Autoencoder {
         return decode(prior);
     }
 
+    /** Draws ε (n×k, row-major nextGaussian) into the workspace. */
+    private void drawEpsilon(int n, RandomGenerator rng) {
+        eps.reshape(n, k);
+        double[] e = eps.data;
+        for (int i = 0; i < n * k; i++) {
+            e[i] = rng.nextGaussian();
+        }
+    }
+
+    /** Copies an explicit ε into the workspace. */
+    private void setEpsilon(int n, DMatrixRMaj epsilon) {
+        Require.shape("epsilon", epsilon, n, k);
+        Require.finite("epsilon", epsilon);
+        eps.setTo(epsilon);
+    }
+
     /**
-     * Forward pass with one reparameterized sample; fills mu, logVar, eps, std, z, the decoder output.
-     * Returns {−Σ log p(x|z), Σ KL} summed over the batch in {@code sums}.
+     * Forward pass with the ε in the workspace; fills mu, logVar, std, z and the decoder output, and
+     * {@code sums} = {−Σ log p(x|z), Σ KL} over the batch.
      */
-    private DMatrixRMaj forward(DMatrixRMaj x, RandomGenerator rng, double[] sums) {
+    private void forward(DMatrixRMaj x) {
         DMatrixRMaj t = trunkForward(x);
         meanHead.forward(t, mu);
         logVarHead.forward(t, logVar);
         int size = mu.getNumElements();
-        eps.reshape(mu.numRows, k);
         std.reshape(mu.numRows, k);
         z.reshape(mu.numRows, k);
         double[] m = mu.data;
@@ -256,17 +271,14 @@ public final class Vae implements Autoencoder {
         double[] zd = z.data;
         double kl = 0;
         for (int i = 0; i < size; i++) {
-            double ei = rng.nextGaussian();
             double si = Math.exp(0.5 * lv[i]);
-            e[i] = ei;
             s[i] = si;
-            zd[i] = m[i] + si * ei;
+            zd[i] = m[i] + si * e[i];
             kl += 1 + lv[i] - m[i] * m[i] - si * si;
         }
         sums[1] = -0.5 * kl;
         DMatrixRMaj logits = decoder.forward(z);
         sums[0] = negativeLogLikelihood(logits, x, 1.0 / x.numRows);
-        return logits;
     }
 
     /** −Σ log p(x|a) over all entries, and gradLogits = scale·∂/∂a. */
@@ -299,8 +311,25 @@ public final class Vae implements Autoencoder {
     @Override
     public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out) {
         ModelChecks.training(batch, d, rng, out, parameters);
+        drawEpsilon(batch.numRows, rng);
+        return lossAndGradientsWithEpsilon(batch, out);
+    }
+
+    /**
+     * {@link #lossAndGradients(DMatrixRMaj, RandomGenerator, Gradients)} with an explicit ε (n×k) instead of draws:
+     * z = μ + σ ⊙ ε. For comparisons with other implementations (e.g. PyTorch) and for exercises.
+     *
+     * @param epsilon n×k, finite. Not modified.
+     */
+    public double lossAndGradients(DMatrixRMaj batch, DMatrixRMaj epsilon, Gradients out) {
+        ModelChecks.training(batch, d, Require.notNull("epsilon", epsilon), out, parameters);
+        setEpsilon(batch.numRows, epsilon);
+        return lossAndGradientsWithEpsilon(batch, out);
+    }
+
+    private double lossAndGradientsWithEpsilon(DMatrixRMaj batch, Gradients out) {
         int n = batch.numRows;
-        forward(batch, rng, sums);
+        forward(batch);
         decoder.backward(gradLogits, out, gradZ);
         gradMu.reshape(n, k);
         gradLogVar.reshape(n, k);
@@ -352,7 +381,8 @@ public final class Vae implements Autoencoder {
     public ElboEstimate elbo(DMatrixRMaj x, RandomGenerator rng) {
         ModelChecks.batch("x", x, d);
         Require.notNull("rng", rng);
-        forward(x, rng, sums);
+        drawEpsilon(x.numRows, rng);
+        forward(x);
         int n = x.numRows;
         double logLik = -sums[0] / n;
         double kl = sums[1] / n;

@@ -109,19 +109,10 @@ public final class DenseLayer {
     public DMatrixRMaj forward(DMatrixRMaj x, Activation activation, DMatrixRMaj y) {
         Require.cols("layer input", x, inputDim);
         y = Gemm.mult(x, weight.value(), y);
-        int n = y.numRows;
-        int m = outputDim;
-        double[] yd = y.data;
         if (bias != null) {
-            double[] bd = bias.value().data;
-            for (int r = 0; r < n; r++) {
-                int off = r * m;
-                for (int c = 0; c < m; c++) {
-                    yd[off + c] += bd[c];
-                }
-            }
+            RowOps.addRowEquals(y, bias.value());
         }
-        activation.apply(yd, yd, 0, n * m);
+        activation.apply(y.data, y.data, 0, y.getNumElements());
         return y;
     }
 
@@ -146,25 +137,10 @@ public final class DenseLayer {
         Require.shape("gradOutput", gradOutput, x.numRows, outputDim);
         Gemm.multTransA(x, gradOutput, gradWeight);
         if (bias != null) {
-            columnSums(gradOutput, gradBias);
+            RowOps.columnSums(gradOutput, gradBias);
         }
         if (gradInput != null) {
             Gemm.multTransB(gradOutput, weight.value(), gradInput);
-        }
-    }
-
-    /** out (1×cols) = column sums of m. m: Not modified. out: Modified. */
-    static void columnSums(DMatrixRMaj m, DMatrixRMaj out) {
-        int cols = m.numCols;
-        out.reshape(1, cols);
-        double[] o = out.data;
-        double[] d = m.data;
-        java.util.Arrays.fill(o, 0, cols, 0.0);
-        for (int r = 0; r < m.numRows; r++) {
-            int off = r * cols;
-            for (int c = 0; c < cols; c++) {
-                o[c] += d[off + c];
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package aelab.pca;
 
 import aelab.core.Require;
+import aelab.gaussian.FullGaussian;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -28,7 +29,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       \(\mathbb E_q\log p(x|z) = -\frac d2\log(2\pi\sigma^2) - \frac1{2\sigma^2}\big(\lVert x-\mu-Wm\rVert^2 +
  *       \mathrm{tr}(W^\top W S)\big)\), \(\mathbb E_q\log p(z) = -\frac k2\log 2\pi - \frac12(\lVert m\rVert^2 +
  *       \mathrm{tr}\,S)\), \(H(q) = \frac k2(1+\log 2\pi) + \frac12\log|S|\); and
- *       \(\log p(x) = \mathcal L(q) + \mathrm{KL}(q\,\Vert\,p(z\mid x))\) exactly.</li>
+ *       \(\log p(x) = \mathcal L(q) + \mathrm{KL}(q\,\Vert\,p(z\mid x))\) exactly ({@link #posterior} gives
+ *       \(p(z\mid x)\) as a {@link FullGaussian}).</li>
  * </ul>
  * Beware a common slip (it appears in an old course handout): \(\sigma^{-1}I - \sigma^{-2}WM^{-1}W^\top\) is NOT the
  * precision unless σ = 1, and \(\sigma^{-2}M^{-1}\) is NOT the posterior covariance.
@@ -218,6 +220,21 @@ public final class ProbabilisticPca {
         DMatrixRMaj out = mInverse.copy();
         CommonOps_DDRM.scale(sigma2, out);
         return out;
+    }
+
+    /**
+     * The exact posterior \(p(z\mid x) = \mathcal N\big(M^{-1}W^\top(x-\mu),\ \sigma^2M^{-1}\big)\) (PRML eq. 12.42).
+     *
+     * @param x length d, finite. Not modified.
+     */
+    public FullGaussian posterior(double[] x) {
+        return FullGaussian.of(posteriorMean(x), posteriorCovariance());
+    }
+
+    /** {@link #elbo(double[], double[], DMatrixRMaj)} for q = N(q.mean(), q.covariance()) of dimension k. */
+    public double elbo(double[] x, FullGaussian q) {
+        Require.notNull("q", q);
+        return elbo(x, q.mean(), q.covariance());
     }
 
     /** \(W^\top(x-\mu)\), after validating x. */

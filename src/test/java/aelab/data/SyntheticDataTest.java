@@ -116,6 +116,17 @@ class SyntheticDataTest {
     }
 
     @Test
+    void bernoulliPixelIsOneExactlyWhenTheGeneratorsNextDoubleIsBelowP() {
+        for (double p : new double[] {0.13, 0.5, 1.0 / 3, 1e-3}) {
+            DMatrixRMaj x = SyntheticData.bernoulliPixels(40, 50, p, Rng.seeded(11));
+            var rng = Rng.seeded(11);
+            for (int i = 0; i < 40 * 50; i++) {
+                assertEquals(rng.nextDouble() < p ? 1.0 : 0.0, x.data[i], "p=" + p + " entry " + i);
+            }
+        }
+    }
+
+    @Test
     void bernoulliEdgeProbabilitiesAndOutputBuffer() {
         DMatrixRMaj out = new DMatrixRMaj(3, 4);
         assertTrue(SyntheticData.bernoulliPixels(3, 4, 0.0, Rng.seeded(5), out) == out);

@@ -383,6 +383,11 @@ class LinearAutoencoderAnalysisTest {
         asymmetric.set(0, 2, 0.5);
         assertMessage("Sigma must be symmetric, got Sigma(0,2)=0.5 but Sigma(2,0)=0.0",
                 () -> encoderGradient(we, wd, asymmetric, null));
+        DMatrixRMaj infiniteSigma = CommonOps_DDRM.identity(3);
+        infiniteSigma.set(1, 1, Double.POSITIVE_INFINITY);
+        assertMessage("Sigma must be finite, got Infinity at (1,1)", () -> classify(we, wd, infiniteSigma, 1e-8));
+        assertMessage("Sigma must be 3x3, got 2x2",
+                () -> LinearAutoencoderAnalysis.tiedLoss(we, CommonOps_DDRM.identity(2)));
         DMatrixRMaj nan = wd.copy();
         nan.set(2, 1, Double.NaN);
         assertMessage("Wd must be finite, got NaN at (2,1)", () -> decoderGradient(we, nan, sigma, null));

@@ -191,6 +191,17 @@ class PcaTest {
     }
 
     @Test
+    void accessorsReturnCopies() {
+        Pca pca = Pca.viaSvd(randomData(Rng.seeded(4), 6, 3), 2);
+        pca.components().set(0, 0, 99);
+        pca.mean()[0] = 99;
+        pca.eigenvalues()[0] = 99;
+        assertTrue(pca.components().get(0, 0) != 99);
+        assertTrue(pca.mean()[0] != 99);
+        assertTrue(pca.eigenvalues()[0] != 99);
+    }
+
+    @Test
     void deterministic() {
         DMatrixRMaj a = randomData(Rng.seeded(42), 15, 4);
         DMatrixRMaj b = randomData(Rng.seeded(42), 15, 4);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.core.Rng;
+import aelab.gaussian.FullGaussian;
+import aelab.gaussian.GaussianKl;
 import aelab.pca.Pca.CovarianceNormalization;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -240,6 +242,49 @@ class ProbabilisticPcaTest {
         for (int t = 0; t < 5; t++) {
             double[] m = randomVector(rng, 2);
             assertTrue(model.elbo(x, m, randomSpd(rng, 2)) < logp);
+        }
+    }
+
+    @Test
+    void logDensityEqualsElboPlusKlToThePosteriorForEveryGaussianQ() {
+        RandomGenerator rng = Rng.seeded(14);
+        for (int k : new int[] {1, 2, 3}) {
+            ProbabilisticPca model = randomModel(rng, 5, k, 0.2 + rng.nextDouble());
+            for (int point = 0; point < 3; point++) {
+                double[] x = model.sample(rng, 1).data;
+                FullGaussian posterior = model.posterior(x);
+                double logp = model.logDensity(x);
+                for (int t = 0; t < 6; t++) {
+                    FullGaussian q = FullGaussian.of(randomVector(rng, k), randomSpd(rng, k));
+                    double elbo = model.elbo(x, q);
+                    double kl = GaussianKl.full(q, posterior);
+                    assertTrue(kl > 0);
+                    assertEquals(logp, elbo + kl, 1e-10 * (1 + Math.abs(logp) + kl));
+                }
+                assertEquals(0, GaussianKl.full(posterior, posterior), 1e-12);
+                assertEquals(logp, model.elbo(x, posterior), 1e-10);
+            }
+        }
+    }
+
+    @Test
+    void posteriorSatisfiesBayesRuleAtEveryZ() {
+        // log p(x) = log p(x|z) + log p(z) − log p(z|x) for every z, with every density evaluated by FullGaussian
+        RandomGenerator rng = Rng.seeded(15);
+        ProbabilisticPca model = randomModel(rng, 4, 2, 0.5);
+        double[] x = randomVector(rng, 4);
+        DMatrixRMaj noise = CommonOps_DDRM.identity(4);
+        CommonOps_DDRM.scale(model.sigma2(), noise);
+        for (int t = 0; t < 5; t++) {
+            double[] z = randomVector(rng, 2);
+            double[] xMean = model.mean();
+            DMatrixRMaj w = model.weights();
+            for (int i = 0; i < 4; i++) {
+                xMean[i] += w.get(i, 0) * z[0] + w.get(i, 1) * z[1];
+            }
+            double bayes = FullGaussian.of(xMean, noise).logDensity(x) + FullGaussian.standard(2).logDensity(z)
+                    - model.posterior(x).logDensity(z);
+            assertEquals(model.logDensity(x), bayes, 1e-10);
         }
     }
 
