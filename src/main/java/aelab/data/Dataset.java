@@ -1,0 +1,194 @@
+package aelab.data;
+
+import aelab.core.Require;
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * An immutable data set: a name, an {@code n x d} feature matrix \(X\) whose row \(i\) is example \(x_i \in
+ * \mathbb{R}^d\), optional integer labels \(y_i\), and, for image data, the image width and height with
+ * \(d = \text{width} \cdot \text{height}\) (pixels in row-major order).
+ *
+ * <p>Construction validates everything (non-empty, finite features, label count, image size) and copies the arrays;
+ * accessors return copies, so nothing outside can change a {@code Dataset}.
+ */
+public final class Dataset {
+    private final String name;
+    private final DMatrixRMaj features;
+    private final int[] labels;
+    private final int imageWidth;
+    private final int imageHeight;
+
+    private Dataset(String name, DMatrixRMaj features, int[] labels, int imageWidth, int imageHeight) {
+        this.name = name;
+        this.features = features;
+        this.labels = labels;
+        this.imageWidth = imageWidth;
+        this.imageHeight = imageHeight;
+    }
+
+    /**
+     * A data set without image geometry.
+     *
+     * @param name     a non-blank name. Not modified.
+     * @param features {@code n x d}, {@code n, d >= 1}, all entries finite. Not modified (copied).
+     * @param labels   length {@code n}, or {@code null} for unlabelled data. Not modified (copied).
+     */
+    public static Dataset of(String name, DMatrixRMaj features, int[] labels) {
+        return create(name, features, labels, 0, 0);
+    }
+
+    /**
+     * A data set of images: row {@code i} of {@code features} is an {@code imageHeight x imageWidth} image in
+     * row-major order, so {@code features} must have {@code imageWidth * imageHeight} columns.
+     *
+     * @param name        a non-blank name. Not modified.
+     * @param features    {@code n x (imageWidth*imageHeight)}, all entries finite. Not modified (copied).
+     * @param labels      length {@code n}, or {@code null}. Not modified (copied).
+     * @param imageWidth  pixels per image row, {@code >= 1}.
+     * @param imageHeight pixel rows per image, {@code >= 1}.
+     */
+    public static Dataset ofImages(String name, DMatrixRMaj features, int[] labels, int imageWidth, int imageHeight) {
+        Require.positive("imageWidth", imageWidth);
+        Require.positive("imageHeight", imageHeight);
+        Require.notNull("features", features);
+        if ((long) imageWidth * imageHeight != features.numCols) {
+            throw new IllegalArgumentException("features must have imageWidth*imageHeight = " + imageWidth + "*"
+                    + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
+                    + Require.shapeOf(features));
+        }
+        return create(name, features, labels, imageWidth, imageHeight);
+    }
+
+    private static Dataset create(String name, DMatrixRMaj features, int[] labels, int width, int height) {
+        Require.notNull("name", name);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank, got \"" + name + "\"");
+        }
+        Require.notNull("features", features);
+        if (features.numRows < 1 || features.numCols < 1) {
+            throw new IllegalArgumentException("features must have at least 1 row and 1 column, got "
+                    + Require.shapeOf(features));
+        }
+        Require.finite("features", features);
+        if (labels != null && labels.length != features.numRows) {
+            throw new IllegalArgumentException("labels must have length " + features.numRows
+                    + " (one per row of features), got length " + labels.length);
+        }
+        return new Dataset(name, features.copy(), labels == null ? null : labels.clone(), width, height);
+    }
+
+    /** The name given at construction. */
+    public String name() {
+        return name;
+    }
+
+    /** Number of examples {@code n}. */
+    public int size() {
+        return features.numRows;
+    }
+
+    /** Number of features {@code d} per example. */
+    public int dimension() {
+        return features.numCols;
+    }
+
+    /** A copy of the {@code n x d} feature matrix. */
+    public DMatrixRMaj features() {
+        return features.copy();
+    }
+
+    /** A copy of row {@code i} of the feature matrix. */
+    public double[] row(int i) {
+        Require.inRange("row index", i, 0, size() - 1);
+        return Arrays.copyOfRange(features.data, i * dimension(), (i + 1) * dimension());
+    }
+
+    /** Whether the data set has labels. */
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** A copy of the labels; throws {@link IllegalStateException} when the data set has none. */
+    public int[] labels() {
+        if (labels == null) {
+            throw new IllegalStateException("dataset \"" + name + "\" has no labels");
+        }
+        return labels.clone();
+    }
+
+    /** Label of example {@code i}; throws {@link IllegalStateException} when the data set has none. */
+    public int label(int i) {
+        if (labels == null) {
+            throw new IllegalStateException("dataset \"" + name + "\" has no labels");
+        }
+        Require.inRange("row index", i, 0, size() - 1);
+        return labels[i];
+    }
+
+    /** Whether the rows are images (then {@link #imageWidth()} and {@link #imageHeight()} are positive). */
+    public boolean isImage() {
+        return imageWidth > 0;
+    }
+
+    /** Pixels per image row, or 0 when the data are not images. */
+    public int imageWidth() {
+        return imageWidth;
+    }
+
+    /** Pixel rows per image, or 0 when the data are not images. */
+    public int imageHeight() {
+        return imageHeight;
+    }
+
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) as a new data set with the same name suffix
+     * {@code "[from:to]"}, labels and image geometry. Requires {@code 0 <= from < to <= size()}.
+     */
+    public Dataset subset(int from, int to) {
+        Require.inRange("from", from, 0, size() - 1);
+        Require.inRange("to", to, from + 1, size());
+        int d = dimension();
+        DMatrixRMaj part = new DMatrixRMaj(to - from, d);
+        System.arraycopy(features.data, from * d, part.data, 0, (to - from) * d);
+        int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
+        return new Dataset(name + "[" + from + ":" + to + "]", part, partLabels, imageWidth, imageHeight);
+    }
+
+    /** The first {@code n} rows, {@code 1 <= n <= size()}; same as {@code subset(0, n)}. */
+    public Dataset head(int n) {
+        Require.inRange("n", n, 1, size());
+        return subset(0, n);
+    }
+
+    /**
+     * The data as a Tablesaw table named {@link #name()}: double columns {@code x0 .. x(d-1)} holding the features,
+     * then an int column {@code label} when the data set has labels.
+     */
+    public Table toTable() {
+        int n = size();
+        int d = dimension();
+        Table table = Table.create(name);
+        for (int j = 0; j < d; j++) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                column[i] = features.data[i * d + j];
+            }
+            table.addColumns(DoubleColumn.create("x" + j, column));
+        }
+        if (labels != null) {
+            table.addColumns(IntColumn.create("label", labels.clone()));
+        }
+        return table;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset \"" + name + "\": " + size() + " x " + dimension()
+                + (isImage() ? " (" + imageWidth + "x" + imageHeight + " images)" : "")
+                + (hasLabels() ? ", labelled" : ", unlabelled");
+    }
+}

@@ -1,0 +1,448 @@
+package aelab.plot;
+
+import aelab.core.Require;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.ejml.data.DMatrixRMaj;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The course's plots as static factories: XChart charts ({@link XYChart}, {@link CategoryChart}) that a notebook
+ * can display or {@link Images#toImage render}, and {@link BufferedImage} grids of grayscale image tiles.
+ * Everything is headless: nothing here opens a window.
+ *
+ * <p>Input rules, the same for every method: arrays and matrices must be non-empty and of matching lengths/shapes,
+ * and every plotted value must be finite — NaN and ±∞ are rejected with an {@link IllegalArgumentException} naming
+ * the series or argument and the first bad index (a diverged training run should be noticed, not silently drawn as
+ * a gap). Image tiles are the exception for out-of-range finite values: they are clamped to [0, 1] (gray level
+ * {@code round(255 * clamp(v, 0, 1))}, 0 = black, 1 = white).
+ *
+ * <p>Grid layout ({@link #reconstructionGrid}, {@link #imageGrid}, {@link #latentTraversalGrid}): each pixel of a
+ * {@code w x h} image becomes an {@code s x s} block with {@code s = max(1, ceil(48 / max(w, h)))}; tiles are
+ * separated by 2-pixel steel-blue borders, tile {@code (r, c)} starting at {@code (2 + c (w s + 2), 2 + r (h s + 2))}.
+ */
+public final class Plots {
+    /** Default chart width in pixels. */
+    public static final int WIDTH = 800;
+    /** Default chart height in pixels. */
+    public static final int HEIGHT = 500;
+
+    private Plots() {
+    }
+
+    // ------------------------------------------------------------------------------------------------ validation
+
+    private static double[] nonEmptyFinite(String name, double[] values) {
+        Require.notNull(name, values);
+        if (values.length == 0) {
+            throw new IllegalArgumentException(name + " must not be empty, got length 0");
+        }
+        return Require.finite(name, values);
+    }
+
+    private static DMatrixRMaj nonEmptyFinite(String name, DMatrixRMaj m) {
+        Require.notNull(name, m);
+        if (m.numRows == 0 || m.numCols == 0) {
+            throw new IllegalArgumentException(name + " must not be empty, got " + Require.shapeOf(m));
+        }
+        return Require.finite(name, m);
+    }
+
+    private static void requireImages(String name, DMatrixRMaj images, int imageWidth, int imageHeight) {
+        Require.positive("imageWidth", imageWidth);
+        Require.positive("imageHeight", imageHeight);
+        nonEmptyFinite(name, images);
+        if ((long) imageWidth * imageHeight != images.numCols) {
+            throw new IllegalArgumentException(name + " must have imageWidth*imageHeight = " + imageWidth + "*"
+                    + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
+                    + Require.shapeOf(images));
+        }
+    }
+
+    private static XYChart xyChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        return chart;
+    }
+
+    private static double[] column(double[] data, int numCols, int numRows, int j) {
+        double[] out = new double[numRows];
+        for (int i = 0; i < numRows; i++) {
+            out[i] = data[i * numCols + j];
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ line charts
+
+    /**
+     * Training curves from a history table: one line per y column against the x column.
+     *
+     * @param history  a table with numeric columns, at least one row, no missing values. Not modified.
+     * @param xColumn  name of the x column (e.g. "epoch")
+     * @param yColumns names of the y columns (e.g. "loss", "kl", "reconstruction"); none ⇒ every numeric column
+     *                 except {@code xColumn}
+     */
+    public static XYChart lossCurves(Table history, String xColumn, String... yColumns) {
+        Require.notNull("history", history);
+        Require.notNull("xColumn", xColumn);
+        Require.notNull("yColumns", yColumns);
+        if (history.rowCount() == 0) {
+            throw new IllegalArgumentException("history must have at least 1 row, got 0");
+        }
+        double[] x = numericColumn(history, xColumn);
+        List<String> names = new ArrayList<>(List.of(yColumns));
+        if (names.isEmpty()) {
+            for (Column<?> c : history.columns()) {
+                if (c instanceof NumericColumn<?> && !c.name().equalsIgnoreCase(xColumn)) {
+                    names.add(c.name());
+                }
+            }
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("history must have a numeric column besides \"" + xColumn
+                        + "\", got columns " + history.columnNames());
+            }
+        }
+        XYChart chart = xyChart(history.name() == null ? "training history" : history.name(), xColumn, "value");
+        for (String name : names) {
+            chart.addSeries(name, x, numericColumn(history, name));
+        }
+        return chart;
+    }
+
+    private static double[] numericColumn(Table table, String name) {
+        Require.notNull("column name", name);
+        if (!table.containsColumn(name)) {
+            throw new IllegalArgumentException("history must have a column \"" + name + "\", got columns "
+                    + table.columnNames());
+        }
+        Column<?> c = table.column(name);
+        if (!(c instanceof NumericColumn<?> numeric)) {
+            throw new IllegalArgumentException("column \"" + name + "\" must be numeric, got " + c.type());
+        }
+        if (c.countMissing() > 0) {
+            int first = 0;
+            while (!c.isMissing(first)) {
+                first++;
+            }
+            throw new IllegalArgumentException("column \"" + name + "\" must have no missing or NaN values "
+                    + "(Tablesaw stores NaN as missing), got " + c.countMissing() + " missing, the first at row "
+                    + first);
+        }
+        return Require.finite("column \"" + name + "\"", numeric.asDoubleArray());
+    }
+
+    /** A single loss curve {@code values[i]} against epoch {@code i + 1}. */
+    public static XYChart lossCurves(double[] values) {
+        nonEmptyFinite("values", values);
+        double[] epochs = new double[values.length];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = i + 1;
+        }
+        XYChart chart = xyChart("training loss", "epoch", "loss");
+        chart.addSeries("loss", epochs, values);
+        return chart;
+    }
+
+    /**
+     * Generic lines: one series per map entry (in the map's iteration order), all against the same x values, e.g.
+     * the variance of two gradient estimators against the sample size.
+     *
+     * @param series name ⇒ y values, each of length {@code x.length}. Not modified.
+     */
+    public static XYChart curves(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
+        nonEmptyFinite("x", x);
+        Require.notNull("series", series);
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("series must contain at least 1 entry, got 0");
+        }
+        XYChart chart = xyChart(title, xTitle, yTitle);
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            String name = "series \"" + e.getKey() + "\"";
+            Require.finite(name, Require.notNull(name, e.getValue()));
+            Require.sameLength("x", x, name, e.getValue());
+            chart.addSeries(e.getKey(), x, e.getValue());
+        }
+        return chart;
+    }
+
+    /**
+     * {@link #curves} with logarithmic x and y axes (for power laws such as variance ∝ 1/n); every x and y value
+     * must then be {@code > 0}.
+     */
+    public static XYChart curvesLogLog(String title, String xTitle, String yTitle, double[] x,
+            Map<String, double[]> series) {
+        Require.positive("x", x);
+        XYChart chart = curves(title, xTitle, yTitle, x, series);
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            Require.positive("series \"" + e.getKey() + "\"", e.getValue());
+        }
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        return chart;
+    }
+
+    /**
+     * The rate–distortion curve of a β-VAE sweep: distortion (reconstruction loss) against rate (KL term), one
+     * marker per β, each annotated "β=…", points joined in order of increasing rate.
+     *
+     * @param betas       the β of each run
+     * @param rates       KL term of each run, same length
+     * @param distortions reconstruction loss of each run, same length
+     */
+    public static XYChart rateDistortion(double[] betas, double[] rates, double[] distortions) {
+        nonEmptyFinite("betas", betas);
+        nonEmptyFinite("rates", rates);
+        nonEmptyFinite("distortions", distortions);
+        Require.sameLength("betas", betas, "rates", rates);
+        Require.sameLength("betas", betas, "distortions", distortions);
+        Integer[] order = new Integer[rates.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(rates[a], rates[b]));
+        double[] r = new double[order.length];
+        double[] d = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            r[i] = rates[order[i]];
+            d[i] = distortions[order[i]];
+        }
+        XYChart chart = xyChart("rate-distortion", "rate (KL)", "distortion (reconstruction)");
+        chart.getStyler().setLegendVisible(false);
+        XYSeries series = chart.addSeries("beta sweep", r, d);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        double min = java.util.Arrays.stream(d).min().orElse(0);
+        double max = java.util.Arrays.stream(d).max().orElse(0);
+        double offset = 0.04 * (max > min ? max - min : Math.max(Math.abs(max), 1.0));
+        for (int i = 0; i < betas.length; i++) {
+            String label = "\u03b2=" + String.format(Locale.ROOT, "%.3g", betas[i]);
+            chart.addAnnotation(new AnnotationText(label, rates[i], distortions[i] + offset, false));
+        }
+        return chart;
+    }
+
+    // ------------------------------------------------------------------------------------------------ scatter
+
+    /**
+     * A 2-D latent scatter plot, one coloured series per distinct label (legend "label k"), or a single series
+     * "z" when {@code labels} is null.
+     *
+     * @param z      {@code n x 2} latent codes (or 2-D scores). Not modified.
+     * @param labels length {@code n}, or {@code null}. Not modified.
+     */
+    public static XYChart latentScatter(DMatrixRMaj z, int[] labels) {
+        return scatter("latent space", "z0", "z1", "z", z, labels);
+    }
+
+    private static XYChart scatter(String title, String xTitle, String yTitle, String name, DMatrixRMaj z,
+            int[] labels) {
+        nonEmptyFinite(name, z);
+        Require.cols(name, z, 2);
+        XYChart chart = xyChart(title, xTitle, yTitle);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(5);
+        int n = z.numRows;
+        if (labels == null) {
+            chart.addSeries(name, column(z.data, 2, n, 0), column(z.data, 2, n, 1));
+            chart.getStyler().setLegendVisible(false);
+            return chart;
+        }
+        if (labels.length != n) {
+            throw new IllegalArgumentException("labels must have length " + n + " (one per row of " + name
+                    + "), got length " + labels.length);
+        }
+        Map<Integer, List<Integer>> byLabel = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Integer, List<Integer>> e : byLabel.entrySet()) {
+            List<Integer> rows = e.getValue();
+            double[] x = new double[rows.size()];
+            double[] y = new double[rows.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = z.data[2 * rows.get(i)];
+                y[i] = z.data[2 * rows.get(i) + 1];
+            }
+            chart.addSeries("label " + e.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
+    /**
+     * PCA against autoencoder: two label-coloured 2-D scatter plots side by side ({@code WIDTH x HEIGHT} each)
+     * in one image, PCA scores on the left, autoencoder codes on the right.
+     *
+     * @param pcaScores {@code n x 2} projections on the first two principal components. Not modified.
+     * @param aeScores  {@code n x 2} autoencoder codes. Not modified.
+     * @param labels    length {@code n}, or {@code null}. Not modified.
+     */
+    public static BufferedImage projectionComparison(DMatrixRMaj pcaScores, DMatrixRMaj aeScores, int[] labels) {
+        nonEmptyFinite("pcaScores", pcaScores);
+        nonEmptyFinite("aeScores", aeScores);
+        Require.sameShape("pcaScores", pcaScores, "aeScores", aeScores);
+        XYChart pca = scatter("PCA", "PC 1", "PC 2", "pcaScores", pcaScores, labels);
+        XYChart ae = scatter("autoencoder", "z0", "z1", "aeScores", aeScores, labels);
+        return Images.sideBySide(Images.toImage(pca, WIDTH, HEIGHT), Images.toImage(ae, WIDTH, HEIGHT));
+    }
+
+    // ------------------------------------------------------------------------------------------------ histogram
+
+    /**
+     * A histogram with {@code bins} equal-width bins over [min, max] of the values (the last bin includes max; when
+     * all values are equal the range is [v − 0.5, v + 0.5]); bars are labelled by bin centre.
+     *
+     * @param values finite, non-empty. Not modified.
+     * @param bins   {@code >= 1}
+     */
+    public static CategoryChart histogram(double[] values, int bins, String title) {
+        nonEmptyFinite("values", values);
+        Require.positive("bins", bins);
+        double lo = java.util.Arrays.stream(values).min().getAsDouble();
+        double hi = java.util.Arrays.stream(values).max().getAsDouble();
+        if (!(hi > lo)) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        double width = (hi - lo) / bins;
+        double[] counts = new double[bins];
+        for (double v : values) {
+            counts[Math.min(bins - 1, (int) ((v - lo) / width))]++;
+        }
+        double[] centres = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = lo + (b + 0.5) * width;
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title == null ? "" : title)
+                .xAxisTitle("value").yAxisTitle("count").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setAvailableSpaceFill(0.95);
+        chart.getStyler().setXAxisDecimalPattern("#.###");
+        chart.getStyler().setXAxisLabelRotation(bins > 12 ? 90 : 0);
+        chart.addSeries(title == null || title.isBlank() ? "values" : title, centres, counts);
+        return chart;
+    }
+
+    // ------------------------------------------------------------------------------------------------ image grids
+
+    /**
+     * The first {@code count} inputs (top row) above their reconstructions (bottom row).
+     *
+     * @param inputs  {@code n x (imageWidth*imageHeight)}, one image per row. Not modified.
+     * @param outputs same shape as {@code inputs}. Not modified.
+     * @param count   {@code 1 <= count <= n}
+     */
+    public static BufferedImage reconstructionGrid(DMatrixRMaj inputs, DMatrixRMaj outputs, int imageWidth,
+            int imageHeight, int count) {
+        requireImages("inputs", inputs, imageWidth, imageHeight);
+        nonEmptyFinite("outputs", outputs);
+        Require.sameShape("inputs", inputs, "outputs", outputs);
+        Require.inRange("count", count, 1, inputs.numRows);
+        TileCanvas canvas = new TileCanvas(2, count, imageWidth, imageHeight);
+        int d = inputs.numCols;
+        for (int i = 0; i < count; i++) {
+            canvas.drawTile(0, i, inputs.data, i * d);
+            canvas.drawTile(1, i, outputs.data, i * d);
+        }
+        return canvas.image;
+    }
+
+    /**
+     * All images (one per row) in a grid filled row by row, {@code min(columns, n)} tiles wide.
+     *
+     * @param images  {@code n x (imageWidth*imageHeight)}. Not modified.
+     * @param columns {@code >= 1}
+     */
+    public static BufferedImage imageGrid(DMatrixRMaj images, int imageWidth, int imageHeight, int columns) {
+        requireImages("images", images, imageWidth, imageHeight);
+        Require.positive("columns", columns);
+        int n = images.numRows;
+        int cols = Math.min(columns, n);
+        int rows = (n + cols - 1) / cols;
+        TileCanvas canvas = new TileCanvas(rows, cols, imageWidth, imageHeight);
+        for (int i = 0; i < n; i++) {
+            canvas.drawTile(i / cols, i % cols, images.data, i * images.numCols);
+        }
+        return canvas.image;
+    }
+
+    /**
+     * Decodes a {@code steps x steps} grid of latent points and shows the decoded images: column {@code c} has
+     * \(z_{\text{dimA}} = -\text{range} + c \cdot 2\,\text{range}/(\text{steps}-1)\) (left to right increasing),
+     * row {@code r} has \(z_{\text{dimB}} = +\text{range} - r \cdot 2\,\text{range}/(\text{steps}-1)\) (top to
+     * bottom decreasing, like a plot's y axis); all other latent coordinates are 0.
+     *
+     * <p>The decoder is called once with the {@code steps² x latentDim} matrix of grid points (row
+     * {@code r * steps + c}) and must return {@code steps² x (imageWidth*imageHeight)} finite values.
+     *
+     * @param decoder a batch decoder, e.g. {@code z -> model.decode(z)}
+     * @param range   {@code > 0}
+     * @param steps   {@code >= 2}
+     */
+    public static BufferedImage latentTraversalGrid(UnaryOperator<DMatrixRMaj> decoder, int latentDim, int dimA,
+            int dimB, double range, int steps, int imageWidth, int imageHeight) {
+        Require.notNull("decoder", decoder);
+        Require.positive("latentDim", latentDim);
+        Require.inRange("dimA", dimA, 0, latentDim - 1);
+        Require.inRange("dimB", dimB, 0, latentDim - 1);
+        if (dimA == dimB) {
+            throw new IllegalArgumentException("dimA and dimB must differ, got " + dimA + " and " + dimB);
+        }
+        Require.positive("range", range);
+        Require.inRange("steps", steps, 2, 1000);
+        Require.positive("imageWidth", imageWidth);
+        Require.positive("imageHeight", imageHeight);
+        double step = 2 * range / (steps - 1);
+        DMatrixRMaj z = new DMatrixRMaj(steps * steps, latentDim);
+        for (int r = 0; r < steps; r++) {
+            for (int c = 0; c < steps; c++) {
+                z.set(r * steps + c, dimA, -range + c * step);
+                z.set(r * steps + c, dimB, range - r * step);
+            }
+        }
+        DMatrixRMaj decoded = decoder.apply(z);
+        Require.notNull("decoder output", decoded);
+        Require.shape("decoder output", decoded, steps * steps, imageWidth * imageHeight);
+        nonEmptyFinite("decoder output", decoded);
+        TileCanvas canvas = new TileCanvas(steps, steps, imageWidth, imageHeight);
+        for (int r = 0; r < steps; r++) {
+            for (int c = 0; c < steps; c++) {
+                canvas.drawTile(r, c, decoded.data, (r * steps + c) * decoded.numCols);
+            }
+        }
+        return canvas.image;
+    }
+
+    /** Convenience for {@link #curves}: an insertion-ordered map from alternating names and arrays. */
+    public static Map<String, double[]> series(String name, double[] values, Object... more) {
+        Map<String, double[]> map = new LinkedHashMap<>();
+        map.put(name, values);
+        if (more.length % 2 != 0) {
+            throw new IllegalArgumentException("more must alternate names and arrays, got " + more.length
+                    + " elements");
+        }
+        for (int i = 0; i < more.length; i += 2) {
+            if (!(more[i] instanceof String s) || !(more[i + 1] instanceof double[] v)) {
+                throw new IllegalArgumentException("more must alternate String names and double[] values, got "
+                        + more[i] + " at index " + i);
+            }
+            map.put(s, v);
+        }
+        return map;
+    }
+}
