@@ -1,0 +1,181 @@
+package aelab.grade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Grades notebooks against an {@link Assignment}. Scores are computed here, in the grader's process, by comparing
+ * the values the probes read back from the student's JShell ({@link Observation}) with expected values — never from
+ * anything the notebook prints.
+ *
+ * <p>Expected values: a probe's literal {@code expected}, or else the value the same probe returns when the
+ * instructor's own notebook is run ({@link #referenceValues}).
+ */
+public final class Grader {
+    private final Assignment assignment;
+    private final Limits limits;
+    private final List<String> classpath;
+    private final Map<String, String> expected;
+    private final Map<String, String> referenceProblems;
+
+    private Grader(Assignment assignment, Limits limits, List<String> classpath, Map<String, String> expected,
+            Map<String, String> referenceProblems) {
+        this.assignment = assignment;
+        this.limits = limits;
+        this.classpath = classpath;
+        this.expected = expected;
+        this.referenceProblems = referenceProblems;
+    }
+
+    /**
+     * A grader for one assignment: runs the instructor's notebook once (if any probe lacks a literal expected
+     * value) to obtain the expected values.
+     */
+    public static Grader forAssignment(Assignment assignment, Limits limits, List<String> classpath) {
+        Map<String, String> expected = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        boolean needsReference = false;
+        for (GradeItem g : assignment.items()) {
+            for (Probe p : g.probes()) {
+                if (p.expected() != null) {
+                    expected.put(p.id(), p.type() == Probe.Type.DOUBLE ? Double.toString(Double.parseDouble(
+                            p.expected())) : p.expected());
+                } else {
+                    needsReference = true;
+                }
+            }
+        }
+        if (needsReference) {
+            NotebookRun.Report ref = NotebookRun.run(assignment, assignment.key(), limits, classpath);
+            for (GradeItem g : assignment.items()) {
+                for (Probe p : g.probes()) {
+                    if (p.expected() != null) {
+                        continue;
+                    }
+                    Observation o = ref.observations.get(p.id());
+                    if (o != null && o.kind() == Observation.Kind.VALUE) {
+                        expected.put(p.id(), o.value());
+                    } else {
+                        problems.put(p.id(), "the instructor's solution " + (o == null ? "did not run this probe"
+                                : o.describe()));
+                    }
+                }
+            }
+        }
+        return new Grader(assignment, limits, classpath, expected, problems);
+    }
+
+    /** Probe ids whose expected value could not be obtained from the instructor's solution, with the reason. */
+    public Map<String, String> referenceProblems() {
+        return referenceProblems;
+    }
+
+    public Assignment assignment() {
+        return assignment;
+    }
+
+    /** Grades one submission notebook. */
+    public SubmissionResult grade(String submissionName, Notebook submission) {
+        long start = System.nanoTime();
+        NotebookRun.Report run = NotebookRun.run(assignment, submission, limits, classpath);
+        List<TestResult> tests = new ArrayList<>();
+        for (GradeItem g : assignment.items()) {
+            tests.add(score(g, run));
+        }
+        String output = run.notes.isEmpty() ? "All cells ran without problems."
+                : String.join("\n", run.notes);
+        return new SubmissionResult(submissionName, assignment.name(), tests, output,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The result for a notebook that could not be read at all: every part 0, with the reason. */
+    public SubmissionResult unreadable(String submissionName, String reason) {
+        List<TestResult> tests = new ArrayList<>();
+        for (GradeItem g : assignment.items()) {
+            tests.add(new TestResult(g.gradeId(), g.name(), 0, g.points(), "not graded: " + reason));
+        }
+        return new SubmissionResult(submissionName, assignment.name(), tests, "The notebook could not be read: "
+                + reason, 0);
+    }
+
+    private TestResult score(GradeItem g, NotebookRun.Report run) {
+        StringBuilder out = new StringBuilder();
+        double score = 0;
+        for (String note : run.itemNotes.getOrDefault(g.gradeId(), List.of())) {
+            out.append(note).append('\n');
+        }
+        String forbidden = forbiddenUse(g, run);
+        for (Probe p : g.probes()) {
+            Observation o = run.observations.getOrDefault(p.id(), Observation.notRun("not reached"));
+            String exp = expected.get(p.id());
+            String pts = " (" + fmt(p.points()) + " pt" + (p.points() == 1 ? "" : "s") + ")";
+            boolean pass;
+            String detail;
+            if (exp == null) {
+                pass = false;
+                detail = "grader error: no expected value (" + referenceProblems.get(p.id()) + ")";
+            } else if (p.type() == Probe.Type.THROWS) {
+                pass = o.kind() == Observation.Kind.THREW && exp.equals(o.value());
+                detail = pass ? "threw " + exp : "expected " + exp + " to be thrown; " + o.describe();
+            } else if (o.kind() == Observation.Kind.VALUE) {
+                pass = p.matches(o.value(), exp);
+                detail = pass ? "returned " + show(o.value()) : "returned " + show(o.value()) + ", expected "
+                        + show(exp) + (p.type() == Probe.Type.DOUBLE ? " \u00b1 " + fmt(p.tol()) + " + "
+                        + fmt(p.rtol()) + "\u00b7|expected|" : "");
+            } else {
+                pass = false;
+                detail = o.kind() == Observation.Kind.THREW && "java.lang.UnsupportedOperationException".equals(o.value())
+                        && "not implemented".equals(o.detail()) ? "not implemented" : o.describe();
+            }
+            if (pass && forbidden != null) {
+                pass = false;
+                detail += ", but earns nothing: " + forbidden;
+            }
+            if (pass) {
+                score += p.points();
+            }
+            out.append(pass ? "PASS " : "FAIL ").append(p.name()).append(pts).append(": ").append(detail);
+            if (!pass && p.hint() != null && forbidden == null) {
+                out.append(" hint: ").append(p.hint());
+            }
+            out.append('\n');
+        }
+        return new TestResult(g.gradeId(), g.name(), SubmissionResult.round(score), g.points(), out.toString().strip());
+    }
+
+    private static String show(String v) {
+        return v.length() > 80 ? v.substring(0, 80) + "..." : v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** Why the part earns nothing because it calls the library's own implementation, or null. */
+    private static String forbiddenUse(GradeItem g, NotebookRun.Report run) {
+        if (g.forbidden().isEmpty()) {
+            return null;
+        }
+        List<String> sources = new ArrayList<>();
+        for (String id : g.solutionIds()) {
+            String s = run.studentSolutions.get(id);
+            if (s != null) {
+                sources.add(s);
+            }
+        }
+        sources.addAll(run.extraCells);
+        for (String s : sources) {
+            String code = JavaSource.withoutComments(s);
+            for (String f : g.forbidden()) {
+                if (code.contains(f)) {
+                    return "the solution uses " + f + " (the library's own implementation); this part must be "
+                            + "implemented by hand";
+                }
+            }
+        }
+        return null;
+    }
+}
