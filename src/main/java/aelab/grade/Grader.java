@@ -108,6 +108,9 @@ public final class Grader {
             out.append(note).append('\n');
         }
         String forbidden = forbiddenUse(g, run);
+        if (forbidden != null) {
+            out.append("NO CREDIT for this part: ").append(forbidden).append('\n');
+        }
         for (Probe p : g.probes()) {
             Observation o = run.observations.getOrDefault(p.id(), Observation.notRun("not reached"));
             String exp = expected.get(p.id());
@@ -132,7 +135,7 @@ public final class Grader {
             }
             if (pass && forbidden != null) {
                 pass = false;
-                detail += ", but earns nothing: " + forbidden;
+                detail += " (no credit, see above)";
             }
             if (pass) {
                 score += p.points();

@@ -297,7 +297,16 @@ final class NotebookRun {
                 report.observations.put(p.id(), Observation.notRun("the notebook's JVM could not be kept running"));
                 continue;
             }
-            report.observations.put(p.id(), sandbox.probe(p, cellTimeout()));
+            Observation o = sandbox.probe(p, cellTimeout());
+            report.observations.put(p.id(), o);
+            if (o.kind() == Observation.Kind.TIMEOUT || o.kind() == Observation.Kind.CRASHED) {
+                // one stuck or fatal call is enough evidence; do not spend the time or restart budget again
+                String why = "skipped: an earlier check of this part " + (o.kind() == Observation.Kind.TIMEOUT
+                        ? "ran past the time limit" : "killed the JVM");
+                item.probes().stream().filter(q -> !report.observations.containsKey(q.id()))
+                        .forEach(q -> report.observations.put(q.id(), Observation.notRun(why)));
+                return;
+            }
         }
     }
 }
