@@ -24,10 +24,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
@@ -81,6 +83,8 @@ final class Sandbox implements AutoCloseable {
                 .build();
         shell.onShutdown(s -> dead.set(true));
         child = findChild();
+        // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s)
+        shell.eval("int aelab$warmUp = 0;");
     }
 
     private ProcessHandle findChild() {
@@ -114,6 +118,7 @@ final class Sandbox implements AutoCloseable {
     /** Evaluates a notebook cell snippet by snippet; stops at the first snippet that times out or kills the JVM. */
     CellResult evalCell(String source, long timeoutMillis) {
         CellResult r = new CellResult();
+        List<Snippet> namespaceChanges = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         for (String snippet : split(source)) {
             if (isDead()) {
@@ -136,9 +141,27 @@ final class Sandbox implements AutoCloseable {
                 if (problem != null) {
                     r.problems.add(problem);
                 }
+                if (ev.causeSnippet() == null && ev.status().isDefined()
+                        && (ev.snippet() instanceof TypeDeclSnippet || ev.snippet() instanceof ImportSnippet)) {
+                    namespaceChanges.add(ev.snippet());
+                }
+            }
+        }
+        if (!namespaceChanges.isEmpty() && !canaryCompiles(deadline)) {
+            // e.g. a class named like an imported class: every later snippet would fail to compile
+            for (Snippet s : namespaceChanges) {
+                shell.drop(s);
+                r.problems.add("declares " + s.source().strip().split("\n")[0] + ", which stops every later cell "
+                        + "from compiling (a name clash with an import?); it was removed");
             }
         }
         return r;
+    }
+
+    private boolean canaryCompiles(long deadline) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return evalWithDeadline("int aelab$canary = 0;", deadline + TimeUnit.SECONDS.toNanos(5), stopped).stream()
+                .anyMatch(e -> e.causeSnippet() == null && e.status() == Snippet.Status.VALID);
     }
 
     /** Splits a cell into complete snippets (JShell's eval takes only the first one of its input). */
