@@ -70,7 +70,7 @@ class HostileSubmissionsTest {
         subs.put("out-of-memory", Fixtures.withCell(sol, "mse-impl",
                 "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
                         + "    java.util.List<long[]> keep = new java.util.ArrayList<>();\n"
-                        + "    while (true) keep.add(new long[1 << 20]);\n}").toJson());
+                        + "    while (true) keep.add(new long[1 << 22]);\n}").toJson());
         subs.put("fifty-megabytes-of-output", Fixtures.withExtraCell(sol, "gain-impl",
                 "String line = \"x\".repeat(1023) + \"\\n\";\n"
                         + "for (int i = 0; i < 51200; i++) System.out.print(line);").toJson());
@@ -228,7 +228,10 @@ class HostileSubmissionsTest {
 
     @Test
     void outOfMemoryInsideAFunctionLosesOnlyItsPart() {
-        assertScores("out-of-memory", 0, 4, 1, "threw java.lang.OutOfMemoryError");
+        // on a very busy machine filling 256 MB can take longer than the 2 s limit: then the verdict is a timeout
+        String all = outputs("out-of-memory");
+        assertScores("out-of-memory", 0, 4, 1, "");
+        assertTrue(all.contains("threw java.lang.OutOfMemoryError") || all.contains("ran past the time limit"), all);
     }
 
     @Test

@@ -47,7 +47,7 @@ class SelfCheckTest {
     @Test
     void commentsAreIgnoredButStringsKeptWhenLookingForForbiddenCalls() {
         assertEquals("a   b", JavaSource.withoutComments("a // GaussianKl.x\n b").replace("\n", ""));
-        assertEquals("x  y", JavaSource.withoutComments("x /* Mse. */ y"));
+        assertEquals("x   y", JavaSource.withoutComments("x /* Mse. */ y"));
         assertEquals("s = \"// not a comment\";", JavaSource.withoutComments("s = \"// not a comment\";"));
         assertEquals("c = '\\'';  ", JavaSource.withoutComments("c = '\\''; // q"));
     }
