@@ -325,14 +325,14 @@ final class Sandbox implements AutoCloseable {
                             + " != null && " + name + ".getClass() == \"\".getClass();", deadline, stopped);
                     boolean real = check.stream().anyMatch(e -> e.causeSnippet() == null && "true".equals(e.value()));
                     if (!real) {
-                        return new Observation(Observation.Kind.COMPILE_ERROR, null,
-                                "the value is not a java.lang.String");
+                        return new Observation(Observation.Kind.UNREADABLE, null,
+                                "a value that is not a java.lang.String");
                     }
                     return value(JavaLiterals.unquote(raw, '"'));
                 }
             }
         } catch (IllegalArgumentException e) {
-            return new Observation(Observation.Kind.COMPILE_ERROR, null, "unreadable value " + shorten(raw));
+            return new Observation(Observation.Kind.UNREADABLE, null, "an unreadable value " + shorten(raw));
         }
     }
 
