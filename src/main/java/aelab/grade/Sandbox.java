@@ -59,6 +59,8 @@ final class Sandbox implements AutoCloseable {
     /** The result of evaluating one cell. */
     static final class CellResult {
         final List<String> problems = new ArrayList<>();
+        /** JShell's display of the last snippet's value (a String value is shown quoted), or null. */
+        String lastValue;
         boolean timedOut;
         boolean died;
     }
@@ -137,6 +139,9 @@ final class Sandbox implements AutoCloseable {
                 return r;
             }
             for (SnippetEvent ev : events) {
+                if (ev.causeSnippet() == null) {
+                    r.lastValue = ev.value();
+                }
                 String problem = problemOf(ev);
                 if (problem != null) {
                     r.problems.add(problem);
