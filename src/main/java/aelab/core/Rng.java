@@ -20,9 +20,10 @@ public final class Rng {
         return RandomGeneratorFactory.of(ALGORITHM).create(seed);
     }
 
-    /** Fills {@code out} with standard normal draws. */
+    /** Fills {@code out} with standard normal draws. rng: Modified (out.length draws). out: Modified. */
     public static double[] standardNormal(RandomGenerator rng, double[] out) {
         Require.notNull("rng", rng);
+        Require.notNull("out", out);
         for (int i = 0; i < out.length; i++) {
             out[i] = rng.nextGaussian();
         }
