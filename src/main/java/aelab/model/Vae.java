@@ -413,9 +413,7 @@ public final class Vae implements Autoencoder {
      */
     public double[] activity(DMatrixRMaj x) {
         ModelChecks.batch("x", x, d);
-        if (x.numRows < 2) {
-            throw new IllegalArgumentException("x must have at least 2 rows, got " + Require.shapeOf(x));
-        }
+        Require.atLeastRows("x", x, 2);
         DMatrixRMaj m = encode(x);
         int n = x.numRows;
         double[] mean = new double[k];

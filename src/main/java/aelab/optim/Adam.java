@@ -28,16 +28,9 @@ public final class Adam implements Optimizer {
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
         this.learningRate = Require.positive("learningRate", learningRate);
-        this.beta1 = requireBeta("beta1", beta1);
-        this.beta2 = requireBeta("beta2", beta2);
+        this.beta1 = Require.inHalfOpenUnitInterval("beta1", beta1);
+        this.beta2 = Require.inHalfOpenUnitInterval("beta2", beta2);
         this.epsilon = Require.positive("epsilon", epsilon);
-    }
-
-    static double requireBeta(String name, double beta) {
-        if (!(beta >= 0 && beta < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + beta);
-        }
-        return beta;
     }
 
     @Override

@@ -18,10 +18,7 @@ public final class Sgd implements Optimizer {
      */
     public Sgd(double learningRate, double momentum) {
         this.learningRate = Require.positive("learningRate", learningRate);
-        this.momentum = momentum;
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
+        this.momentum = Require.inHalfOpenUnitInterval("momentum", momentum);
     }
 
     @Override

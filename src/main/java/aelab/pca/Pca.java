@@ -149,10 +149,7 @@ public final class Pca {
 
     /** Column means of an n×d matrix (length d). data: Not modified. */
     public static double[] columnMeans(DMatrixRMaj data) {
-        Require.notNull("data", data);
-        if (data.numRows < 1) {
-            throw new IllegalArgumentException("data must have at least 1 row, got " + Require.shapeOf(data));
-        }
+        Require.atLeastRows("data", data, 1);
         double[] mean = new double[data.numCols];
         for (int i = 0; i < data.numRows; i++) {
             for (int j = 0; j < data.numCols; j++) {
