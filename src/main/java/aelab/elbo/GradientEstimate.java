@@ -1,5 +1,7 @@
 package aelab.elbo;
 
+import aelab.core.Require;
+
 /**
  * A Monte Carlo gradient of \(\mathbb E_{q}[f(z)]\) with respect to the parameters (μ, log σ²) of a diagonal
  * Gaussian q, with the per-coordinate empirical variance of the single-sample gradient (unbiased, n − 1
@@ -13,7 +15,13 @@ package aelab.elbo;
  */
 public record GradientEstimate(double[] gradMean, double[] gradLogVar, double[] varianceMean,
                                double[] varianceLogVar, int samples) {
+    /** Copies the arrays; all four must have the same length, samples ≥ 2. */
     public GradientEstimate {
+        Require.notNull("gradMean", gradMean);
+        Require.length("gradLogVar", gradLogVar, gradMean.length);
+        Require.length("varianceMean", varianceMean, gradMean.length);
+        Require.length("varianceLogVar", varianceLogVar, gradMean.length);
+        Require.inRange("samples", samples, 2, Integer.MAX_VALUE);
         gradMean = gradMean.clone();
         gradLogVar = gradLogVar.clone();
         varianceMean = varianceMean.clone();

@@ -32,8 +32,10 @@ public record Estimate(double mean, double standardError, int n) {
         return new Estimate(mean, se, n);
     }
 
-    /** {@code true} iff {@code |mean − value| ≤ k · standardError}. */
+    /** {@code true} iff {@code |mean − value| ≤ k · standardError}. value: finite; k &gt; 0, finite. */
     public boolean agreesWith(double value, double k) {
+        Require.finite("value", value);
+        Require.positive("k", k);
         return Math.abs(mean - value) <= k * standardError;
     }
 }

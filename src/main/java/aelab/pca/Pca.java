@@ -147,9 +147,10 @@ public final class Pca {
         return cov;
     }
 
-    /** Column means of an n×d matrix (length d). data: Not modified. */
+    /** Column means of an n×d matrix (length d). data: n ≥ 1, finite. Not modified. */
     public static double[] columnMeans(DMatrixRMaj data) {
         Require.atLeastRows("data", data, 1);
+        Require.finite("data", data);
         double[] mean = new double[data.numCols];
         for (int i = 0; i < data.numRows; i++) {
             for (int j = 0; j < data.numCols; j++) {

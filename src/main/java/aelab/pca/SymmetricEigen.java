@@ -111,7 +111,7 @@ public final class SymmetricEigen {
 
     /** Eigenvalue j (0-based, decreasing order). */
     public double value(int j) {
-        return values[j];
+        return values[Require.inRange("eigenvalue index", j, 0, values.length - 1)];
     }
 
     /** d×d orthogonal matrix whose column j is the eigenvector of {@link #value(int) value(j)} (a copy). */
