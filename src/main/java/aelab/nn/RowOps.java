@@ -14,6 +14,7 @@ public final class RowOps {
 
     /** m[r, :] += row for every r. m: Modified (n×c). row: Not modified (1×c). */
     public static void addRowEquals(DMatrixRMaj m, DMatrixRMaj row) {
+        Require.notNull("m", m);
         Require.shape("row", row, 1, m.numCols);
         int cols = m.numCols;
         double[] d = m.data;
@@ -32,6 +33,7 @@ public final class RowOps {
      * @return out
      */
     public static DMatrixRMaj columnSums(DMatrixRMaj m, DMatrixRMaj out) {
+        Require.notNull("m", m);
         int cols = m.numCols;
         if (out == null) {
             out = new DMatrixRMaj(1, cols);
