@@ -6,7 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Row-broadcast operations used by affine layers: adding a 1×c row to every row of an n×c matrix (the bias in
- * \(Y = XW + \mathbf{1}b\)) and its adjoint, the column sums \(\mathbf{1}^\top G\) (the bias gradient).
+ * \(Y = XW + \mathbf{1}b\)) and its adjoint, the column sums \(\mathbf{1}^\top G\) (the bias gradient
+ * \(\partial L/\partial b\); Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i>, 2016, §6.5).
  */
 public final class RowOps {
     private RowOps() {
