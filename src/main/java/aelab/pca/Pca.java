@@ -35,8 +35,9 @@ public final class Pca {
         /** \(1/(n-1)\): the unbiased estimate (numpy.cov's default, scikit-learn's explained_variance_). */
         UNBIASED;
 
-        /** The divisor for n samples: n or n-1. */
+        /** The divisor for n samples: n (n ≥ 1) or n-1 (n ≥ 2). */
         public double divisor(int sampleCount) {
+            Require.inRange("sampleCount", sampleCount, this == MAXIMUM_LIKELIHOOD ? 1 : 2, Integer.MAX_VALUE);
             return this == MAXIMUM_LIKELIHOOD ? sampleCount : sampleCount - 1;
         }
     }

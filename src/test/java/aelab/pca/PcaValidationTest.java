@@ -21,4 +21,11 @@ class PcaValidationTest {
         assertMessage("eigenvalue index must be in [0, 2], got 3", () -> eig.value(3));
         assertMessage("eigenvalue index must be in [0, 2], got -1", () -> eig.value(-1));
     }
+
+    @Test
+    void divisorRejectsTooFewSamples() {
+        assertMessage("sampleCount must be in [2, 2147483647], got 1", () -> Pca.CovarianceNormalization.UNBIASED.divisor(1));
+        assertMessage("sampleCount must be in [1, 2147483647], got 0",
+                () -> Pca.CovarianceNormalization.MAXIMUM_LIKELIHOOD.divisor(0));
+    }
 }
