@@ -26,4 +26,10 @@ class ParametersValidationTest {
         assertEquals(1, a.value().get(0, 0), "a is restored only if every matrix is accepted");
         assertEquals(3, b.value().get(0, 0));
     }
+
+    @Test
+    void learningRateIsCheckedBeforeTheOtherHyperParameters() {
+        assertMessage("learningRate must be > 0 and finite, got NaN", () -> new Sgd(Double.NaN, -0.1));
+        assertMessage("learningRate must be > 0 and finite, got -1.0", () -> new Adam(-1, 2, 2, -1));
+    }
 }
