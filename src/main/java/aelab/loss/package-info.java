@@ -1,0 +1,8 @@
+/**
+ * Reconstruction losses and decoder likelihoods: {@link aelab.loss.ReconstructionLoss} (MSE, BCE with PyTorch-style
+ * log clamping), the explicit {@link aelab.loss.Reduction} (SUM, MEAN_PER_SAMPLE, MEAN_PER_ELEMENT), and
+ * {@link aelab.loss.Likelihoods} (Gaussian and Bernoulli log-likelihoods, and the exact constants linking the
+ * Gaussian log-likelihood to the sum of squared errors). Sources: Bishop PRML §2.3, §4.3; Kingma &amp; Welling (2014)
+ * App. C.
+ */
+package aelab.loss;
