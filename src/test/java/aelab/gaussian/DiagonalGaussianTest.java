@@ -1,8 +1,8 @@
 package aelab.gaussian;
 
+import static aelab.gaussian.Rejects.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
@@ -10,7 +10,6 @@ import java.util.random.RandomGenerator;
 import aelab.core.Rng;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class DiagonalGaussianTest {
     private static final int N = 200_000;
@@ -120,11 +119,6 @@ class DiagonalGaussianTest {
         }
     }
 
-    static void assertRejects(String expectedFragment, Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(expectedFragment),
-                "message '" + e.getMessage() + "' should contain '" + expectedFragment + "'");
-    }
 
     @Test
     void rejectsDimensionMismatch() {

@@ -1,12 +1,11 @@
 package aelab.loss;
 
+import static aelab.gaussian.Rejects.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class ReconstructionLossTest {
     static final DMatrixRMaj X = new DMatrixRMaj(new double[][] {{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 1, 0, 0}});
@@ -72,11 +71,6 @@ class ReconstructionLossTest {
         assertEquals(4.25 / 3, ReconstructionLoss.mse(x, y, Reduction.MEAN_PER_ELEMENT), 1e-15);
     }
 
-    static void assertRejects(String expectedFragment, Executable call) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        assertTrue(e.getMessage().contains(expectedFragment),
-                "message '" + e.getMessage() + "' should contain '" + expectedFragment + "'");
-    }
 
     @Test
     void rejectsPredictionOutsideUnitInterval() {
