@@ -1,6 +1,6 @@
 """Writes solutions/02-linear-autoencoders-and-pca.ipynb (run from the repository root with /usr/bin/python3)."""
 import numpy as np
-from sheet_common import Sheet, probe, jarr, lit
+from sheet_common import Sheet, probe, jarr, lit, weigh
 
 S3 = np.array([[3, 1, 0.5], [1, 2, 0.3], [0.5, 0.3, 1]])
 S2 = np.array([[2, 0.5], [0.5, 1]])
@@ -27,18 +27,10 @@ def fd(f, x, h=1e-5):
     return g
 
 
-def weigh(m, w):
-    assert m.shape == w.shape
-    return float(np.sum(m * w))
-
-
 sh = Sheet(r"""
 # Sheet 2: linear autoencoders and PCA
 
-Fill in the cells marked `// YOUR CODE HERE` (replace the `throw` line with your code) and run the check cell below
-each exercise: it prints `PASS` or `FAIL` with a hint. The autograder re-checks your functions with its own hidden
-inputs, so make them correct in general, not only for the visible checks. Do not rename the functions or change
-their parameter types, and do not edit the locked cells.
+{INTRO}
 
 Matrices are `double[][]` in row-major order (`a[i][j]` is row `i`, column `j`). The setup cell defines a small
 toolkit you may use: `mul`, `transpose`, `combine(alpha, a, beta, b)` $=\alpha a + \beta b$, `trace`, `identity`,

@@ -1,6 +1,6 @@
 """Writes solutions/03-losses-and-denoising.ipynb (run from the repository root with /usr/bin/python3)."""
 import numpy as np
-from sheet_common import Sheet, probe, jarr, lit
+from sheet_common import Sheet, probe, jarr, lit, weigh
 
 X2 = np.array([[1, 0, 1, 0], [0, 1, 0, 1], [1, 1, 0, 0]], dtype=float)
 XH2 = np.array([[0.9, 0.1, 0.8, 0.1], [0.1, 0.9, 0.1, 0.8], [0.8, 0.9, 0.1, 0.1]])
@@ -12,18 +12,10 @@ FORBID_LOSS = ["aelab.loss", "ReconstructionLoss", "Likelihoods."]
 FORBID_DENOISE = ["aelab.linearae", "LinearDenoiser"]
 
 
-def weigh(m, w):
-    assert m.shape == w.shape
-    return float(np.sum(m * w))
-
-
 sh = Sheet(r"""
 # Sheet 3: reconstruction losses and denoising autoencoders
 
-Fill in the cells marked `// YOUR CODE HERE` (replace the `throw` line with your code) and run the check cell below
-each exercise: it prints `PASS` or `FAIL` with a hint. The autograder re-checks your functions with its own hidden
-inputs, so make them correct in general, not only for the visible checks. Do not rename the functions or change
-their parameter types, and do not edit the locked cells.
+{INTRO}
 
 The setup cell defines the same matrix toolkit as sheet 2 (`mul`, `transpose`, `combine`, `trace`, `identity`,
 `inverse`, `weigh`). Do **not** call the course library's own losses or denoisers (`aelab.loss`, `aelab.linearae`):

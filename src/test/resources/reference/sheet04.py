@@ -1,6 +1,6 @@
 """Writes solutions/04-vae-kl-elbo.ipynb (run from the repository root with /usr/bin/python3)."""
 import numpy as np
-from sheet_common import Sheet, probe, jarr, lit
+from sheet_common import Sheet, probe, jarr, lit, weigh
 
 FORBID = ["aelab.gaussian", "GaussianKl", "MonteCarloKl", "DiagonalGaussian", "aelab.elbo", "Elbo.",
           "GradientEstimators", "aelab.loss", "Likelihoods."]
@@ -38,10 +38,7 @@ def lognormal(x, var):
 sh = Sheet(r"""
 # Sheet 4: the VAE — KL term, reparameterisation, ELBO and IWAE
 
-Fill in the cells marked `// YOUR CODE HERE` (replace the `throw` line with your code) and run the check cell below
-each exercise: it prints `PASS` or `FAIL` with a hint. The autograder re-checks your functions with its own hidden
-inputs, so make them correct in general, not only for the visible checks. Do not rename the functions or change
-their parameter types, and do not edit the locked cells.
+{INTRO}
 
 Notation: the encoder outputs $q_\phi(z\mid x) = \mathcal{N}(\mu, \operatorname{diag}(\sigma^2))$ as the vectors
 $\mu$ and $\log\sigma^2$ (`logVar`); the prior is $p(z) = \mathcal{N}(0, I)$. Do **not** call the course library's

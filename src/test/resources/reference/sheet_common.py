@@ -3,6 +3,10 @@
 The sheets in solutions/ are written by exercise_sheets.py. Literal expected values of hidden probes are computed
 here with numpy, independently of the Java solutions: gradients by central finite differences of the trace-form
 loss, eigen/SVD quantities by numpy.linalg, closed forms by direct evaluation.
+
+Regenerate (from the repository root), then refresh the students' copies:
+    for n in 02 03 04; do PYTHONPATH=src/test/resources/reference /usr/bin/python3 src/test/resources/reference/sheet$n.py; done
+    ./aelab exercises
 """
 import json
 import numpy as np
@@ -90,10 +94,22 @@ def lit(v):
     return repr(float(v))
 
 
+INTRO = """Fill in the cells marked `// YOUR CODE HERE` (replace the `throw` line with your code) and run the check cell below
+each exercise: it prints `PASS` or `FAIL` with a hint. The autograder re-checks your functions with its own hidden
+inputs, so make them correct in general, not only for the visible checks. Do not rename the functions or change
+their parameter types, and do not edit the locked cells."""
+
+
+def weigh(m, w):
+    """The numpy counterpart of the toolkit's weigh(m, w)."""
+    assert m.shape == w.shape
+    return float(np.sum(m * w))
+
+
 class Sheet:
     def __init__(self, title_md):
         self.cells = []
-        self.md(title_md)
+        self.md(title_md.replace("{INTRO}", INTRO))
 
     def md(self, text):
         self.cells.append({"cell_type": "markdown", "metadata": {}, "source": text.strip("\n")})
