@@ -53,8 +53,7 @@ Expanding the quadratic and using $a^\top b = \operatorname{tr}(b a^\top)$ gives
 $$L(W_e, W_d) = \mathbb{E}\,\lVert x - W_d W_e x \rVert^2
  = \operatorname{tr}\Sigma - 2\operatorname{tr}(W_d W_e \Sigma) + \operatorname{tr}(W_e^\top W_d^\top W_d W_e \Sigma)
  = \operatorname{tr}\big((I - P)\,\Sigma\,(I - P)^\top\big).$$
-Implement `linearAeLoss(we, wd, sigma)`. (Keep all three terms: $\operatorname{tr}\Sigma - \operatorname{tr}(P\Sigma)$
-is the loss only when $P$ is an orthogonal projection.)
+Implement `linearAeLoss(we, wd, sigma)`.
 """)
 sh.solution("loss-impl", r"""
 double linearAeLoss(double[][] we, double[][] wd, double[][] sigma) {
@@ -75,7 +74,7 @@ SelfCheck.report(
 """, [
     probe("random weights, k = 2, d = 3", "linearAeLoss(%s, %s, %s)" % (jarr(WE), jarr(WD), jarr(S3)),
           expected=lit(loss(WE, WD, S3)), tol=1e-9,
-          hint="tr(Sigma) - 2 tr(P Sigma) + tr(P Sigma P^T) with P = W_d W_e; tr(Sigma) - tr(P Sigma) is not enough"),
+          hint="tr(Sigma) - 2 tr(P Sigma) + tr(P Sigma P^T) with P = W_d W_e: keep all three terms"),
     probe("orthogonal projection onto (0.6, 0.8)", "linearAeLoss(%s, %s, %s)" % (jarr(v), jarr(v.T), jarr(S2)),
           expected=lit(loss(v, v.T, S2)), tol=1e-9, hint="the cross term carries a factor 2"),
     probe("zero weights: tr(Sigma)", "linearAeLoss(new double[2][3], new double[3][2], %s)" % jarr(S3),
@@ -392,8 +391,7 @@ total += sh.quiz(1, "Quiz 1", r"""
 (Seed 22-01, quiz 1 and practice problem 1.) What happens if the bottleneck dimension $h$ of a linear autoencoder
 equals (or exceeds) the input dimension $d$?""", [
     ("A", "The autoencoder always learns PCA"),
-    ("B", "The autoencoder can learn the identity function: $W_d W_e = I_d$ gives zero loss "
-          "(e.g. $W_e = [I_d; 0]$, $W_d = [I_d, 0]$)"),
+    ("B", "The autoencoder can learn the identity function and reach zero loss"),
     ("C", "The autoencoder cannot be trained"),
     ("D", "The autoencoder becomes a VAE")], "B", "think of the product W_d W_e when h >= d")
 total += sh.quiz(2, "Quiz 2", r"""
@@ -426,11 +424,11 @@ total += sh.quiz(5, "Quiz 5", r"""
     ("D", r"$\Sigma^{-1}$")], "C", "what is the rank of W_d W_e?")
 total += sh.quiz(6, "Quiz 6", r"""
 (Seed exercise, part 3.) Which statement about adding $\lambda\sum_j|h_j|$ to an autoencoder's loss is correct?""", [
-    ("A", "Without the penalty, an overcomplete linear autoencoder ($k > d$) can reach zero loss by copying its "
-          "input; the penalty makes many code entries exactly zero and rules out that trivial solution"),
-    ("B", "The penalty is differentiable everywhere, so plain gradient descent handles it without special care"),
-    ("C", "The penalty limits the number of latent dimensions $k$, exactly like a smaller bottleneck"),
-    ("D", "The penalty makes the optimal linear autoencoder equal to PCA for any $\\lambda$")], "A",
+    ("A", "It sets many code entries exactly to zero, which rules out the copy-the-input solution that an "
+          "overcomplete ($k > d$) autoencoder has without it"),
+    ("B", "It is differentiable everywhere, so plain gradient descent handles it without special care"),
+    ("C", "It limits the number of latent dimensions $k$, exactly like a smaller bottleneck"),
+    ("D", "It makes the optimal linear autoencoder equal to PCA for any $\\lambda$")], "A",
     "think about |h| at h = 0 and about the identity solution")
 
 sh.write("solutions/02-linear-autoencoders-and-pca.ipynb")

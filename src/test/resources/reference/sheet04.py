@@ -225,13 +225,13 @@ sh.md(r"""
 
 (Seed exercise, VAE part 1.) Starting from $\log p(x) = \log\int p(x\mid z)p(z)\,dz$, multiply and divide by $q(z)$
 and apply Jensen's inequality ($\log$ is concave) to get
-$$\log p(x) \;\ge\; \mathbb{E}_q[\log p(x\mid z)] - D_{\mathrm{KL}}(q\,\Vert\,p(z)) = \mathrm{ELBO}(q),
-\qquad \log p(x) - \mathrm{ELBO}(q) = D_{\mathrm{KL}}\big(q\,\Vert\,p(z\mid x)\big).$$
+$$\log p(x) \;\ge\; \mathbb{E}_q[\log p(x\mid z)] - D_{\mathrm{KL}}(q\,\Vert\,p(z)) = \mathrm{ELBO}(q).$$
 Take the one-dimensional model $p(z) = \mathcal{N}(0, 1)$, $p(x\mid z) = \mathcal{N}(x; z, s^2)$ and
 $q = \mathcal{N}(m, v)$. Using $\mathbb{E}_q[(x - z)^2] = (x - m)^2 + v$,
 $$\mathrm{ELBO}(m, v) = -\tfrac12\log(2\pi s^2) - \frac{(x - m)^2 + v}{2s^2} - \tfrac12\big(m^2 + v - 1 - \log v\big).$$
 Implement `gaussianModelElbo(x, noiseVar, m, v)` ($s^2$ = `noiseVar`). At the exact posterior,
-$m = x/(1+s^2)$, $v = s^2/(1+s^2)$, it equals $\log p(x) = \log\mathcal{N}(x; 0, 1+s^2)$ — the gap closes.
+$m = x/(1+s^2)$, $v = s^2/(1+s^2)$, it equals $\log p(x) = \log\mathcal{N}(x; 0, 1+s^2)$; anywhere else it is
+smaller (try it).
 """)
 sh.solution("gelbo-impl", r"""
 double gaussianModelElbo(double x, double noiseVar, double m, double v) {
@@ -287,6 +287,48 @@ SelfCheck.report(
           hint="divide the squared error by 2 sigma^2"),
 ], forbidden=FORBID)
 
+# ---------------------------------------------------------------- Exercise 7: pathwise gradient
+sh.md(r"""
+## Exercise 7: gradients through the sampler (3 points)
+
+(Seed exercise, VAE part 2.) With $z = \mu + \sigma\epsilon$ and $\sigma = e^{\ell/2}$ ($\ell = \log\sigma^2$), the
+expectation $\mathbb{E}_{q}[f(z)] = \mathbb{E}_{\epsilon}[f(\mu + e^{\ell/2}\epsilon)]$ is over a distribution that
+does not depend on $(\mu, \ell)$, so the gradient moves inside it (chain rule):
+$$\frac{\partial}{\partial\mu}\mathbb{E}[f(z)] = \mathbb{E}_\epsilon[f'(z)],\qquad
+\frac{\partial}{\partial\ell}\mathbb{E}[f(z)] = \mathbb{E}_\epsilon\Big[f'(z)\,\epsilon\,\frac{\sigma}{2}\Big].$$
+Implement the Monte Carlo estimate `reparamGradient(mu, logVar, eps, fPrime)` for one latent dimension: return
+`{d/dmu, d/dlogVar}`, averaging over the given samples `eps`; `fPrime.applyAsDouble(z)` is $f'(z)$. (For
+$f(z) = z^2$, $\mathbb{E}[f] = \mu^2 + \sigma^2$: the exact gradients are $2\mu$ and $\sigma^2$.)
+""")
+sh.solution("pathwise-impl", r"""
+double[] reparamGradient(double mu, double logVar, double[] eps, DoubleUnaryOperator fPrime) {
+    // BEGIN SOLUTION
+    double sigma = Math.exp(0.5 * logVar);
+    double gradMu = 0, gradLogVar = 0;
+    for (double e : eps) {
+        double d = fPrime.applyAsDouble(mu + sigma * e);  // f'(z) at z = mu + sigma * eps
+        gradMu += d;                                       // dz/dmu = 1
+        gradLogVar += d * e * sigma / 2;                   // dz/dlogVar = eps * sigma / 2
+    }
+    return new double[] {gradMu / eps.length, gradLogVar / eps.length};
+    // END SOLUTION
+}
+""")
+total += sh.grade("pathwise-check", "Exercise 7: pathwise gradient", r"""
+SelfCheck.report(
+    SelfCheck.close("grad-mu", () -> reparamGradient(1.0, 0.0, new double[] {1, -1}, z -> 2 * z)[0], 2.0, 1e-12,
+        "dz/dmu = 1: average f'(z)"),
+    SelfCheck.close("grad-logvar", () -> reparamGradient(0.0, 0.0, new double[] {1, -1}, z -> 2 * z)[1], 1.0, 1e-12,
+        "for f = z^2 the exact d/dlogVar is sigma^2"))
+""", [
+    probe("f = z^2, mu = 1.5, sigma = 2: d/dmu", "reparamGradient(1.5, %s, new double[] {1, -1}, z -> 2 * z)[0]"
+          % lit(LN4), expected="3.0", tol=1e-12, hint="average f'(mu + sigma eps) over the samples"),
+    probe("f = z^2, mu = 1.5, sigma = 2: d/dlogVar", "reparamGradient(1.5, %s, new double[] {1, -1}, z -> 2 * z)[1]"
+          % lit(LN4), expected="4.0", tol=1e-12, hint="dz/dlogVar = eps * sigma / 2 (sigma = exp(logVar / 2))"),
+    probe("f = 3 z, three samples: d/dlogVar", "reparamGradient(0.0, 0.0, new double[] {0.5, 2, -1}, z -> 3.0)[1]",
+          expected="0.75", tol=1e-12, hint="dz/dlogVar = eps * sigma / 2"),
+], forbidden=FORBID)
+
 # ---------------------------------------------------------------- quizzes
 sh.md(r"""
 ## Quiz
@@ -301,35 +343,35 @@ total += sh.quiz(1, "Quiz 1", r"""
     ("C", r"$D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p_\theta(z\mid x))$"),
     ("D", "0, always")], "C", "write log p(x) = E_q[log p(x, z) - log q(z|x)] + E_q[log q(z|x) - log p(z|x)]")
 total += sh.quiz(2, "Quiz 2", r"""
-(Seed exercise, VAE part 1.) Why is the ELBO a **lower** bound on $\log p_\theta(x)$?""", [
-    ("A", r"Because $\log$ is concave: Jensen gives $\log\mathbb{E}_q[p(x,z)/q(z\mid x)] \ge \mathbb{E}_q[\log(p(x,z)/q(z\mid x))]$"),
-    ("B", r"Because $D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z)) \ge 0$"),
-    ("C", r"Because $p_\theta(x\mid z) \le 1$"),
-    ("D", "Because q is Gaussian")], "A", "which inequality turns log E[.] into E[log .]?")
+(Seed exercise, VAE part 1.) For a fixed decoder $\theta$, maximising the ELBO over the encoder's $q(z\mid x)$ is
+equivalent to:""", [
+    ("A", r"Maximising $\log p_\theta(x)$"),
+    ("B", r"Minimising $D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z))$ alone"),
+    ("C", r"Minimising the reconstruction error alone"),
+    ("D", r"Minimising $D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p_\theta(z\mid x))$")], "D",
+    "which terms of log p(x) = ELBO(q) + gap depend on q?")
 total += sh.quiz(3, "Quiz 3", r"""
 (Seed exercise, VAE part 2.) Why does writing $z = \mu_\phi(x) + \sigma_\phi(x)\odot\epsilon$ make
 $\nabla_\phi\,\mathbb{E}_{q_\phi}[\log p_\theta(x\mid z)]$ computable by backpropagation?""", [
     ("A", "It removes all randomness from the training objective"),
-    ("B", "It makes q equal to the prior, so the KL term vanishes"),
-    ("C", "It turns the score-function (log-derivative) estimator into an exact gradient"),
-    ("D", r"The expectation is now over $\epsilon\sim\mathcal{N}(0, I)$, which does not depend on $\phi$, so the "
-          r"gradient moves inside it and flows through the deterministic map $\epsilon\mapsto z$")], "D",
+    ("B", "It makes q equal to the prior, so that the KL term has a closed form"),
+    ("C", r"The expectation is now over $\epsilon\sim\mathcal{N}(0, I)$, free of $\phi$, and $z$ is a differentiable "
+          r"function of $\phi$"),
+    ("D", "It turns the score-function (log-derivative) estimator into an exact gradient")], "C",
     "what does the distribution of the expectation depend on after the change of variables?")
 total += sh.quiz(4, "Quiz 4", r"""
 (Seed exercise, VAE part 3.) In the $\beta$-VAE objective
 $\mathbb{E}_q[\log p_\theta(x\mid z)] - \beta\,D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z))$, what happens as $\beta\to 0$?""", [
     ("A", r"The KL term forces $q(z\mid x) = p(z)$ for all $x$ (posterior collapse)"),
-    ("B", r"The KL penalty vanishes: $q(z\mid x)$ moves away from the prior, the rate (the KL) grows, reconstructions "
-          r"improve and the model behaves like a plain autoencoder whose latent space need not match $p(z)$"),
-    ("C", "Reconstructions deteriorate because the decoder ignores z"),
+    ("B", r"The KL penalty vanishes: $q(z\mid x)$ drifts away from the prior and the rate (the KL) grows"),
+    ("C", "The decoder learns to ignore z, so reconstructions deteriorate"),
     ("D", r"The ELBO becomes equal to $\log p_\theta(x)$")], "B",
     "which term still acts on q when beta is 0?")
 total += sh.quiz(5, "Quiz 5", r"""
 (Seed exercise, VAE part 3.) And as $\beta\to\infty$?""", [
     ("A", "The model reduces to a plain autoencoder"),
     ("B", "The latent codes become more informative about x"),
-    ("C", r"The KL penalty dominates: $q(z\mid x)\to p(z)$ for every $x$, z carries no information about x "
-          r"(posterior collapse) and reconstructions degrade"),
+    ("C", r"$q(z\mid x)\to p(z)$ for every $x$: z carries no information about x (posterior collapse)"),
     ("D", "Nothing changes: beta only rescales the loss")], "C", "what minimises the KL term alone?")
 total += sh.quiz(6, "Quiz 6", r"""
 (Seed exercise, VAE part 1.) For a decoder with Bernoulli outputs $\hat x = f_\theta(z)$, the reconstruction term

@@ -12,6 +12,7 @@ import json
 import numpy as np
 
 TOOLKIT = r'''import aelab.grade.SelfCheck;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

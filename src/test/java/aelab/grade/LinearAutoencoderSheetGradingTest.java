@@ -28,7 +28,8 @@ class LinearAutoencoderSheetGradingTest {
 
     @Test
     void theSolutionEarnsFullMarks() throws Exception {
-        SheetSubmissions.assertSolutionEarnsFullMarks(LINEAR, MAX, "loss-check", 3, "enc-grad-check", 2, "dec-grad-check", 3,
+        SheetSubmissions.assertSolutionEarnsFullMarks(LINEAR, MAX, "loss-check", 3, "enc-grad-check", 2,
+                "dec-grad-check", 3,
                 "tied-grad-check", 3, "opt-loss-check", 3, "pca-check", 4, "decoder-check", 2, "soft-check", 3,
                 "quiz1-check", 1, "quiz2-check", 1, "quiz3-check", 1, "quiz4-check", 1, "quiz5-check", 1,
                 "quiz6-check", 1);

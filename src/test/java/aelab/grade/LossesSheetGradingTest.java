@@ -27,7 +27,8 @@ class LossesSheetGradingTest {
 
     @Test
     void theSolutionEarnsFullMarks() throws Exception {
-        SheetSubmissions.assertSolutionEarnsFullMarks(LOSSES, MAX, "mse-check", 6, "bce-check", 4, "gain-check", 3, "denoiser-check", 3,
+        SheetSubmissions.assertSolutionEarnsFullMarks(LOSSES, MAX, "mse-check", 6, "bce-check", 4, "gain-check", 3,
+                "denoiser-check", 3,
                 "mask-loss-check", 3, "practice3-check", 1, "mask-opt-check", 3, "sparse-check", 3, "quiz1-check", 1,
                 "quiz2-check", 1, "quiz3-check", 1, "quiz4-check", 1, "quiz5-check", 1);
     }

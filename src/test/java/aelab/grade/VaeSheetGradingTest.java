@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * below from the probe inputs.
  */
 class VaeSheetGradingTest {
-    private static final double MAX = 26;
+    private static final double MAX = 29;
 
     private static SubmissionResult wrongA() throws Exception {
         return SheetSubmissions.result(VAE, "wrong-a");
@@ -25,24 +25,28 @@ class VaeSheetGradingTest {
     /** KL with the wrong sign, variance in the sampler, KL added in the ELBO, naive IWAE, quiz 4 answered A. */
     private static void assertWrongAScores() throws Exception {
         SheetSubmissions.assertScores(wrongA(), MAX, "kl-check", 1, "reparam-check", 1, "elbo-check", 1,
-                "iwae-check", 2, "gelbo-check", 3, "gauss-ll-check", 2, "quiz1-check", 1, "quiz2-check", 1,
-                "quiz3-check", 1, "quiz4-check", 0, "quiz5-check", 1, "quiz6-check", 1);
-        assertEquals(15, wrongA().score(), 1e-12);
+                "iwae-check", 2, "gelbo-check", 3, "gauss-ll-check", 2, "pathwise-check", 3, "quiz1-check", 1,
+                "quiz2-check", 1, "quiz3-check", 1, "quiz4-check", 0, "quiz5-check", 1, "quiz6-check", 1);
+        assertEquals(18, wrongA().score(), 1e-12);
     }
 
-    /** KL without the 1/2, ELBO through the library's KL, IWAE as the mean of the logs, ELBO(m, v) without v. */
+    /**
+     * KL without the 1/2, ELBO through the library's KL, IWAE as the mean of the logs, ELBO(m, v) without v,
+     * pathwise gradient without the 1/2 of dz/dlogVar.
+     */
     private static void assertWrongBScores() throws Exception {
         SheetSubmissions.assertScores(wrongB(), MAX, "kl-check", 1, "reparam-check", 3, "elbo-check", 0,
-                "iwae-check", 1, "gelbo-check", 0, "gauss-ll-check", 2, "quiz1-check", 1, "quiz2-check", 1,
-                "quiz3-check", 1, "quiz4-check", 1, "quiz5-check", 1, "quiz6-check", 1);
-        assertEquals(13, wrongB().score(), 1e-12);
+                "iwae-check", 1, "gelbo-check", 0, "gauss-ll-check", 2, "pathwise-check", 1, "quiz1-check", 1,
+                "quiz2-check", 1, "quiz3-check", 1, "quiz4-check", 1, "quiz5-check", 1, "quiz6-check", 1);
+        assertEquals(14, wrongB().score(), 1e-12);
     }
 
     @Test
     void theSolutionEarnsFullMarks() throws Exception {
-        SheetSubmissions.assertSolutionEarnsFullMarks(VAE, MAX, "kl-check", 4, "reparam-check", 3, "elbo-check", 4, "iwae-check", 4,
-                "gelbo-check", 3, "gauss-ll-check", 2, "quiz1-check", 1, "quiz2-check", 1, "quiz3-check", 1,
-                "quiz4-check", 1, "quiz5-check", 1, "quiz6-check", 1);
+        SheetSubmissions.assertSolutionEarnsFullMarks(VAE, MAX, "kl-check", 4, "reparam-check", 3, "elbo-check", 4,
+                "iwae-check", 4,
+                "gelbo-check", 3, "gauss-ll-check", 2, "pathwise-check", 3, "quiz1-check", 1, "quiz2-check", 1,
+                "quiz3-check", 1, "quiz4-check", 1, "quiz5-check", 1, "quiz6-check", 1);
     }
 
     @Test
@@ -104,6 +108,14 @@ class VaeSheetGradingTest {
     void aClosedFormElboWithoutTheVarianceOfQFailsEverywhere() throws Exception {
         // every probe has v > 0, so dropping v / (2 s^2) changes every value
         assertWrongBScores();
+    }
+
+    @Test
+    void aPathwiseGradientWithoutTheHalfFailsBothLogVarProbes() throws Exception {
+        // d/dmu = 3 passes; d/dlogVar = 8 instead of 4 and 1.5 instead of 0.75
+        assertWrongBScores();
+        assertTrue(wrongB().output("pathwise-check").contains("returned 8.0, expected 4.0"),
+                wrongB().output("pathwise-check"));
     }
 
     @Test

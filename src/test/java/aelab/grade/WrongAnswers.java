@@ -30,7 +30,8 @@ final class WrongAnswers {
             + "    for (int i = 0; i < n; i++) mean += data[i][j] / n;\n"
             + "    for (int i = 0; i < n; i++) c[i][j] = data[i][j] - mean;\n"
             + "}\n"
-            + "SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, false);\n"
+            + "SingularValueDecomposition_F64<DMatrixRMaj> svd =\n"
+            + "        DecompositionFactory_DDRM.svd(n, d, false, true, false);\n"
             + "svd.decompose(new DMatrixRMaj(c));\n"
             + "double[] s = svd.getSingularValues();\n"
             + "DMatrixRMaj vt = svd.getV(null, true);\n"
@@ -41,7 +42,8 @@ final class WrongAnswers {
             + "for (int r = 0; r < k; r++) for (int j = 0; j < d; j++) out[r][j] = vt.get(order[r], j);\n"
             + "return out;";
     /** A correct encoder gradient that calls the library (forbidden). */
-    static final String ENCODER_GRADIENT_VIA_LIBRARY = "DMatrixRMaj g = aelab.linearae.LinearAutoencoderAnalysis.encoderGradient(\n"
+    static final String ENCODER_GRADIENT_VIA_LIBRARY =
+            "DMatrixRMaj g = aelab.linearae.LinearAutoencoderAnalysis.encoderGradient(\n"
             + "        new DMatrixRMaj(we), new DMatrixRMaj(wd), new DMatrixRMaj(sigma), null);\n"
             + returnAsArray("g");
 
@@ -117,6 +119,15 @@ final class WrongAnswers {
             "return -0.5 * Math.log(2 * Math.PI * noiseVar) - (x - m) * (x - m) / (2 * noiseVar)\n"
             + "        - 0.5 * (m * m + v - 1 - Math.log(v));";
 
+    /** dz/dlogVar taken as eps * sigma (the 1/2 of the chain rule through exp(logVar / 2) forgotten). */
+    static final String PATHWISE_WITHOUT_HALF = "double sigma = Math.exp(0.5 * logVar), gm = 0, gl = 0;\n"
+            + "for (double e : eps) {\n"
+            + "    double d = fPrime.applyAsDouble(mu + sigma * e);\n"
+            + "    gm += d;\n"
+            + "    gl += d * e * sigma;\n"
+            + "}\n"
+            + "return new double[] {gm / eps.length, gl / eps.length};";
+
     static Notebook vaeA(Notebook solution) {
         return SheetSubmissions.withRegions(solution,
                 "kl-impl", KL_WRONG_SIGN,
@@ -131,6 +142,7 @@ final class WrongAnswers {
                 "kl-impl", KL_WITHOUT_HALF,
                 "elbo-impl", ELBO_VIA_LIBRARY,
                 "iwae-impl", IWAE_MEAN_OF_LOGS,
-                "gelbo-impl", GAUSSIAN_ELBO_WITHOUT_V);
+                "gelbo-impl", GAUSSIAN_ELBO_WITHOUT_V,
+                "pathwise-impl", PATHWISE_WITHOUT_HALF);
     }
 }
