@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Grades notebooks against an {@link Assignment}. Scores are computed here, in the grader's process, by comparing
@@ -18,23 +20,39 @@ public final class Grader {
     private final Assignment assignment;
     private final Limits limits;
     private final List<String> classpath;
-    private final Map<String, String> expected;
-    private final Map<String, String> referenceProblems;
+    private final CompletableFuture<Reference> reference;
 
-    private Grader(Assignment assignment, Limits limits, List<String> classpath, Map<String, String> expected,
-            Map<String, String> referenceProblems) {
+    /** Expected values by probe id, and the probes whose expected value could not be obtained (with the reason). */
+    private record Reference(Map<String, String> expected, Map<String, String> problems) {
+    }
+
+    private Grader(Assignment assignment, Limits limits, List<String> classpath) {
         this.assignment = assignment;
         this.limits = limits;
         this.classpath = classpath;
-        this.expected = expected;
-        this.referenceProblems = referenceProblems;
+        boolean needsRun = assignment.items().stream().flatMap(g -> g.probes().stream())
+                .anyMatch(p -> p.expected() == null);
+        if (needsRun) {
+            // runs beside the first submissions: their values are compared only once they have all been read
+            this.reference = CompletableFuture.supplyAsync(this::computeReference, r -> {
+                Thread t = new Thread(r, "aelab-grade-reference");
+                t.setDaemon(true);
+                t.start();
+            });
+        } else {
+            this.reference = CompletableFuture.completedFuture(computeReference());
+        }
     }
 
     /**
-     * A grader for one assignment: runs the instructor's notebook once (if any probe lacks a literal expected
-     * value) to obtain the expected values.
+     * A grader for one assignment. If any probe lacks a literal expected value, the instructor's notebook is run
+     * once, in the background, to obtain the expected values.
      */
     public static Grader forAssignment(Assignment assignment, Limits limits, List<String> classpath) {
+        return new Grader(assignment, limits, classpath);
+    }
+
+    private Reference computeReference() {
         Map<String, String> expected = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();
         boolean needsReference = false;
@@ -49,7 +67,7 @@ public final class Grader {
             }
         }
         if (needsReference) {
-            // the instructor's notebook is trusted: generous time limits so a busy machine cannot lose a reference value
+            // the instructor's notebook is trusted: generous time limits so a busy machine cannot lose a value
             Limits generous = limits.withTimes(Math.max(limits.cellMillis(), 60_000), Math.max(limits.totalMillis(),
                     600_000));
             NotebookRun.Report ref = NotebookRun.run(assignment, assignment.key(), generous, classpath);
@@ -68,12 +86,23 @@ public final class Grader {
                 }
             }
         }
-        return new Grader(assignment, limits, classpath, expected, problems);
+        return new Reference(expected, problems);
+    }
+
+    private Reference reference() {
+        try {
+            return reference.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the reference values", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("grader error: the reference run failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Probe ids whose expected value could not be obtained from the instructor's solution, with the reason. */
     public Map<String, String> referenceProblems() {
-        return referenceProblems;
+        return reference().problems();
     }
 
     public Assignment assignment() {
@@ -105,6 +134,8 @@ public final class Grader {
     }
 
     private TestResult score(GradeItem g, NotebookRun.Report run) {
+        Map<String, String> expected = reference().expected();
+        Map<String, String> referenceProblems = reference().problems();
         StringBuilder out = new StringBuilder();
         double score = 0;
         for (String note : run.itemNotes.getOrDefault(g.gradeId(), List.of())) {

@@ -187,7 +187,7 @@ final class NotebookRun {
                     break;
                 }
                 if (!ensureAlive()) {
-                    giveUp(steps, i, "the notebook's JVM died " + (restarts + 1) + " times");
+                    giveUp(steps, i, "the notebook's JVM could not be kept running (see the notes above)");
                     break;
                 }
                 if (step.item != null) {

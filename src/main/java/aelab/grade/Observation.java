@@ -19,6 +19,8 @@ public record Observation(Kind kind, String value, String detail) {
         THREW,
         /** The expression did not compile (missing or misspelled function, wrong types). */
         COMPILE_ERROR,
+        /** The expression produced something that is not the declared kind of value (e.g. not a real String). */
+        UNREADABLE,
         /** The expression ran past the time limit and was stopped. */
         TIMEOUT,
         /** The student's JVM died during the probe. */
@@ -40,6 +42,8 @@ public record Observation(Kind kind, String value, String detail) {
                 return "threw " + value + (detail.isEmpty() ? "" : ": " + detail);
             case COMPILE_ERROR:
                 return "did not compile: " + detail;
+            case UNREADABLE:
+                return "returned " + detail;
             case TIMEOUT:
                 return "ran past the time limit and was stopped";
             case CRASHED:

@@ -43,7 +43,7 @@ final class Sandbox implements AutoCloseable {
     /** How long a stopped snippet may take to return before the child JVM is killed. */
     static final long STOP_GRACE_MILLIS = 1500;
     private static final int MAX_MESSAGE = 400;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newScheduledThreadPool(1, r -> {
+    private static final ScheduledExecutorService WATCHDOG = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "aelab-grade-watchdog");
         t.setDaemon(true);
         return t;
@@ -59,6 +59,8 @@ final class Sandbox implements AutoCloseable {
     /** The result of evaluating one cell. */
     static final class CellResult {
         final List<String> problems = new ArrayList<>();
+        /** JShell's display of the last snippet's value (a String value is shown quoted), or null. */
+        String lastValue;
         boolean timedOut;
         boolean died;
     }
@@ -137,6 +139,9 @@ final class Sandbox implements AutoCloseable {
                 return r;
             }
             for (SnippetEvent ev : events) {
+                if (ev.causeSnippet() == null) {
+                    r.lastValue = ev.value();
+                }
                 String problem = problemOf(ev);
                 if (problem != null) {
                     r.problems.add(problem);
@@ -325,14 +330,14 @@ final class Sandbox implements AutoCloseable {
                             + " != null && " + name + ".getClass() == \"\".getClass();", deadline, stopped);
                     boolean real = check.stream().anyMatch(e -> e.causeSnippet() == null && "true".equals(e.value()));
                     if (!real) {
-                        return new Observation(Observation.Kind.COMPILE_ERROR, null,
-                                "the value is not a java.lang.String");
+                        return new Observation(Observation.Kind.UNREADABLE, null,
+                                "a value that is not a java.lang.String");
                     }
                     return value(JavaLiterals.unquote(raw, '"'));
                 }
             }
         } catch (IllegalArgumentException e) {
-            return new Observation(Observation.Kind.COMPILE_ERROR, null, "unreadable value " + shorten(raw));
+            return new Observation(Observation.Kind.UNREADABLE, null, "an unreadable value " + shorten(raw));
         }
     }
 
