@@ -191,10 +191,9 @@ ev3 = np.sort(np.linalg.eigvalsh(S3))
 sh.md(r"""
 ## Exercise 3: the loss at the optimum (3 points)
 
-Setting the gradients to zero, the stationary points have $W_d W_e$ equal to the orthogonal projection onto a span of
-$k$ eigenvectors of $\Sigma$, and the global minimum keeps the $k$ eigenvectors with the **largest** eigenvalues
-$\lambda_1 \ge \dots \ge \lambda_d$ (the first $k$ principal components). The minimum loss is the variance that is
-not kept:
+Setting the gradients to zero and comparing the stationary points, the global minimum reconstructs along the $k$
+eigenvectors of $\Sigma$ with the **largest** eigenvalues $\lambda_1 \ge \dots \ge \lambda_d$ (the first $k$
+principal components). The minimum loss is the variance that is not kept:
 $$\min L = \sum_{i=k+1}^{d} \lambda_i .$$
 Implement `optimalLoss(sigma, k)` (use EJML's `DecompositionFactory_DDRM.eig(d, false, true)` for the eigenvalues).
 For seed example 1 (points $(1,2), (2,3), (3,4), (4,5)$, $\Sigma = \begin{pmatrix}1.25 & 1.25\\ 1.25 & 1.25\end{pmatrix}$,

@@ -236,9 +236,8 @@ $\tilde x_i = m_i x_i$ with $m_i \sim \mathrm{Bernoulli}(1 - p)$, and the decode
 $$\ell(w) = \mathbb{E}[(x_i - w\, m_i x_i)^2] = s\,\big(1 - 2w(1-p) + w^2(1-p)\big).$$
 Implement `maskingLoss(w, secondMoment, p)` (3 points).
 
-(b) `practice3Gain()`: the MSE-optimal diagonal gain $W_{ii}$ for $p = 0.3$ (1 point). (The course text answers
-$1/(1-p) \approx 1.429$, the "inverse dropout" scaling. That makes $\mathbb{E}[W\tilde x] = x$ but does **not**
-minimise $\ell$ — compare `maskingLoss` at both values.)
+(b) `practice3Gain()`: the MSE-optimal diagonal gain $W_{ii}$ for $p = 0.3$, i.e. the minimiser of $\ell(w)$
+(1 point).
 
 (c) Without the diagonal restriction, with $S = \mathbb{E}[xx^\top]$: $\mathbb{E}[x\tilde x^\top] = (1-p)S$ and
 $\mathbb{E}[\tilde x\tilde x^\top] = (1-p)^2 S + p(1-p)\operatorname{diag}(S)$, so
@@ -356,7 +355,7 @@ total += sh.quiz(1, "Quiz 1", r"""
 (Seed 22-01, quiz 3.) The optimal **linear** denoising autoencoder for additive Gaussian noise
 $\mathcal{N}(0, \sigma^2 I)$, $\sigma > 0$, outputs:""", [
     ("A", "The exact clean input, whatever the noise"),
-    ("B", "A denoised version shrunk toward the data mean (gain below 1, as in Exercise 3)"),
+    ("B", "A denoised version shrunk toward the data mean"),
     ("C", "Only the noise"),
     ("D", "The identity mapping of its (noisy) input")], "B", "look at your answer to Exercise 3 for sigma > 0")
 total += sh.quiz(2, "Quiz 2", r"""
