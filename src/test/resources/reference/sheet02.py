@@ -411,9 +411,9 @@ total += sh.quiz(4, "Quiz 4", r"""
 (Seed exercise, part 2.) With tied weights and $\Sigma = V\Lambda V^\top$, which encoders $W$ ($k\times d$) attain the
 minimum loss? ($V_k$: the eigenvectors of the $k$ largest eigenvalues, distinct eigenvalues assumed.)""", [
     ("A", r"Only $W = V_k^\top$"),
-    ("B", r"$W = Q V_k^\top$ for any orthogonal $k\times k$ matrix $Q$"),
-    ("C", r"$W = T V_k^\top$ for any invertible $k\times k$ matrix $T$"),
-    ("D", r"Any $W$ with orthonormal rows")], "B",
+    ("B", r"$W = T V_k^\top$ for any invertible $k\times k$ matrix $T$"),
+    ("C", r"Any $W$ with orthonormal rows"),
+    ("D", r"$W = Q V_k^\top$ for any orthogonal $k\times k$ matrix $Q$")], "D",
     "the reconstruction W^T W x must be the orthogonal projection onto the top-k subspace")
 total += sh.quiz(5, "Quiz 5", r"""
 (Seed exercise, part 1.) At a minimum of the untied loss with $k < d$, the $d\times d$ matrix $W_d W_e$ is:""", [

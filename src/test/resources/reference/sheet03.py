@@ -376,15 +376,15 @@ total += sh.quiz(4, "Quiz 4", r"""
 (Seed 22-01, practice problem 5.) A sparse autoencoder with 100 sigmoid hidden units is trained with the KL penalty
 of Exercise 6 and target $\rho = 0.05$. What does the penalty control?""", [
     ("A", "Exactly 5 units are active (non-zero) for every input, like a bottleneck of size 5"),
-    ("B", r"The average activation $\hat\rho_j$ of each unit over the data, not the number of active units"),
-    ("C", "The number of hidden units, reduced from 100 to 5 during training"),
-    ("D", "Nothing: the KL penalty is zero for sigmoid units")], "B", "what is rhoHat_j an average of?")
+    ("B", "The number of hidden units, reduced from 100 to 5 during training"),
+    ("C", "Nothing: the KL penalty is zero for sigmoid units"),
+    ("D", r"The average activation $\hat\rho_j$ of each unit over the data, not the number of active units")], "D", "what is rhoHat_j an average of?")
 total += sh.quiz(5, "Quiz 5", r"""
 (Seed 22-01, practice problem 3.) With masking probability $p$, what does the diagonal gain $1/(1-p)$ achieve?""", [
     ("A", r"It minimises $\mathbb{E}\lVert x - W\tilde x\rVert^2$ over diagonal $W$"),
-    ("B", r"It makes the reconstruction unbiased, $\mathbb{E}[W\tilde x] = x$, at a larger squared error than gain 1"),
-    ("C", "It is the optimum of the full (non-diagonal) problem"),
-    ("D", "It gives zero reconstruction error")], "B", "compare maskingLoss at both gains")
+    ("B", "It is the optimum of the full (non-diagonal) problem"),
+    ("C", r"It makes the reconstruction unbiased, $\mathbb{E}[W\tilde x] = x$, at a larger squared error than gain 1"),
+    ("D", "It gives zero reconstruction error")], "C", "compare maskingLoss at both gains")
 
 sh.write("solutions/03-losses-and-denoising.ipynb")
 print("sheet 03:", total, "points")

@@ -98,7 +98,8 @@ def lit(v):
 INTRO = """Fill in the cells marked `// YOUR CODE HERE` (replace the `throw` line with your code) and run the check cell below
 each exercise: it prints `PASS` or `FAIL` with a hint. The autograder re-checks your functions with its own hidden
 inputs, so make them correct in general, not only for the visible checks. Do not rename the functions or change
-their parameter types, and do not edit the locked cells."""
+their parameter types, do not edit the locked cells, and do not redefine the functions of the setup cell (the
+autograder's checks use them)."""
 
 
 def weigh(m, w):
