@@ -75,14 +75,21 @@ final class Sandbox implements AutoCloseable {
         PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
         // one --class-path option for compiler and child: addToClasspath per jar costs ~0.1 s each
         String cp = String.join(File.pathSeparator, classpath);
-        shell = JShell.builder()
-                .in(new ByteArrayInputStream(new byte[0]))
-                .out(sink)
-                .err(sink)
-                .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
-                .compilerOptions("--class-path", cp)
-                .build();
+        JShell started;
+        try {
+            started = JShell.builder()
+                    .in(new ByteArrayInputStream(new byte[0]))
+                    .out(sink)
+                    .err(sink)
+                    .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                            "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
+                    .compilerOptions("--class-path", cp)
+                    .build();
+        } catch (RuntimeException | Error e) {
+            deleteTree(scratch);
+            throw e;
+        }
+        shell = started;
         shell.onShutdown(s -> dead.set(true));
         child = findChild();
         // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s)

@@ -117,8 +117,11 @@ class HostileSubmissionsTest {
     }
 
     @AfterAll
-    static void noStudentJvmIsLeft() {
+    static void noStudentJvmIsLeft() throws Exception {
         assertEquals(List.of(), Fixtures.strayChildren());
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     @SuppressWarnings("unchecked")
