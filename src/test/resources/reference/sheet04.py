@@ -221,7 +221,7 @@ SelfCheck.report(
 
 # ---------------------------------------------------------------- Exercise 5: ELBO of a linear-Gaussian model
 sh.md(r"""
-## Exercise 5: the ELBO in closed form, and its gap (3 points)
+## Exercise 5: the ELBO of a linear-Gaussian model in closed form (3 points)
 
 (Seed exercise, VAE part 1.) Starting from $\log p(x) = \log\int p(x\mid z)p(z)\,dz$, multiply and divide by $q(z)$
 and apply Jensen's inequality ($\log$ is concave) to get
