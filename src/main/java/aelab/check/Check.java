@@ -1,5 +1,6 @@
 package aelab.check;
 
+import aelab.core.Require;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
@@ -8,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  * ("✔ label: ...") or throws {@link CheckFailedException} ("✘ label: ...").
  *
  * <p>Tolerances are absolute unless stated; {@link #close(String, double, double, double)} accepts
- * {@code |actual - expected| <= tol}. NaN never passes.
+ * {@code |actual - expected| <= tol}. NaN never passes. A negative, NaN or infinite tolerance, a null matrix or a null
+ * action is bad input (IllegalArgumentException), not a failed check.
  */
 public final class Check {
     private Check() {
@@ -28,6 +30,7 @@ public final class Check {
 
     /** Passes when {@code |actual - expected| <= tol}. */
     public static String close(String label, double actual, double expected, double tol) {
+        Require.nonNegative("tol", tol);
         double diff = Math.abs(actual - expected);
         String detail = "actual " + fmt(actual) + ", expected " + fmt(expected) + ", |diff| " + fmt(diff)
                 + " (tolerance " + fmt(tol) + ")";
@@ -39,6 +42,7 @@ public final class Check {
 
     /** Passes when {@code |actual - expected| <= rtol * max(|expected|, tiny)}. */
     public static String relClose(String label, double actual, double expected, double rtol) {
+        Require.nonNegative("rtol", rtol);
         double diff = Math.abs(actual - expected);
         double scale = Math.max(Math.abs(expected), Double.MIN_NORMAL);
         String detail = "actual " + fmt(actual) + ", expected " + fmt(expected) + ", relative diff "
@@ -51,6 +55,9 @@ public final class Check {
 
     /** Passes when two matrices have the same shape and max |a - b| <= tol. */
     public static String close(String label, DMatrixRMaj actual, DMatrixRMaj expected, double tol) {
+        Require.notNull("actual", actual);
+        Require.notNull("expected", expected);
+        Require.nonNegative("tol", tol);
         if (actual.numRows != expected.numRows || actual.numCols != expected.numCols) {
             throw fail(label, "shape " + actual.numRows + "x" + actual.numCols + ", expected " + expected.numRows
                     + "x" + expected.numCols);
@@ -101,6 +108,8 @@ public final class Check {
 
     /** Passes when running {@code action} throws an exception of the given type (a claim that something is rejected). */
     public static String throwsA(String label, Class<? extends Throwable> type, Runnable action) {
+        Require.notNull("type", type);
+        Require.notNull("action", action);
         try {
             action.run();
         } catch (Throwable t) {

@@ -52,11 +52,52 @@ public final class Require {
         return m;
     }
 
+    /**
+     * Requires {@code m} to have at least {@code minRows} rows, e.g. {@code "data must have at least 1 row, got 0x3"}.
+     */
+    public static DMatrixRMaj atLeastRows(String name, DMatrixRMaj m, int minRows) {
+        notNull(name, m);
+        if (m.numRows < minRows) {
+            throw new IllegalArgumentException(name + " must have at least " + minRows + (minRows == 1 ? " row" : " rows")
+                    + ", got " + shapeOf(m));
+        }
+        return m;
+    }
+
     /** Requires a square matrix. */
     public static DMatrixRMaj square(String name, DMatrixRMaj m) {
         notNull(name, m);
         if (m.numRows != m.numCols) {
             throw new IllegalArgumentException(name + " must be square, got " + shapeOf(m));
+        }
+        return m;
+    }
+
+    /**
+     * Requires a square, finite, symmetric matrix. Entry pairs are compared relative to their own scale (so the test
+     * does not depend on the units of m): for every i &lt; j,
+     * \(|m_{ij} - m_{ji}| \le \text{relativeTolerance}\cdot\max(|m_{ij}|, |m_{ji}|, \sqrt{|m_{ii}m_{jj}|})\)
+     * (for a covariance, \(\sqrt{m_{ii}m_{jj}}\) bounds \(|m_{ij}|\)). The message names the first offending pair in
+     * row-major order: {@code "Sigma must be symmetric, got Sigma(0,1)=0.5 but Sigma(1,0)=0.2"}.
+     *
+     * @param relativeTolerance in [0, 1), e.g. 1e-10 to accept round-off
+     */
+    public static DMatrixRMaj symmetric(String name, DMatrixRMaj m, double relativeTolerance) {
+        inHalfOpenUnitInterval("relativeTolerance", relativeTolerance);
+        square(name, m);
+        finite(name, m);
+        int n = m.numRows;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double aij = m.get(i, j);
+                double aji = m.get(j, i);
+                double scale = Math.max(Math.max(Math.abs(aij), Math.abs(aji)), Math.sqrt(Math.abs(m.get(i, i)
+                        * m.get(j, j))));
+                if (Math.abs(aij - aji) > relativeTolerance * scale) {
+                    throw new IllegalArgumentException(name + " must be symmetric, got " + name + "(" + i + "," + j
+                            + ")=" + aij + " but " + name + "(" + j + "," + i + ")=" + aji);
+                }
+            }
         }
         return m;
     }
@@ -170,6 +211,17 @@ public final class Require {
     public static double inRange(String name, double v, double lo, double hi) {
         if (!(v >= lo && v <= hi)) {
             throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * Requires {@code 0 <= v < 1} (NaN fails), the range of a momentum, an Adam β or a drop probability:
+     * {@code "beta1 must be in [0, 1), got 1.0"}.
+     */
+    public static double inHalfOpenUnitInterval(String name, double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + v);
         }
         return v;
     }

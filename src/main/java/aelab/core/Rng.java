@@ -6,7 +6,10 @@ import java.util.random.RandomGeneratorFactory;
 /**
  * Seeded random generators. The library never uses a hidden static generator: every random operation takes a
  * {@link RandomGenerator} (or an explicit ε). {@link #seeded(long)} is the one place that chooses the algorithm,
- * so the same seed gives the same bits on every JDK 17+.
+ * so the same seed gives the same bits on every JDK 17+. The algorithm is an LXM generator (a 64-bit LCG
+ * \(s \leftarrow a s + c \bmod 2^{64}\) combined with a 128-bit xoroshiro generator through a mixing function):
+ * Steele, Lea &amp; Flood (2021), "LXM: Better Splittable Pseudorandom Number Generators (and Almost as Fast)",
+ * OOPSLA 2021; JEP 356.
  */
 public final class Rng {
     /** The algorithm behind {@link #seeded(long)}: L64X128MixRandom, splittable-quality and fast. */
@@ -20,9 +23,10 @@ public final class Rng {
         return RandomGeneratorFactory.of(ALGORITHM).create(seed);
     }
 
-    /** Fills {@code out} with standard normal draws. */
+    /** Fills {@code out} with standard normal draws. rng: Modified (out.length draws). out: Modified. */
     public static double[] standardNormal(RandomGenerator rng, double[] out) {
         Require.notNull("rng", rng);
+        Require.notNull("out", out);
         for (int i = 0; i < out.length; i++) {
             out[i] = rng.nextGaussian();
         }

@@ -41,8 +41,11 @@ public final class MnistIdx {
      * @param pixels  {@code count x (rows*columns)}, values in [0, 1]
      */
     public record Images(int rows, int columns, DMatrixRMaj pixels) {
-        /** Copies the matrix. */
+        /** Validates (rows, columns ≥ 1, pixels with rows·columns columns) and copies the matrix. */
         public Images {
+            Require.positive("rows", rows);
+            Require.positive("columns", columns);
+            Require.cols("pixels", pixels, rows * columns);
             pixels = pixels.copy();
         }
 
@@ -112,6 +115,8 @@ public final class MnistIdx {
      * @throws IOException              if a file cannot be read
      */
     public static Dataset load(Path imagesPath, Path labelsPath) throws IOException {
+        Require.notNull("imagesPath", imagesPath);
+        Require.notNull("labelsPath", labelsPath);
         Images images = readImages(imagesPath);
         int[] labels = readLabels(labelsPath);
         if (labels.length != images.count()) {

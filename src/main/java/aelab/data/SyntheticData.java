@@ -45,8 +45,12 @@ public final class SyntheticData {
      */
     public record SubspaceSample(Dataset data, DMatrixRMaj basis, DMatrixRMaj covariance, double[] signalVariances,
             double noiseVariance) {
-        /** Copies the matrices and the array. */
+        /** Rejects null components; copies the matrices and the array. */
         public SubspaceSample {
+            Require.notNull("data", data);
+            Require.notNull("basis", basis);
+            Require.notNull("covariance", covariance);
+            Require.notNull("signalVariances", signalVariances);
             basis = basis.copy();
             covariance = covariance.copy();
             signalVariances = signalVariances.clone();
@@ -79,8 +83,10 @@ public final class SyntheticData {
      * @param coordinate the intrinsic coordinate of each point (angle, or position along the curve/roll)
      */
     public record ManifoldSample(Dataset data, double[] coordinate) {
-        /** Copies the coordinate array. */
+        /** Requires one coordinate per row of data; copies the coordinate array. */
         public ManifoldSample {
+            Require.notNull("data", data);
+            Require.length("coordinate", coordinate, data.size());
             coordinate = coordinate.clone();
         }
 

@@ -21,7 +21,9 @@ import aelab.gaussian.DiagonalGaussian;
  *       through \(\sigma_i = e^{\frac12\log\sigma_i^2}\)).</li>
  * </ul>
  * Both return the mean over n draws and the per-coordinate variance of the single-draw gradient; the pathwise
- * estimator typically has far lower variance.
+ * estimator typically has far lower variance. The result is \(+\nabla\,\mathbb E_q[f]\), the gradient of the
+ * expectation itself; to train with an {@link aelab.optim.Optimizer}, which minimises, pass the gradient of the
+ * loss (e.g. of −ELBO) as described in {@link aelab.optim}.
  */
 public final class GradientEstimators {
     private GradientEstimators() {

@@ -50,7 +50,10 @@ public final class DiagonalGaussian implements Gaussian {
         return new DiagonalGaussian(mean.clone(), logVar.clone());
     }
 
-    /** \(\mathcal N(\mu, \mathrm{diag}(\sigma^2))\) from variances (each &gt; 0, finite). Not modified (copied). */
+    /**
+     * \(\mathcal N(\mu, \mathrm{diag}(\sigma^2))\) from variances (each in [e^−60, e^60], see the class comment).
+     * Not modified (copied).
+     */
     public static DiagonalGaussian ofVariance(double[] mean, double[] variance) {
         checkMean(mean);
         Require.length("variance", variance, mean.length);
@@ -58,8 +61,11 @@ public final class DiagonalGaussian implements Gaussian {
         double[] logVar = new double[variance.length];
         for (int i = 0; i < logVar.length; i++) {
             logVar[i] = Math.log(variance[i]);
+            if (!(logVar[i] >= MIN_LOG_VARIANCE && logVar[i] <= MAX_LOG_VARIANCE)) {
+                throw new IllegalArgumentException("variance must be in [" + Math.exp(MIN_LOG_VARIANCE) + ", "
+                        + Math.exp(MAX_LOG_VARIANCE) + "], got " + variance[i] + " at index " + i);
+            }
         }
-        checkLogVariance(logVar);
         return new DiagonalGaussian(mean.clone(), logVar);
     }
 

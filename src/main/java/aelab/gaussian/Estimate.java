@@ -6,7 +6,8 @@ import aelab.core.Require;
  * A Monte Carlo estimate: the sample mean of {@code n} i.i.d. draws and its standard error.
  *
  * <p>\(\hat m = \frac1n\sum_i v_i\), \(\mathrm{SE} = s/\sqrt n\) with the unbiased sample variance
- * \(s^2 = \frac1{n-1}\sum_i (v_i-\hat m)^2\) (computed with Welford's update). For {@code n = 1} the standard error is
+ * \(s^2 = \frac1{n-1}\sum_i (v_i-\hat m)^2\) (computed with Welford's update: Welford 1962, "Note on a method for
+ * calculating corrected sums of squares and products", Technometrics 4(3); Knuth, TAOCP vol. 2, §4.2.2). For {@code n = 1} the standard error is
  * {@code NaN} (not estimable). By the CLT, \(\hat m\) lies within a few standard errors of the true expectation.
  *
  * @param mean          the sample mean
@@ -32,8 +33,10 @@ public record Estimate(double mean, double standardError, int n) {
         return new Estimate(mean, se, n);
     }
 
-    /** {@code true} iff {@code |mean − value| ≤ k · standardError}. */
+    /** {@code true} iff {@code |mean − value| ≤ k · standardError}. value: finite; k &gt; 0, finite. */
     public boolean agreesWith(double value, double k) {
+        Require.finite("value", value);
+        Require.positive("k", k);
         return Math.abs(mean - value) <= k * standardError;
     }
 }

@@ -17,7 +17,8 @@ import org.ejml.data.DMatrixRMaj;
  * </ul>
  *
  * <p>The factory checks that Σ is square, matches μ, is finite, symmetric up to a relative tolerance
- * ({@value #SYMMETRY_TOLERANCE} times \(\max(|\Sigma_{ij}|, |\Sigma_{ji}|, \sqrt{|\Sigma_{ii}\Sigma_{jj}|})\)), and
+ * ({@value #SYMMETRY_TOLERANCE} times \(\max(|\Sigma_{ij}|, |\Sigma_{ji}|, \sqrt{|\Sigma_{ii}\Sigma_{jj}|})\),
+ * {@link Require#symmetric}), and
  * positive definite (every Cholesky pivot &gt; 0). The stored covariance is the symmetrized \((\Sigma+\Sigma^\top)/2\).
  * Immutable.
  */
@@ -50,7 +51,6 @@ public final class FullGaussian implements Gaussian {
         int k = mean.length;
         Require.square("covariance", covariance);
         Require.shape("covariance", covariance, k, k);
-        Require.finite("covariance", covariance);
         DMatrixRMaj sym = symmetrized(covariance);
         return new FullGaussian(mean.clone(), sym, choleskyOf(sym));
     }
@@ -65,21 +65,15 @@ public final class FullGaussian implements Gaussian {
         return new FullGaussian(new double[dimension], identity, identity.copy());
     }
 
+    /** (a + aᵀ)/2 after {@link Require#symmetric} with {@link #SYMMETRY_TOLERANCE}. */
     private static DMatrixRMaj symmetrized(DMatrixRMaj a) {
+        Require.symmetric("covariance", a, SYMMETRY_TOLERANCE);
         int k = a.numRows;
         DMatrixRMaj s = new DMatrixRMaj(k, k);
         for (int i = 0; i < k; i++) {
             s.set(i, i, a.get(i, i));
             for (int j = 0; j < i; j++) {
-                double aij = a.get(i, j);
-                double aji = a.get(j, i);
-                double scale = Math.max(Math.max(Math.abs(aij), Math.abs(aji)),
-                        Math.sqrt(Math.abs(a.get(i, i) * a.get(j, j))));
-                if (Math.abs(aij - aji) > SYMMETRY_TOLERANCE * scale) {
-                    throw new IllegalArgumentException("covariance must be symmetric positive definite, but it is not"
-                            + " symmetric: got (" + i + "," + j + ")=" + aij + " and (" + j + "," + i + ")=" + aji);
-                }
-                double v = 0.5 * (aij + aji);
+                double v = 0.5 * (a.get(i, j) + a.get(j, i));
                 s.set(i, j, v);
                 s.set(j, i, v);
             }

@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  * A multivariate normal distribution \(\mathcal N(\mu, \Sigma)\) on \(\mathbb R^d\) with reparameterized sampling
  * \(z = \mu + A\varepsilon\), \(\varepsilon \sim \mathcal N(0, I)\), \(AA^\top = \Sigma\).
  * Implemented by {@link DiagonalGaussian} (\(A = \mathrm{diag}(\sigma)\)) and {@link FullGaussian}
- * (\(A = L\), the Cholesky factor).
+ * (\(A = L\), the Cholesky factor). Sources: Bishop, PRML §2.3 (eq. 2.43) for the density; Kingma &amp; Welling
+ * (2014), "Auto-Encoding Variational Bayes", §2.4 for the reparameterization.
  */
 public sealed interface Gaussian permits DiagonalGaussian, FullGaussian {
 

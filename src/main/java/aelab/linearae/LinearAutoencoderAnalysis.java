@@ -138,9 +138,7 @@ public final class LinearAutoencoderAnalysis {
     public static double empiricalLoss(DMatrixRMaj we, DMatrixRMaj wd, DMatrixRMaj data) {
         int d = requireWeights(we, wd)[1];
         Require.cols("data", data, d);
-        if (data.numRows < 1) {
-            throw new IllegalArgumentException("data must have at least 1 row, got " + Require.shapeOf(data));
-        }
+        Require.atLeastRows("data", data, 1);
         Require.finite("data", data);
         DMatrixRMaj codes = CommonOps_DDRM.multTransB(data, we, null); // n×k
         DMatrixRMaj recon = CommonOps_DDRM.multTransB(codes, wd, null); // n×d

@@ -121,7 +121,7 @@ public final class LinearDenoiser {
      */
     public static DMatrixRMaj maskedSecondMoment(DMatrixRMaj secondMoment, double dropProbability) {
         SymmetricEigen.requireSymmetric("secondMoment", secondMoment);
-        requireDropProbability(dropProbability);
+        Require.inHalfOpenUnitInterval("dropProbability", dropProbability);
         double keep = 1 - dropProbability;
         DMatrixRMaj b = secondMoment.copy();
         CommonOps_DDRM.scale(keep * keep, b);
@@ -129,12 +129,6 @@ public final class LinearDenoiser {
             b.add(i, i, dropProbability * keep * secondMoment.get(i, i));
         }
         return b;
-    }
-
-    private static void requireDropProbability(double p) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("dropProbability must be in [0, 1), got " + p);
-        }
     }
 
     /**

@@ -26,8 +26,9 @@ public final class Likelihoods {
      * @param offset         d = −(D/2) log(2πσ²)
      */
     public record GaussianSseLink(double sseCoefficient, double offset) {
-        /** \(-c\cdot\mathrm{sse} + d\). */
+        /** \(-c\cdot\mathrm{sse} + d\); sse ≥ 0 and finite. */
         public double logLikelihood(double sumSquaredError) {
+            Require.nonNegative("sumSquaredError", sumSquaredError);
             return -sseCoefficient * sumSquaredError + offset;
         }
     }

@@ -1,5 +1,7 @@
 package aelab.loss;
 
+import aelab.core.Require;
+
 /**
  * How a per-element loss \(\ell_{ij}\) over a batch of n samples (rows) with D elements each (columns) is reduced
  * to one number. Naming it explicitly matters: the three choices differ by factors of n and D, the classic source of
@@ -23,6 +25,8 @@ public enum Reduction {
 
     /** Applies this reduction to {@code sum} = \(\sum_{i,j}\ell_{ij}\) over {@code samples} rows of {@code elementsPerSample}. */
     public double reduce(double sum, int samples, int elementsPerSample) {
+        Require.positive("samples", samples);
+        Require.positive("elementsPerSample", elementsPerSample);
         switch (this) {
             case SUM:
                 return sum;

@@ -12,7 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #decode}, {@link #reconstruct}, {@link #loss}) return new matrices and may allocate.
  *
  * <p>Training hook: {@link #lossAndGradients} returns the batch loss \(L = \frac1n\sum_i \ell(x_i)\) (mean over
- * samples of a loss summed over features; see {@link aelab.model}) and overwrites {@code out} with ∂L/∂θ.
+ * samples of a loss summed over features; see {@link aelab.model}) and overwrites {@code out} with ∂L/∂θ (sign
+ * convention in {@link aelab.optim}). Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i> (2016), ch. 14.
  */
 public interface Autoencoder {
     /** Width d of an input row. */

@@ -14,7 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * Common machinery of the deterministic MLP autoencoders: \(h = e(\tilde x)\), \(\hat x = d(h)\),
  * \(L = \frac1n\sum_i \|\hat x_i - x_i\|^2 + P(h, \theta)\), where \(\tilde x\) is the encoder input (the clean x, or
  * a corruption of it for a denoising AE) and P a penalty on the code (sparse, contractive). Subclasses override
- * {@link #encoderInput}, {@link #codePenalty} and {@link #addDirectPenaltyGradients}.
+ * {@link #encoderInput}, {@link #codePenalty} and {@link #addDirectPenaltyGradients}. Regularized autoencoders as in
+ * Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i> (2016), §14.2 (sparse, denoising, contractive).
  */
 public abstract class MlpAutoencoder implements Autoencoder {
     private static final List<String> PENALTY_METRICS = List.of("reconstruction", "penalty");

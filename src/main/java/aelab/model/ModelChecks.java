@@ -13,9 +13,7 @@ final class ModelChecks {
     /** Requires a non-empty, finite n×width matrix. */
     static DMatrixRMaj batch(String name, DMatrixRMaj x, int width) {
         Require.cols(name, x, width);
-        if (x.numRows == 0) {
-            throw new IllegalArgumentException(name + " must have at least 1 row, got " + Require.shapeOf(x));
-        }
+        Require.atLeastRows(name, x, 1);
         return Require.finite(name, x);
     }
 

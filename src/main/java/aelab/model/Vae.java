@@ -23,7 +23,7 @@ import org.ejml.data.DMatrixRMaj;
  * σ(a)); Gaussian with fixed variance s²: \(-\log p(x|z) = \sum_j \frac{(x_j - a_j)^2}{2s^2} + \frac12\log(2\pi s^2)\).
  * KL in closed form: \(\mathrm{KL} = -\frac12\sum_u (1 + \log\sigma_u^2 - \mu_u^2 - \sigma_u^2)\).
  *
- * <p>Training loss (minimised): \(L = \frac1n\sum_i\left[-\log p(x_i|z_i) + \beta\,\mathrm{KL}_i\right]\), i.e. the
+ * <p>Training loss (minimised; gradient sign convention in {@link aelab.optim}): \(L = \frac1n\sum_i\left[-\log p(x_i|z_i) + \beta\,\mathrm{KL}_i\right]\), i.e. the
  * negative ELBO per sample when β = 1. Metrics after each {@link #lossAndGradients} call: {@code reconstruction}
  * (\(-\log p(x|z)\), mean per sample) and {@code kl} (mean per sample).
  *
@@ -413,9 +413,7 @@ public final class Vae implements Autoencoder {
      */
     public double[] activity(DMatrixRMaj x) {
         ModelChecks.batch("x", x, d);
-        if (x.numRows < 2) {
-            throw new IllegalArgumentException("x must have at least 2 rows, got " + Require.shapeOf(x));
-        }
+        Require.atLeastRows("x", x, 2);
         DMatrixRMaj m = encode(x);
         int n = x.numRows;
         double[] mean = new double[k];

@@ -61,6 +61,9 @@ public final class DenseLayer {
     public static DenseLayer of(String name, DMatrixRMaj weight, DMatrixRMaj bias) {
         Require.notNull("name", name);
         Require.notNull(name + ".weight", weight);
+        if (weight.numRows < 1 || weight.numCols < 1) {
+            throw new IllegalArgumentException(name + ".weight must be at least 1x1, got " + Require.shapeOf(weight));
+        }
         ParameterBlock w = new ParameterBlock(name + ".weight", weight.copy());
         ParameterBlock b = null;
         if (bias != null) {
@@ -108,6 +111,7 @@ public final class DenseLayer {
      */
     public DMatrixRMaj forward(DMatrixRMaj x, Activation activation, DMatrixRMaj y) {
         Require.cols("layer input", x, inputDim);
+        Require.notNull("activation", activation);
         y = Gemm.mult(x, weight.value(), y);
         if (bias != null) {
             RowOps.addRowEquals(y, bias.value());
@@ -127,14 +131,18 @@ public final class DenseLayer {
      *
      * @param x          the input of the forward pass. Not modified.
      * @param gradOutput G. Not modified.
-     * @param gradWeight Modified (in×out).
-     * @param gradBias   Modified (1×out); ignored when the layer has no bias.
+     * @param gradWeight Modified (reshaped to in×out); must not be null.
+     * @param gradBias   Modified (reshaped to 1×out); must not be null when the layer has a bias, ignored otherwise.
      * @param gradInput  Modified (reshaped to n×in); null ⇒ not computed (saves a product for a first layer).
      */
     public void backward(DMatrixRMaj x, DMatrixRMaj gradOutput, DMatrixRMaj gradWeight, DMatrixRMaj gradBias,
             DMatrixRMaj gradInput) {
         Require.cols("layer input", x, inputDim);
         Require.shape("gradOutput", gradOutput, x.numRows, outputDim);
+        Require.notNull("gradWeight", gradWeight);
+        if (bias != null) {
+            Require.notNull("gradBias", gradBias);
+        }
         Gemm.multTransA(x, gradOutput, gradWeight);
         if (bias != null) {
             RowOps.columnSums(gradOutput, gradBias);

@@ -81,6 +81,10 @@ public final class Mlp {
             throw new IllegalArgumentException("layers and activations must be non-empty and of equal length, got "
                     + layers.size() + " and " + activations.size());
         }
+        for (int l = 0; l < layers.size(); l++) {
+            Require.notNull("layers[" + l + "]", layers.get(l));
+            Require.notNull("activations[" + l + "]", activations.get(l));
+        }
         for (int l = 1; l < layers.size(); l++) {
             if (layers.get(l).inputDim() != layers.get(l - 1).outputDim()) {
                 throw new IllegalArgumentException("layer " + l + " input dimension must be "
@@ -161,6 +165,7 @@ public final class Mlp {
         if (lastInput == null) {
             throw new IllegalStateException(name + ": backward called before forward");
         }
+        Require.notNull("out", out);
         int last = layers.length - 1;
         Require.sameShape("gradOutput", gradOutput, outputLabel, outputs[last]);
         DMatrixRMaj delta = activations[last] == Activation.IDENTITY ? gradOutput

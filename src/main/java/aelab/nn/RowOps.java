@@ -6,7 +6,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Row-broadcast operations used by affine layers: adding a 1×c row to every row of an n×c matrix (the bias in
- * \(Y = XW + \mathbf{1}b\)) and its adjoint, the column sums \(\mathbf{1}^\top G\) (the bias gradient).
+ * \(Y = XW + \mathbf{1}b\)) and its adjoint, the column sums \(\mathbf{1}^\top G\) (the bias gradient
+ * \(\partial L/\partial b\); Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i>, 2016, §6.5).
  */
 public final class RowOps {
     private RowOps() {
@@ -14,6 +15,7 @@ public final class RowOps {
 
     /** m[r, :] += row for every r. m: Modified (n×c). row: Not modified (1×c). */
     public static void addRowEquals(DMatrixRMaj m, DMatrixRMaj row) {
+        Require.notNull("m", m);
         Require.shape("row", row, 1, m.numCols);
         int cols = m.numCols;
         double[] d = m.data;
@@ -32,6 +34,7 @@ public final class RowOps {
      * @return out
      */
     public static DMatrixRMaj columnSums(DMatrixRMaj m, DMatrixRMaj out) {
+        Require.notNull("m", m);
         int cols = m.numCols;
         if (out == null) {
             out = new DMatrixRMaj(1, cols);

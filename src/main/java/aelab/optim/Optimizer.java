@@ -1,9 +1,10 @@
 package aelab.optim;
 
 /**
- * A first-order optimizer. Call order per training step: the model overwrites {@link Gradients} with
- * \(\partial L/\partial\theta\) of the loss being minimised, then {@link #step(Parameters, Gradients)} moves every
- * parameter against its gradient, in place.
+ * A first-order optimizer: one in-place update \(\theta \leftarrow \theta - \eta\,u_t(g_1, \dots, g_t)\) per
+ * step, with the gradients g in the sign convention of the package description ({@link aelab.optim}); u is the
+ * raw gradient for SGD, the momentum buffer for SGD with momentum, the bias-corrected moment ratio for Adam.
+ * Call order per training step: the model overwrites {@link Gradients}, then {@link #step(Parameters, Gradients)}.
  *
  * <p>State (momentum buffers, moments, step count) is allocated on the first step and bound to that
  * {@link Parameters} object; stepping a different collection throws. {@link #copy()} returns an optimizer with the

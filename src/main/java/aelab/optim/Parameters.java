@@ -2,6 +2,7 @@ package aelab.optim;
 
 import aelab.core.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class Parameters implements Iterable<ParameterBlock> {
 
     /** A collection of the given blocks, in order. */
     public static Parameters of(ParameterBlock... blocks) {
-        return of(List.of(blocks));
+        Require.notNull("blocks", blocks);
+        return of(Arrays.asList(blocks));
     }
 
     /** Number of blocks. */
@@ -100,7 +102,10 @@ public final class Parameters implements Iterable<ParameterBlock> {
         return copies;
     }
 
-    /** Overwrites the values with a {@link #snapshot()} (shapes must match). values: Not modified. */
+    /**
+     * Overwrites the values with a {@link #snapshot()} (shapes must match, entries finite; nothing is changed when a
+     * matrix is rejected). values: Not modified.
+     */
     public void restore(List<DMatrixRMaj> values) {
         Require.notNull("values", values);
         if (values.size() != blocks.size()) {
@@ -109,6 +114,10 @@ public final class Parameters implements Iterable<ParameterBlock> {
         for (int i = 0; i < blocks.size(); i++) {
             DMatrixRMaj target = blocks.get(i).value();
             Require.shape("values[" + i + "]", values.get(i), target.numRows, target.numCols);
+            Require.finite("values[" + i + "]", values.get(i));
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            DMatrixRMaj target = blocks.get(i).value();
             target.setTo(values.get(i));
         }
     }

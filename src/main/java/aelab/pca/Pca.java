@@ -35,8 +35,9 @@ public final class Pca {
         /** \(1/(n-1)\): the unbiased estimate (numpy.cov's default, scikit-learn's explained_variance_). */
         UNBIASED;
 
-        /** The divisor for n samples: n or n-1. */
+        /** The divisor for n samples: n (n ≥ 1) or n-1 (n ≥ 2). */
         public double divisor(int sampleCount) {
+            Require.inRange("sampleCount", sampleCount, this == MAXIMUM_LIKELIHOOD ? 1 : 2, Integer.MAX_VALUE);
             return this == MAXIMUM_LIKELIHOOD ? sampleCount : sampleCount - 1;
         }
     }
@@ -147,12 +148,10 @@ public final class Pca {
         return cov;
     }
 
-    /** Column means of an n×d matrix (length d). data: Not modified. */
+    /** Column means of an n×d matrix (length d). data: n ≥ 1, finite. Not modified. */
     public static double[] columnMeans(DMatrixRMaj data) {
-        Require.notNull("data", data);
-        if (data.numRows < 1) {
-            throw new IllegalArgumentException("data must have at least 1 row, got " + Require.shapeOf(data));
-        }
+        Require.atLeastRows("data", data, 1);
+        Require.finite("data", data);
         double[] mean = new double[data.numCols];
         for (int i = 0; i < data.numRows; i++) {
             for (int j = 0; j < data.numCols; j++) {

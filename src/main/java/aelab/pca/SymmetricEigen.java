@@ -68,7 +68,8 @@ public final class SymmetricEigen {
     }
 
     /**
-     * Requires a square, finite, symmetric matrix: \(|a_{ij} - a_{ji}| \le 10^{-10}\max(1, \max|a|)\).
+     * Requires a square, finite, symmetric matrix up to round-off: {@link Require#symmetric} with relative tolerance
+     * 1e-10 (each pair compared with \(\max(|a_{ij}|, |a_{ji}|, \sqrt{|a_{ii}a_{jj}|})\)).
      * The message names the first offending pair, e.g. {@code "Sigma must be symmetric, got Sigma(0,1)=0.5 but
      * Sigma(1,0)=0.2"}.
      *
@@ -76,18 +77,7 @@ public final class SymmetricEigen {
      * @return m
      */
     public static DMatrixRMaj requireSymmetric(String name, DMatrixRMaj m) {
-        Require.square(name, m);
-        Require.finite(name, m);
-        double tol = 1e-10 * Math.max(1, CommonOps_DDRM.elementMaxAbs(m));
-        for (int i = 0; i < m.numRows; i++) {
-            for (int j = i + 1; j < m.numCols; j++) {
-                if (Math.abs(m.get(i, j) - m.get(j, i)) > tol) {
-                    throw new IllegalArgumentException(name + " must be symmetric, got " + name + "(" + i + "," + j
-                            + ")=" + m.get(i, j) + " but " + name + "(" + j + "," + i + ")=" + m.get(j, i));
-                }
-            }
-        }
-        return m;
+        return Require.symmetric(name, m, 1e-10);
     }
 
     /** -1 when the largest-|entry| (first on ties) of v[0..length) is negative, else +1. */
@@ -121,7 +111,7 @@ public final class SymmetricEigen {
 
     /** Eigenvalue j (0-based, decreasing order). */
     public double value(int j) {
-        return values[j];
+        return values[Require.inRange("eigenvalue index", j, 0, values.length - 1)];
     }
 
     /** d×d orthogonal matrix whose column j is the eigenvector of {@link #value(int) value(j)} (a copy). */

@@ -430,6 +430,8 @@ public final class Plots {
 
     /** Convenience for {@link #curves}: an insertion-ordered map from alternating names and arrays. */
     public static Map<String, double[]> series(String name, double[] values, Object... more) {
+        Require.notNull("name", name);
+        Require.notNull("more", more);
         Map<String, double[]> map = new LinkedHashMap<>();
         map.put(name, values);
         if (more.length % 2 != 0) {

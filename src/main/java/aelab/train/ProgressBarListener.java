@@ -31,11 +31,14 @@ public final class ProgressBarListener implements TrainingListener {
 
     @Override
     public void onTrainingStart(TrainingConfig config, int samples, int batchesPerEpoch) {
+        Require.notNull("config", config);
         epochs = config.epochs();
     }
 
     @Override
     public void onBatchEnd(int epoch, int batch, int batchesPerEpoch, double loss) {
+        Require.positive("batchesPerEpoch", batchesPerEpoch);
+        Require.inRange("batch", batch, 1, batchesPerEpoch);
         int filled = (int) ((long) width * batch / batchesPerEpoch);
         int percent = (int) (100L * batch / batchesPerEpoch);
         if (filled == lastFilled && percent == lastPercent) {
@@ -49,6 +52,7 @@ public final class ProgressBarListener implements TrainingListener {
 
     @Override
     public void onEpochEnd(int epoch, TrainingHistory history) {
+        Require.notNull("history", history);
         StringBuilder sb = new StringBuilder("\r").append(line(epoch, width, 100));
         List<String> names = history.metricNames();
         for (int i = 0; i < names.size(); i++) {

@@ -59,9 +59,7 @@ public final class Trainer {
         Require.notNull("model", model);
         Require.notNull("optimizer", optimizer);
         Require.cols("data", data, model.inputDim());
-        if (data.numRows == 0) {
-            throw new IllegalArgumentException("data must have at least 1 row, got " + Require.shapeOf(data));
-        }
+        Require.atLeastRows("data", data, 1);
         Require.finite("data", data);
 
         SplittableGenerator root = (SplittableGenerator) Rng.seeded(config.seed());

@@ -37,16 +37,10 @@ public record TrainingConfig(long seed, int epochs, int batchSize, OptimizerKind
         Require.positive("batchSize", batchSize);
         Require.notNull("optimizer", optimizer);
         Require.positive("learningRate", learningRate);
-        requireUnitInterval("momentum", momentum);
-        requireUnitInterval("beta1", beta1);
-        requireUnitInterval("beta2", beta2);
+        Require.inHalfOpenUnitInterval("momentum", momentum);
+        Require.inHalfOpenUnitInterval("beta1", beta1);
+        Require.inHalfOpenUnitInterval("beta2", beta2);
         Require.positive("epsilon", epsilon);
-    }
-
-    private static void requireUnitInterval(String name, double v) {
-        if (!(v >= 0 && v < 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1), got " + v);
-        }
     }
 
     /** Adam with PyTorch defaults (β₁ 0.9, β₂ 0.999, ε 1e-8), shuffling on. */

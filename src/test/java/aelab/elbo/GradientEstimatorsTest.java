@@ -1,6 +1,6 @@
 package aelab.elbo;
 
-import static aelab.gaussian.Rejects.assertRejects;
+import static aelab.testing.Rejects.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

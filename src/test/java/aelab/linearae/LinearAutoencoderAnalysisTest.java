@@ -1,5 +1,6 @@
 package aelab.linearae;
 
+import static aelab.testing.Rejects.assertMessage;
 import static aelab.linearae.LinearAutoencoderAnalysis.classify;
 import static aelab.linearae.LinearAutoencoderAnalysis.decoderGradient;
 import static aelab.linearae.LinearAutoencoderAnalysis.encoderGradient;
@@ -19,7 +20,6 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class LinearAutoencoderAnalysisTest {
     static DMatrixRMaj random(RandomGenerator rng, int rows, int cols) {
@@ -364,10 +364,6 @@ class LinearAutoencoderAnalysisTest {
         we.set(0, 0, 7);
         w.encoder().set(0, 1, 7);
         assertEquals(0.0, CommonOps_DDRM.elementMaxAbs(w.encoder()));
-    }
-
-    static void assertMessage(String expected, Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 
     @Test

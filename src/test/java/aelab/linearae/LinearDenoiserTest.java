@@ -1,18 +1,17 @@
 package aelab.linearae;
 
+import static aelab.testing.Rejects.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.core.Rng;
-import aelab.pca.MonteCarloMean;
+import aelab.testing.MonteCarloMean;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class LinearDenoiserTest {
     /** Golden-section minimisation of a unimodal f on [lo, hi] to width 1e-12. */
@@ -304,10 +303,6 @@ class LinearDenoiserTest {
         DMatrixRMaj m = CommonOps_DDRM.identity(d);
         CommonOps_DDRM.scale(w, m);
         return m;
-    }
-
-    static void assertMessage(String expected, Executable call) {
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
 
     @Test

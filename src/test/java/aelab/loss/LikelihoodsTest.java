@@ -1,6 +1,6 @@
 package aelab.loss;
 
-import static aelab.gaussian.Rejects.assertRejects;
+import static aelab.testing.Rejects.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

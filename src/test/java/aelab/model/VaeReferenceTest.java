@@ -8,7 +8,7 @@ import aelab.nn.Activation;
 import aelab.nn.NnTestSupport;
 import aelab.optim.Gradients;
 import aelab.optim.ParameterBlock;
-import aelab.optim.ReferenceFile;
+import aelab.testing.ReferenceFile;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aelab.testing.ReferenceFile;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.core.Rng;
 import aelab.pca.Pca.CovarianceNormalization;
+import aelab.testing.ReferenceFile;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -9,6 +9,8 @@ import aelab.core.Rng;
 import aelab.gaussian.FullGaussian;
 import aelab.gaussian.GaussianKl;
 import aelab.pca.Pca.CovarianceNormalization;
+import aelab.testing.MonteCarloMean;
+import aelab.testing.ReferenceFile;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -1,4 +1,4 @@
-package aelab.pca;
+package aelab.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

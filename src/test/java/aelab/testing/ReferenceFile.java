@@ -1,17 +1,23 @@
-package aelab.pca;
+package aelab.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
-/** Reads src/test/resources/reference/*.txt: one record per line, "name rows cols v00 v01 ..." ('#' = comment). */
-final class ReferenceFile {
-    private final Map<String, DMatrixRMaj> records = new HashMap<>();
+/**
+ * Reads src/test/resources/reference/*.txt, written by the Python scripts next to them: one record per line,
+ * "name rows cols v00 v01 ..." (row-major, white-space separated); blank lines and lines starting with '#' are
+ * skipped.
+ */
+public final class ReferenceFile {
+    private final Map<String, DMatrixRMaj> records = new LinkedHashMap<>();
 
-    ReferenceFile(String resource) {
+    /** Parses the resource /reference/{@code resource}. */
+    public ReferenceFile(String resource) {
         try (InputStream in = ReferenceFile.class.getResourceAsStream("/reference/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource /reference/" + resource);
@@ -34,7 +40,13 @@ final class ReferenceFile {
         }
     }
 
-    DMatrixRMaj matrix(String name) {
+    /** All records of a reference file, in file order (unmodifiable; the matrices are the parsed ones). */
+    public static Map<String, DMatrixRMaj> read(String resource) {
+        return Collections.unmodifiableMap(new ReferenceFile(resource).records);
+    }
+
+    /** A copy of the named record. */
+    public DMatrixRMaj matrix(String name) {
         DMatrixRMaj m = records.get(name);
         if (m == null) {
             throw new IllegalStateException("no record " + name);
@@ -42,11 +54,13 @@ final class ReferenceFile {
         return m.copy();
     }
 
-    double[] vector(String name) {
+    /** The named record's entries, row-major. */
+    public double[] vector(String name) {
         return matrix(name).data.clone();
     }
 
-    double scalar(String name) {
+    /** The first entry of the named record. */
+    public double scalar(String name) {
         return matrix(name).data[0];
     }
 }

@@ -1,0 +1,218 @@
+package aelab.grade;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Grades notebooks against an {@link Assignment}. Scores are computed here, in the grader's process, by comparing
+ * the values the probes read back from the student's JShell ({@link Observation}) with expected values — never from
+ * anything the notebook prints.
+ *
+ * <p>Expected values: a probe's literal {@code expected}, or else the value the same probe returns when the
+ * instructor's own notebook is run ({@link #referenceValues}).
+ */
+public final class Grader {
+    private final Assignment assignment;
+    private final Limits limits;
+    private final List<String> classpath;
+    private final CompletableFuture<Reference> reference;
+
+    /** Expected values by probe id, and the probes whose expected value could not be obtained (with the reason). */
+    private record Reference(Map<String, String> expected, Map<String, String> problems) {
+    }
+
+    private Grader(Assignment assignment, Limits limits, List<String> classpath) {
+        this.assignment = assignment;
+        this.limits = limits;
+        this.classpath = classpath;
+        boolean needsRun = assignment.items().stream().flatMap(g -> g.probes().stream())
+                .anyMatch(p -> p.expected() == null);
+        if (needsRun) {
+            // runs beside the first submissions: their values are compared only once they have all been read
+            this.reference = CompletableFuture.supplyAsync(this::computeReference, r -> {
+                Thread t = new Thread(r, "aelab-grade-reference");
+                t.setDaemon(true);
+                t.start();
+            });
+        } else {
+            this.reference = CompletableFuture.completedFuture(computeReference());
+        }
+    }
+
+    /**
+     * A grader for one assignment. If any probe lacks a literal expected value, the instructor's notebook is run
+     * once, in the background, to obtain the expected values.
+     */
+    public static Grader forAssignment(Assignment assignment, Limits limits, List<String> classpath) {
+        return new Grader(assignment, limits, classpath);
+    }
+
+    private Reference computeReference() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        boolean needsReference = false;
+        for (GradeItem g : assignment.items()) {
+            for (Probe p : g.probes()) {
+                if (p.expected() != null) {
+                    expected.put(p.id(), p.type() == Probe.Type.DOUBLE ? Double.toString(Double.parseDouble(
+                            p.expected())) : p.expected());
+                } else {
+                    needsReference = true;
+                }
+            }
+        }
+        if (needsReference) {
+            // the instructor's notebook is trusted: generous time limits so a busy machine cannot lose a value
+            Limits generous = limits.withTimes(Math.max(limits.cellMillis(), 60_000), Math.max(limits.totalMillis(),
+                    600_000));
+            NotebookRun.Report ref = NotebookRun.run(assignment, assignment.key(), generous, classpath);
+            for (GradeItem g : assignment.items()) {
+                for (Probe p : g.probes()) {
+                    if (p.expected() != null) {
+                        continue;
+                    }
+                    Observation o = ref.observations.get(p.id());
+                    if (o != null && o.kind() == Observation.Kind.VALUE) {
+                        expected.put(p.id(), o.value());
+                    } else {
+                        problems.put(p.id(), "the instructor's solution " + (o == null ? "did not run this probe"
+                                : o.describe()));
+                    }
+                }
+            }
+        }
+        return new Reference(expected, problems);
+    }
+
+    private Reference reference() {
+        try {
+            return reference.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the reference values", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("grader error: the reference run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Probe ids whose expected value could not be obtained from the instructor's solution, with the reason. */
+    public Map<String, String> referenceProblems() {
+        return reference().problems();
+    }
+
+    public Assignment assignment() {
+        return assignment;
+    }
+
+    /** Grades one submission notebook. */
+    public SubmissionResult grade(String submissionName, Notebook submission) {
+        long start = System.nanoTime();
+        NotebookRun.Report run = NotebookRun.run(assignment, submission, limits, classpath);
+        List<TestResult> tests = new ArrayList<>();
+        for (GradeItem g : assignment.items()) {
+            tests.add(score(g, run));
+        }
+        String output = run.notes.isEmpty() ? "All cells ran without problems."
+                : String.join("\n", run.notes);
+        return new SubmissionResult(submissionName, assignment.name(), tests, output,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The result for a notebook that could not be read at all: every part 0, with the reason. */
+    public SubmissionResult unreadable(String submissionName, String reason) {
+        List<TestResult> tests = new ArrayList<>();
+        for (GradeItem g : assignment.items()) {
+            tests.add(new TestResult(g.gradeId(), g.name(), 0, g.points(), "not graded: " + reason));
+        }
+        return new SubmissionResult(submissionName, assignment.name(), tests, "The notebook could not be read: "
+                + reason, 0);
+    }
+
+    private TestResult score(GradeItem g, NotebookRun.Report run) {
+        Map<String, String> expected = reference().expected();
+        Map<String, String> referenceProblems = reference().problems();
+        StringBuilder out = new StringBuilder();
+        double score = 0;
+        for (String note : run.itemNotes.getOrDefault(g.gradeId(), List.of())) {
+            out.append(note).append('\n');
+        }
+        String forbidden = forbiddenUse(g, run);
+        if (forbidden != null) {
+            out.append("NO CREDIT for this part: ").append(forbidden).append('\n');
+        }
+        for (Probe p : g.probes()) {
+            Observation o = run.observations.getOrDefault(p.id(), Observation.notRun("not reached"));
+            String exp = expected.get(p.id());
+            String pts = " (" + fmt(p.points()) + " pt" + (p.points() == 1 ? "" : "s") + ")";
+            boolean pass;
+            String detail;
+            if (exp == null) {
+                pass = false;
+                detail = "grader error: no expected value (" + referenceProblems.get(p.id()) + ")";
+            } else if (p.type() == Probe.Type.THROWS) {
+                pass = o.kind() == Observation.Kind.THREW && exp.equals(o.value());
+                detail = pass ? "threw " + exp : "expected " + exp + " to be thrown; " + o.describe();
+            } else if (o.kind() == Observation.Kind.VALUE) {
+                pass = p.matches(o.value(), exp);
+                detail = pass ? "returned " + show(o.value()) : "returned " + show(o.value()) + ", expected "
+                        + show(exp) + (p.type() == Probe.Type.DOUBLE ? " \u00b1 " + fmt(p.tol()) + " + "
+                        + fmt(p.rtol()) + "\u00b7|expected|" : "");
+            } else {
+                pass = false;
+                detail = o.kind() == Observation.Kind.THREW && "java.lang.UnsupportedOperationException".equals(o.value())
+                        && "not implemented".equals(o.detail()) ? "not implemented" : o.describe();
+            }
+            if (pass && forbidden != null) {
+                pass = false;
+                detail += " (no credit, see above)";
+            }
+            if (pass) {
+                score += p.points();
+            }
+            out.append(pass ? "PASS " : "FAIL ").append(p.name()).append(pts).append(": ").append(detail);
+            if (!pass && p.hint() != null && forbidden == null) {
+                out.append(" hint: ").append(p.hint());
+            }
+            out.append('\n');
+        }
+        return new TestResult(g.gradeId(), g.name(), SubmissionResult.round(score), g.points(), out.toString().strip());
+    }
+
+    private static String show(String v) {
+        return v.length() > 80 ? v.substring(0, 80) + "..." : v;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /** Why the part earns nothing because it calls the library's own implementation, or null. */
+    private static String forbiddenUse(GradeItem g, NotebookRun.Report run) {
+        if (g.forbidden().isEmpty()) {
+            return null;
+        }
+        List<String> sources = new ArrayList<>();
+        for (String id : g.solutionIds()) {
+            String s = run.studentSolutions.get(id);
+            if (s != null) {
+                sources.add(s);
+            }
+        }
+        sources.addAll(run.extraCells);
+        for (String s : sources) {
+            String code = JavaSource.withoutComments(s);
+            for (String f : g.forbidden()) {
+                if (code.contains(f)) {
+                    return "the solution uses " + f + " (the library's own implementation); this part must be "
+                            + "implemented by hand";
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,148 @@
+package aelab.grade;
+
+/**
+ * Typical wrong answers to the exercise sheets, written as a student would write them, each put into the
+ * instructor's notebook in place of one solution region. Answers in different parts of one sheet are combined in
+ * one submission (see {@link SheetSubmissions}).
+ */
+final class WrongAnswers {
+    private WrongAnswers() {
+    }
+
+    /** Statements that copy the DMatrixRMaj variable {@code m} into a double[][] and return it. */
+    private static String returnAsArray(String m) {
+        return ("double[][] out = new double[M.numRows][M.numCols];\n"
+                + "for (int i = 0; i < M.numRows; i++) for (int j = 0; j < M.numCols; j++) out[i][j] = M.get(i, j);\n"
+                + "return out;").replace("M", m);
+    }
+
+    /** The course text's decoder gradient -2 W_e Sigma + 2 W_d W_e Sigma W_e^T (first term k x d, not d x k). */
+    static final String SEED_DECODER_GRADIENT =
+            "return combine(-2, mul(we, sigma), 2, mul(mul(mul(wd, we), sigma), transpose(we)));";
+    /** The course text's tied gradient -4 W Sigma + 4 W W^T W Sigma. */
+    static final String SEED_TIED_GRADIENT =
+            "return combine(-4, mul(w, sigma), 4, mul(mul(mul(w, transpose(w)), w), sigma));";
+    /** PCA keeping the right singular vectors of the SMALLEST singular values. */
+    static final String PCA_SMALLEST = "int n = data.length, d = data[0].length;\n"
+            + "double[][] c = new double[n][d];\n"
+            + "for (int j = 0; j < d; j++) {\n"
+            + "    double mean = 0;\n"
+            + "    for (int i = 0; i < n; i++) mean += data[i][j] / n;\n"
+            + "    for (int i = 0; i < n; i++) c[i][j] = data[i][j] - mean;\n"
+            + "}\n"
+            + "SingularValueDecomposition_F64<DMatrixRMaj> svd =\n"
+            + "        DecompositionFactory_DDRM.svd(n, d, false, true, false);\n"
+            + "svd.decompose(new DMatrixRMaj(c));\n"
+            + "double[] s = svd.getSingularValues();\n"
+            + "DMatrixRMaj vt = svd.getV(null, true);\n"
+            + "Integer[] order = new Integer[svd.numberOfSingularValues()];\n"
+            + "for (int i = 0; i < order.length; i++) order[i] = i;\n"
+            + "java.util.Arrays.sort(order, (a, b) -> Double.compare(s[a], s[b]));\n"
+            + "double[][] out = new double[k][d];\n"
+            + "for (int r = 0; r < k; r++) for (int j = 0; j < d; j++) out[r][j] = vt.get(order[r], j);\n"
+            + "return out;";
+    /** A correct encoder gradient that calls the library (forbidden). */
+    static final String ENCODER_GRADIENT_VIA_LIBRARY =
+            "DMatrixRMaj g = aelab.linearae.LinearAutoencoderAnalysis.encoderGradient(\n"
+            + "        new DMatrixRMaj(we), new DMatrixRMaj(wd), new DMatrixRMaj(sigma), null);\n"
+            + returnAsArray("g");
+
+    static Notebook linear(Notebook solution) {
+        return SheetSubmissions.withRegions(solution,
+                "dec-grad-impl", SEED_DECODER_GRADIENT,
+                "tied-grad-impl", SEED_TIED_GRADIENT,
+                "pca-impl", PCA_SMALLEST,
+                "enc-grad-impl", ENCODER_GRADIENT_VIA_LIBRARY,
+                "quiz3-answer", "return 'D';   // the course text's answer to its quiz 5");
+    }
+
+    /** Every reduction returns the sum. */
+    static final String MSE_SUM_EVERYWHERE = "double sum = 0;\n"
+            + "for (int i = 0; i < x.length; i++)\n"
+            + "    for (int j = 0; j < x[i].length; j++) sum += (x[i][j] - xHat[i][j]) * (x[i][j] - xHat[i][j]);\n"
+            + "switch (reduction) {\n"
+            + "    case \"sum\": case \"mean-per-sample\": case \"mean-per-element\": return sum;\n"
+            + "    default: throw new IllegalArgumentException(reduction);\n"
+            + "}";
+    /** BCE summed over the elements instead of averaged. */
+    static final String BCE_SUM = "double sum = 0;\n"
+            + "for (int i = 0; i < x.length; i++)\n"
+            + "    for (int j = 0; j < x[i].length; j++) {\n"
+            + "        if (x[i][j] != 0) sum += x[i][j] * Math.log(xHat[i][j]);\n"
+            + "        if (x[i][j] != 1) sum += (1 - x[i][j]) * Math.log(1 - xHat[i][j]);\n"
+            + "    }\n"
+            + "return -sum;";
+    /** The course text's answer to practice problem 3. */
+    static final String INVERSE_DROPOUT_GAIN = "return 1 / (1 - 0.3);";
+    /** A correct denoiser that calls the library (forbidden). */
+    static final String DENOISER_VIA_LIBRARY = "DMatrixRMaj w = aelab.linearae.LinearDenoiser.gaussianNoiseOptimum(\n"
+            + "        new DMatrixRMaj(secondMoment), noiseStd * noiseStd, null);\n"
+            + returnAsArray("w");
+
+    static Notebook losses(Notebook solution) {
+        return SheetSubmissions.withRegions(solution,
+                "mse-impl", MSE_SUM_EVERYWHERE,
+                "bce-impl", BCE_SUM,
+                "practice3-impl", INVERSE_DROPOUT_GAIN,
+                "denoiser-impl", DENOISER_VIA_LIBRARY);
+    }
+
+    static final String KL_SUM = "double sum = 0;\n"
+            + "for (int m = 0; m < mu.length; m++) sum += mu[m] * mu[m] + Math.exp(logVar[m]) - 1 - logVar[m];\n";
+    static final String KL_WRONG_SIGN = KL_SUM + "return -0.5 * sum;";
+    static final String KL_WITHOUT_HALF = KL_SUM + "return sum;";
+    /** The variance exp(logVar) where the standard deviation exp(logVar / 2) belongs. */
+    static final String SAMPLER_VARIANCE = "double[] z = new double[mu.length];\n"
+            + "for (int m = 0; m < mu.length; m++) z[m] = mu[m] + Math.exp(logVar[m]) * eps[m];\n"
+            + "return z;";
+    private static final String ELBO_HEAD = "double rec = 0;\n"
+            + "for (double[] e : eps) {\n"
+            + "    double[] z = new double[mu.length];\n"
+            + "    for (int m = 0; m < mu.length; m++) z[m] = mu[m] + Math.exp(0.5 * logVar[m]) * e[m];\n"
+            + "    rec += logLikelihood.applyAsDouble(z);\n"
+            + "}\n";
+    static final String ELBO_KL_ADDED = ELBO_HEAD
+            + "double kl = 0;\n"
+            + "for (int m = 0; m < mu.length; m++) kl += 0.5 * (mu[m] * mu[m] + Math.exp(logVar[m]) - 1 - logVar[m]);\n"
+            + "return rec / eps.length + kl;";
+    /** A correct ELBO whose KL comes from the library (forbidden). */
+    static final String ELBO_VIA_LIBRARY = ELBO_HEAD
+            + "return rec / eps.length - aelab.gaussian.GaussianKl.diagonalToStandard(mu, logVar);";
+    static final String IWAE_NAIVE = "double s = 0;\n"
+            + "for (double w : logWeights) s += Math.exp(w);\n"
+            + "return Math.log(s / logWeights.length);";
+    static final String IWAE_MEAN_OF_LOGS = "double s = 0;\n"
+            + "for (double w : logWeights) s += w;\n"
+            + "return s / logWeights.length;";
+    /** E_q[(x - z)^2] taken as (x - m)^2, forgetting the variance v of q. */
+    static final String GAUSSIAN_ELBO_WITHOUT_V =
+            "return -0.5 * Math.log(2 * Math.PI * noiseVar) - (x - m) * (x - m) / (2 * noiseVar)\n"
+            + "        - 0.5 * (m * m + v - 1 - Math.log(v));";
+
+    /** dz/dlogVar taken as eps * sigma (the 1/2 of the chain rule through exp(logVar / 2) forgotten). */
+    static final String PATHWISE_WITHOUT_HALF = "double sigma = Math.exp(0.5 * logVar), gm = 0, gl = 0;\n"
+            + "for (double e : eps) {\n"
+            + "    double d = fPrime.applyAsDouble(mu + sigma * e);\n"
+            + "    gm += d;\n"
+            + "    gl += d * e * sigma;\n"
+            + "}\n"
+            + "return new double[] {gm / eps.length, gl / eps.length};";
+
+    static Notebook vaeA(Notebook solution) {
+        return SheetSubmissions.withRegions(solution,
+                "kl-impl", KL_WRONG_SIGN,
+                "reparam-impl", SAMPLER_VARIANCE,
+                "elbo-impl", ELBO_KL_ADDED,
+                "iwae-impl", IWAE_NAIVE,
+                "quiz4-answer", "return 'A';   // the course text: posterior collapse");
+    }
+
+    static Notebook vaeB(Notebook solution) {
+        return SheetSubmissions.withRegions(solution,
+                "kl-impl", KL_WITHOUT_HALF,
+                "elbo-impl", ELBO_VIA_LIBRARY,
+                "iwae-impl", IWAE_MEAN_OF_LOGS,
+                "gelbo-impl", GAUSSIAN_ELBO_WITHOUT_V,
+                "pathwise-impl", PATHWISE_WITHOUT_HALF);
+    }
+}
