@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# CI check of the notebooks: executes every lecture notebook (the handouts build) into a temporary directory.
+#   scripts/test-notebooks.sh [--reproducible]
+# Ends with the line "notebooks: N passed, M failed"; exit status 1 when any notebook fails. With --reproducible
+# the build runs twice and the two outputs must be identical (tools/compare_handouts.py).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/aelab-notebooks.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+if [ "${1:-}" = "--reproducible" ]; then
+  bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run1" >&2
+  bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run2" --keep-going --summary | tail -n 1 >"$tmp/summary"
+  /usr/bin/python3 "$ROOT/tools/compare_handouts.py" "$tmp/run1" "$tmp/run2"
+  cat "$tmp/summary"
+else
+  bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/handouts" --keep-going --summary
+fi
