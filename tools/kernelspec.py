@@ -20,6 +20,7 @@ import tempfile
 import zipfile
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_core.paths import jupyter_data_dir
 
 NAME = "java"
 LAUNCHER = "aelab.notebook.ReliableKernelLauncher"
@@ -47,22 +48,21 @@ def jvm_options(xmx):
 
 
 def install_spec(spec, sys_prefix):
-    """Installs kernel.json `spec` as kernelspec `java`; returns (directory, changed)."""
-    ksm = KernelSpecManager()
+    """Installs kernel.json `spec` as kernelspec `java` (user or sys-prefix location); returns (directory, changed)."""
+    base = os.path.join(sys.prefix, "share", "jupyter") if sys_prefix else jupyter_data_dir()
+    target = os.path.join(base, "kernels", NAME)
     try:
-        current_dir = ksm.get_kernel_spec(NAME).resource_dir
-        with open(os.path.join(current_dir, "kernel.json")) as f:
-            current = json.load(f)
-    except (NoSuchKernel, OSError, ValueError):
-        current_dir, current = None, None
+        with open(os.path.join(target, "kernel.json")) as f:
+            if json.load(f) == spec:
+                return target, False
+    except (OSError, ValueError):
+        pass
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "kernel.json"), "w") as f:
             json.dump(spec, f, indent=2, sort_keys=True)
             f.write("\n")
-        if current == spec:
-            return current_dir, False
-        dest = ksm.install_kernel_spec(tmp, kernel_name=NAME, user=not sys_prefix,
-                                       prefix=sys.prefix if sys_prefix else None)
+        dest = KernelSpecManager().install_kernel_spec(tmp, kernel_name=NAME, user=not sys_prefix,
+                                                       prefix=sys.prefix if sys_prefix else None)
     return dest, True
 
 
