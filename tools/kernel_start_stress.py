@@ -87,7 +87,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="aelab-stress-")
     busy = [subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) for _ in range(a.load)]
     counts = {"ok_first_try": 0, "ok_after_restart": 0, "failed": 0}
-    info_times, cell_times, repaired_starts = [], [], 0
+    info_times, cell_times, repaired_starts, dead_loops = [], [], 0, 0
     t_all = time.monotonic()
     try:
         ksm = private_spec(tmp, a.unfixed)
@@ -97,8 +97,14 @@ def main():
                 log = os.path.join(tmp, "kernel-%d-%d.log" % (i, attempt))
                 ok, t_info, t_cell, why = one_start(ksm, a.timeout, log)
                 with open(log, errors="replace") as f:
-                    if "aelab: restarted loop thread" in f.read():
-                        repaired_starts += 1
+                    text = f.read()
+                if "aelab: restarted loop thread" in text:
+                    repaired_starts += 1
+                if not ok:
+                    # a dead shell loop never logs "Handling message"; a merely slow kernel does, or has not bound yet
+                    silent = "[ShellChannel]: Binding" in text and "[ShellChannel]: Handling message" not in text
+                    why += "; shell loop handled no message (dead loop)" if silent else "; shell loop was alive"
+                    dead_loops += silent
                 if ok:
                     info_times.append(t_info)
                     cell_times.append(t_cell)
@@ -124,6 +130,7 @@ def main():
     summary = {"mode": "unfixed (rapaio MainApp)" if a.unfixed else "fixed (" + LAUNCHER + ")", "starts": a.n,
                "load_processes": a.load, "timeout_s": a.timeout, **counts,
                "starts_where_the_launcher_repaired_a_loop": repaired_starts,
+               "failed_attempts_with_a_dead_shell_loop": dead_loops,
                "seconds_to_kernel_info": stats(info_times), "seconds_to_first_cell_reply": stats(cell_times),
                "total_seconds": round(time.monotonic() - t_all, 1)}
     print(json.dumps(summary, indent=2))
