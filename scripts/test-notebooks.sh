@@ -6,6 +6,7 @@
 # the build runs twice and the two outputs must be identical (tools/compare_handouts.py).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$ROOT/aelab" build
 /usr/bin/python3 "$ROOT/tools/test_kernel_install.py" >&2
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/aelab-notebooks.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT

@@ -10,7 +10,7 @@ normalised: no timing metadata, execution counts 1, 2, ... in code-cell order, n
 (nbconvert's HTML exporter, images embedded as data URIs) and DIR/index.html. Progress on stderr.
 
 Environment: AELAB_HANDOUTS_TIMEOUT per-cell timeout in seconds (default 600), AELAB_HANDOUTS_STARTUP_TIMEOUT
-seconds to wait for kernel_info (default 60), AELAB_HANDOUTS_START_ATTEMPTS kernel starts per notebook (default 3),
+seconds to wait for kernel_info (default 30), AELAB_HANDOUTS_START_ATTEMPTS kernel starts per notebook (default 3),
 AELAB_HANDOUTS_JOBS notebooks run at once (default 2 on a machine with 2 or more cores: measured 97.7 s -> 55.1 s for
 four small notebooks on a loaded 2-core machine). Outputs do not depend on the number of jobs.
 """
@@ -148,17 +148,18 @@ def run_notebook(path, out_dir, timeout, startup_timeout, attempts, log_dir):
                     raise NotebookFailed("%s: %s" % (where, err))
         normalise(nb)
         nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
-        write_html(nb, os.path.join(out_dir, name + ".html"), name)
-        return name, title_of(nb, name), executed, time.monotonic() - t0
+        title = title_of(nb, name)
+        write_html(nb, os.path.join(out_dir, name + ".html"), title)
+        return name, title, executed, time.monotonic() - t0
     raise NotebookFailed("%s: the java kernel did not start in %d attempts (last error: %s); kernel log %s ends with:\n%s"
                          % (path, attempts, last, log_path, log_tail(log_path)))
 
 
-def write_html(nb, target, name):
+def write_html(nb, target, title):
     from nbconvert import HTMLExporter
     exporter = HTMLExporter()
     exporter.embed_images = True
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     with open(target, "w", encoding="utf-8") as f:
         f.write(body)
 
@@ -193,7 +194,7 @@ def main():
     p.add_argument("--summary", action="store_true", help="end with the line 'notebooks: N passed, M failed'")
     a = p.parse_args()
     timeout = env_number("AELAB_HANDOUTS_TIMEOUT", 600)
-    startup = env_number("AELAB_HANDOUTS_STARTUP_TIMEOUT", 60)
+    startup = env_number("AELAB_HANDOUTS_STARTUP_TIMEOUT", 30)
     attempts = int(env_number("AELAB_HANDOUTS_START_ATTEMPTS", 3))
     paths = sorted(os.path.join(a.notebooks, f) for f in os.listdir(a.notebooks) if f.endswith(".ipynb"))
     if not paths:
