@@ -11,10 +11,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/aelab-notebooks.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 if [ "${1:-}" = "--reproducible" ]; then
-  bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run1" >&2
-  bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run2" --keep-going --summary | tail -n 1 >"$tmp/summary"
-  /usr/bin/python3 "$ROOT/tools/compare_handouts.py" "$tmp/run1" "$tmp/run2"
-  cat "$tmp/summary"
+  rc=0
+  bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run1" --keep-going --summary >"$tmp/summary" || rc=1
+  if [ $rc -eq 0 ]; then
+    bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run2" >&2 || rc=1
+    /usr/bin/python3 "$ROOT/tools/compare_handouts.py" "$tmp/run1" "$tmp/run2" || rc=1
+  fi
+  tail -n 1 "$tmp/summary"
+  exit $rc
 else
   bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/handouts" --keep-going --summary
 fi
