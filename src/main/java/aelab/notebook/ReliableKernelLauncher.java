@@ -10,13 +10,18 @@ import java.util.List;
  * repairs the start-up race described in {@link LoopThreadRepair} (a channel loop that exits before its
  * {@code running} flag is set, so that the kernel never answers {@code kernel_info}).
  *
+ * <p>Why repair in-process rather than exit and let Jupyter restart: the defect's signature (loop thread
+ * {@code TERMINATED} with {@code running == true}) is exact, the repair takes microseconds and loses no message, while
+ * exiting costs a whole JVM and JShell start (5-10 s under load) and relies on every client restarting dead kernels.
+ *
  * <p>The watchdog reads {@code MainApp.kernel.channels()} every 5 ms during the first 10 s and every 200 ms after,
- * and replaces a loop that {@linkplain LoopThreadRepair#diedAtStart died at start} by a running copy (the defect
- * shows within microseconds of {@code start()}; the repair waits until rapaio has registered its message handlers
- * ({@code Channels.isConnected}), so no client request is lost: ZeroMQ queues it on the bound socket meanwhile). If the repair itself fails the JVM exits with status 3, so that Jupyter's
- * restarter or the handouts runner starts a new kernel. Once every loop has been shut down normally (a
- * {@code shutdown_request}), the JVM is halted after a 2 s grace period even if a cell left a non-daemon thread
- * running.
+ * and replaces a loop that {@linkplain LoopThreadRepair#diedAtStart died at start} by a running copy. It waits until
+ * rapaio has registered its message handlers ({@code Channels.isConnected}), so no client request is lost: ZeroMQ
+ * queues it on the bound socket meanwhile. If a dead loop cannot be restarted the JVM exits with status 3, so that
+ * Jupyter's restarter or the handouts runner starts a new kernel; if rapaio's classes do not have the expected shape
+ * (another version) the watchdog stops with a warning and the kernel runs unprotected. Once every loop has been shut
+ * down normally (a {@code shutdown_request}), the JVM is halted after a 2 s grace period even if a cell left a
+ * non-daemon thread running.
  *
  * <p>This is a command-line entry point; it writes one line to standard error per repair (the kernel's log).
  */
@@ -64,34 +69,41 @@ public final class ReliableKernelLauncher {
             return;
         }
         while (true) {
+            List<LoopThreadRepair.Loop> loops;
             try {
                 Object channels = channelsOf.invoke(kernel);
                 // rapaio sets isConnected after it has registered its message handlers; a loop restarted before that
                 // would read (and drop as "unhandled") the client's first kernel_info_request.
-                if (channels != null && Boolean.TRUE.equals(LoopThreadRepair.read(channels, "isConnected"))) {
-                    List<LoopThreadRepair.Loop> loops = LoopThreadRepair.loopsOf(channels);
-                    for (LoopThreadRepair.Loop loop : loops) {
-                        if (LoopThreadRepair.diedAtStart(loop.thread())) {
-                            LoopThreadRepair.restart(loop);
-                            System.err.println("aelab: restarted loop thread '" + loop.thread().getName()
-                                    + "' that had exited at start-up (rapaio LoopThread start race)");
-                        }
-                    }
-                    if (!loops.isEmpty() && loops.stream().allMatch(l -> LoopThreadRepair.shutDown(l.thread()))) {
-                        Thread.sleep(GRACE_MILLIS);
-                        System.out.flush();
+                loops = channels != null && Boolean.TRUE.equals(LoopThreadRepair.read(channels, "isConnected"))
+                        ? LoopThreadRepair.loopsOf(channels) : List.of();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                System.err.println("aelab: cannot inspect rapaio's channel loops (" + e + "); start-up is unprotected");
+                return;
+            }
+            for (LoopThreadRepair.Loop loop : loops) {
+                if (LoopThreadRepair.diedAtStart(loop.thread())) {
+                    try {
+                        LoopThreadRepair.restart(loop);
+                    } catch (RuntimeException e) {
+                        System.err.println("aelab: kernel start-up repair failed (" + e + "); exiting so that "
+                                + "Jupyter starts a new kernel");
                         System.err.flush();
-                        Runtime.getRuntime().halt(0);
+                        Runtime.getRuntime().halt(3);
                     }
+                    System.err.println("aelab: restarted loop thread '" + loop.thread().getName()
+                            + "' that had exited at start-up (rapaio LoopThread start race)");
+                }
+            }
+            try {
+                if (!loops.isEmpty() && loops.stream().allMatch(l -> LoopThreadRepair.shutDown(l.thread()))) {
+                    Thread.sleep(GRACE_MILLIS);
+                    System.out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(0);
                 }
                 Thread.sleep(System.nanoTime() - t0 < FAST_PHASE_NANOS ? 5 : 200);
             } catch (InterruptedException e) {
                 return;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                System.err.println("aelab: kernel start-up repair failed (" + e + "); exiting so that Jupyter "
-                        + "starts a new kernel");
-                System.err.flush();
-                Runtime.getRuntime().halt(3);
             }
         }
     }
