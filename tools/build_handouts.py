@@ -11,8 +11,9 @@ normalised: no timing metadata, execution counts 1, 2, ... in code-cell order, n
 
 Environment: AELAB_HANDOUTS_TIMEOUT per-cell timeout in seconds (default 600), AELAB_HANDOUTS_STARTUP_TIMEOUT
 seconds to wait for kernel_info (default 30), AELAB_HANDOUTS_START_ATTEMPTS kernel starts per notebook (default 3),
-AELAB_HANDOUTS_JOBS notebooks run at once (default 2 on a machine with 2 or more cores: measured 97.7 s -> 55.1 s for
-four small notebooks on a loaded 2-core machine). Outputs do not depend on the number of jobs.
+AELAB_HANDOUTS_JOBS notebooks run at once (default 2 on a machine with 2 or more cores; four small notebooks on the
+2-core development machine: 23.6 s -> 14.8 s at load 5, 97.7 s -> 55.1 s at load 27). Outputs do not depend on the
+number of jobs (checked with tools/compare_handouts.py).
 """
 import argparse
 import concurrent.futures
