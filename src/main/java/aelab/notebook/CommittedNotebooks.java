@@ -1,5 +1,7 @@
 package aelab.notebook;
 
+import aelab.json.Json;
+import aelab.json.JsonException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,7 @@ public final class CommittedNotebooks {
         Object doc;
         try {
             doc = Json.parse(text);
-        } catch (IllegalArgumentException e) {
+        } catch (JsonException e) {
             throw new IllegalArgumentException(notebook + " is not valid JSON: " + e.getMessage(), e);
         }
         if (!(doc instanceof Map<?, ?> nb) || !(nb.get("cells") instanceof List<?> cells)) {
@@ -79,8 +81,7 @@ public final class CommittedNotebooks {
             }
             Object count = cell.get("execution_count");
             if (count != null) {
-                what.add("execution count " + (count instanceof Double d && d == Math.rint(d) ? String.valueOf(d.longValue())
-                        : String.valueOf(count)));
+                what.add("execution count " + count);
             }
             if (!what.isEmpty()) {
                 problems.add("cell " + i + " (" + firstLine(cell.get("source")) + "): " + String.join(", ", what));
