@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# The test suite behind `./aelab test`: Maven's unit and integration tests (Surefire prints the counts).
+# The test suite behind `./aelab test`:
+#   1. Maven's unit, contract, grading and repository tests (Surefire prints the counts);
+#   2. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
+#      directory); its last line is "notebooks: N passed, M failed".
 set -euo pipefail
-cd "$(dirname "$0")/.."
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
 mvn -B verify "$@"
+bash "$ROOT/scripts/test-notebooks.sh"

@@ -1,6 +1,6 @@
 package aelab.grade;
 
-import aelab.grade.json.Json;
+import aelab.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package aelab.grade;
 
-import aelab.grade.json.Json;
-import aelab.grade.json.JsonException;
+import aelab.json.Json;
+import aelab.json.JsonException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

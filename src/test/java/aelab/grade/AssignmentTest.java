@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import aelab.grade.json.Json;
+import aelab.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

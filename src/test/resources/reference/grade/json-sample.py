@@ -1,4 +1,4 @@
-# Reference for aelab.grade.json.JsonTest: Python's json module writes json-sample.json the way Jupyter saves
+# Reference for aelab.json.JsonTest: Python's json module writes json-sample.json the way Jupyter saves
 # notebooks (sort_keys=True, indent=1, ensure_ascii=False) plus a final newline.
 # Run with Debian's interpreter: /usr/bin/python3 json-sample.py
 import json, pathlib

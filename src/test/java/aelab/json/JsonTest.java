@@ -1,4 +1,4 @@
-package aelab.grade.json;
+package aelab.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

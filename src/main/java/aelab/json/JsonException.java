@@ -1,4 +1,4 @@
-package aelab.grade.json;
+package aelab.json;
 
 /** Thrown when text is not valid JSON (the message names line and column) or a value cannot be written as JSON. */
 public final class JsonException extends RuntimeException {

@@ -1,4 +1,4 @@
-package aelab.grade.json;
+package aelab.json;
 
 import java.util.ArrayList;
 import java.util.Iterator;

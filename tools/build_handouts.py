@@ -1,0 +1,252 @@
+#!/usr/bin/python3
+"""Executes every notebooks/*.ipynb in the `java` kernel and writes handouts (run with Debian's /usr/bin/python3).
+
+  build_handouts.py [--out DIR] [--notebooks DIR] [--jobs N] [--keep-going] [--summary]
+
+For each notebook (sorted by name): one kernel, cells run in order through nbclient; the kernel start is retried when
+the kernel does not answer kernel_info; any error output or failed aelab check stops the build with the notebook,
+the cell (index and first source line) and the error named; exit status 1. Writes DIR/<name>.ipynb (executed,
+normalised: no timing metadata, execution counts 1, 2, ... in code-cell order, no kernel version), DIR/<name>.html
+(nbconvert's HTML exporter, images embedded as data URIs) and DIR/index.html. Progress on stderr.
+
+Environment: AELAB_HANDOUTS_TIMEOUT per-cell timeout in seconds (default 600), AELAB_HANDOUTS_STARTUP_TIMEOUT
+seconds to wait for kernel_info (default 30), AELAB_HANDOUTS_START_ATTEMPTS kernel starts per notebook (default 3),
+AELAB_HANDOUTS_JOBS notebooks run at once (default 2 on a machine with 2 or more cores; four small notebooks on the
+2-core development machine: 23.6 s -> 14.8 s at load 5, 97.7 s -> 55.1 s at load 27). Outputs do not depend on the
+number of jobs (checked with tools/compare_handouts.py).
+"""
+import argparse
+import concurrent.futures
+import contextlib
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class NotebookFailed(Exception):
+    pass
+
+
+def env_number(name, default):
+    value = os.environ.get(name, "")
+    try:
+        return float(value) if value else default
+    except ValueError:
+        sys.exit("aelab: %s must be a number of seconds, got '%s'" % (name, value))
+
+
+def first_line(source):
+    for line in source.splitlines():
+        if line.strip():
+            return line.strip()
+    return "(empty cell)"
+
+
+def error_text(outputs):
+    """The error of a cell's outputs as plain text, or None."""
+    for o in outputs:
+        if o.get("output_type") == "error":
+            tb = ANSI.sub("", "\n".join(o.get("traceback") or [])).strip()
+            head = ("%s: %s" % (o.get("ename", "error"), o.get("evalue", ""))).strip().rstrip(":")
+            # rapaio puts a compiler's message in the traceback and leaves evalue empty
+            lines = [l for l in tb.splitlines() if l.strip()]
+            detail = "\n".join("    " + l for l in lines[:12])
+            return head + ("\n" + detail if detail and not o.get("evalue") or "\u2718" in tb else "")
+    return None
+
+
+def normalise(nb):
+    """Removes what varies from run to run or kernel to kernel: timing metadata, kernel versions, raw counts."""
+    info = dict(nb.metadata.get("language_info", {}))
+    info.pop("version", None)
+    nb.metadata["language_info"] = info
+    for key in ("widgets", "papermill", "execution"):
+        nb.metadata.pop(key, None)
+    count = 0
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type != "code":
+            continue
+        count += 1
+        cell.execution_count = count
+        for o in cell.outputs:
+            if o.get("output_type") == "execute_result":
+                o["execution_count"] = count
+            o.get("metadata", {}).pop("execution", None)
+    return nb
+
+
+def title_of(nb, fallback):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                m = re.match(r"\s*#\s+(.*)", line)
+                if m:
+                    return m.group(1).strip()
+    return fallback
+
+
+def log_tail(log_path, lines=8):
+    try:
+        with open(log_path, errors="replace") as f:
+            return "".join(f.readlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def run_notebook(path, out_dir, timeout, startup_timeout, attempts, log_dir):
+    """Executes one notebook; returns (name, title, code cells, seconds). Raises NotebookFailed."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    t0 = time.monotonic()
+    last = None
+    log_path = os.path.join(log_dir, name + ".kernel.log")
+    for attempt in range(1, attempts + 1):
+        nb = nbformat.read(path, as_version=4)
+        client = NotebookClient(nb, kernel_name="java", timeout=timeout, startup_timeout=startup_timeout,
+                                record_timing=False, allow_errors=True, shutdown_kernel="graceful",
+                                resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+        with contextlib.ExitStack() as stack:
+            log = stack.enter_context(open(log_path, "ab"))
+            try:
+                stack.enter_context(client.setup_kernel(stdout=log, stderr=log))
+            except Exception as e:  # the kernel did not start or did not answer kernel_info in time
+                last = e
+                print("aelab: %s: kernel start %d/%d failed (%s)%s" % (
+                    name, attempt, attempts, str(e).splitlines()[0] if str(e) else type(e).__name__,
+                    ", retrying" if attempt < attempts else ""), file=sys.stderr, flush=True)
+                continue
+            info = client.wait_for_reply(client.kc.kernel_info())
+            if info is not None and "language_info" in info["content"]:
+                nb.metadata["language_info"] = info["content"]["language_info"]
+            executed = 0
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code" or not cell.source.strip():
+                    continue
+                where = "%s, cell %d (%s)" % (path, index, first_line(cell.source))
+                try:
+                    client.execute_cell(cell, index, execution_count=executed + 1)
+                except CellTimeoutError:
+                    raise NotebookFailed("%s: timed out after %g s (AELAB_HANDOUTS_TIMEOUT)" % (where, timeout))
+                except DeadKernelError:
+                    raise NotebookFailed("%s: the kernel died (System.exit or a crash); kernel log %s ends with:\n%s"
+                                         % (where, log_path, log_tail(log_path)))
+                except CellExecutionError as e:
+                    raise NotebookFailed("%s: %s" % (where, error_text(cell.outputs) or e))
+                executed += 1
+                err = error_text(cell.outputs)
+                if err:
+                    raise NotebookFailed("%s: %s" % (where, err))
+        normalise(nb)
+        nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
+        title = title_of(nb, name)
+        write_html(nb, os.path.join(out_dir, name + ".html"), title)
+        return name, title, executed, time.monotonic() - t0
+    raise NotebookFailed("%s: the java kernel did not start in %d attempts (last error: %s); kernel log %s ends with:\n%s"
+                         % (path, attempts, last, log_path, log_tail(log_path)))
+
+
+def write_html(nb, target, title):
+    from nbconvert import HTMLExporter
+    exporter = HTMLExporter()
+    exporter.embed_images = True
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    with open(target, "w", encoding="utf-8") as f:
+        f.write(body)
+
+
+def write_index(out_dir, entries):
+    items = "\n".join('    <li><a href="%s.html">%s</a> <small>(%s.ipynb)</small></li>' % (
+        html.escape(name), html.escape(title), html.escape(name)) for name, title in entries)
+    with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
+        f.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<title>aelab handouts</title>\n</head>\n<body>\n<h1>aelab handouts</h1>\n<ol>\n%s\n</ol>\n"
+                "</body>\n</html>\n" % items)
+
+
+def run_one(args):
+    try:
+        name, title, cells, seconds = run_notebook(*args)
+    except NotebookFailed as e:
+        return args[0], None, str(e)
+    print("aelab: %-40s %3d code cells %6.1f s" % (name, cells, seconds), file=sys.stderr, flush=True)
+    return args[0], (name, title), None
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", default=os.path.join(root, "target", "handouts"))
+    p.add_argument("--notebooks", default=os.path.join(root, "notebooks"))
+    p.add_argument("--jobs", type=int,
+                   default=int(os.environ.get("AELAB_HANDOUTS_JOBS", min(2, os.cpu_count() or 1))),
+                   help="notebooks executed at once, one kernel each (default: 2 on 2+ cores, or AELAB_HANDOUTS_JOBS)")
+    p.add_argument("--keep-going", action="store_true", help="after a failed notebook, run the others anyway")
+    p.add_argument("--summary", action="store_true", help="end with the line 'notebooks: N passed, M failed'")
+    a = p.parse_args()
+    timeout = env_number("AELAB_HANDOUTS_TIMEOUT", 600)
+    startup = env_number("AELAB_HANDOUTS_STARTUP_TIMEOUT", 30)
+    attempts = int(env_number("AELAB_HANDOUTS_START_ATTEMPTS", 3))
+    paths = sorted(os.path.join(a.notebooks, f) for f in os.listdir(a.notebooks) if f.endswith(".ipynb"))
+    if not paths:
+        sys.exit("aelab: no notebooks in %s" % a.notebooks)
+    os.makedirs(a.out, exist_ok=True)
+    log_dir = tempfile.mkdtemp(prefix="aelab-handouts-logs-")
+    t0 = time.monotonic()
+    done, failures = {}, []
+    jobs = [(p_, a.out, timeout, startup, attempts, log_dir) for p_ in paths]
+    if a.jobs <= 1:
+        results = (run_one(j) for j in jobs)
+        for path, entry, error in results:
+            if error:
+                failures.append(error)
+                print("aelab: FAILED %s" % error, file=sys.stderr, flush=True)
+                if not a.keep_going:
+                    break
+            else:
+                done[path] = entry
+    else:
+        with concurrent.futures.ProcessPoolExecutor(max_workers=a.jobs) as pool:
+            futures = [pool.submit(run_one, j) for j in jobs]
+            for fut in concurrent.futures.as_completed(futures):
+                path, entry, error = fut.result()
+                if error:
+                    failures.append(error)
+                    print("aelab: FAILED %s" % error, file=sys.stderr, flush=True)
+                    if not a.keep_going:
+                        for f in futures:
+                            f.cancel()
+                else:
+                    done[path] = entry
+    seconds = time.monotonic() - t0
+    if not failures:
+        shutil.rmtree(log_dir, ignore_errors=True)
+        write_index(a.out, [done[p_] for p_ in paths])
+        current = {done[p_][0] for p_ in paths}
+        for f in os.listdir(a.out):  # handouts of notebooks that no longer exist
+            stem, ext = os.path.splitext(f)
+            if ext in (".ipynb", ".html") and stem != "index" and stem not in current:
+                os.remove(os.path.join(a.out, f))
+        print("aelab: %d notebooks executed in %.1f s; handouts in %s (index.html)" % (len(paths), seconds, a.out),
+              file=sys.stderr)
+    else:
+        print("aelab: handouts NOT built: %d notebook(s) failed (%.1f s); kernel logs in %s" % (
+            len(failures), seconds, log_dir), file=sys.stderr)
+    if a.summary:
+        print("notebooks: %d passed, %d failed" % (len(done), len(failures) + (0 if a.keep_going else
+                                                                             len(paths) - len(done) - len(failures))))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
