@@ -1,0 +1,65 @@
+package aelab.model;
+
+import aelab.optim.Gradients;
+import aelab.optim.Parameters;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An autoencoder \(x \mapsto z = e(x) \mapsto \hat x = d(z)\) with trainable {@link Parameters}. Rows of every matrix
+ * are samples. Implementations hold workspaces and are not thread-safe; the evaluation methods ({@link #encode},
+ * {@link #decode}, {@link #reconstruct}, {@link #loss}) return new matrices and may allocate.
+ *
+ * <p>Training hook: {@link #lossAndGradients} returns the batch loss \(L = \frac1n\sum_i \ell(x_i)\) (mean over
+ * samples of a loss summed over features; see {@link aelab.model}) and overwrites {@code out} with ∂L/∂θ.
+ */
+public interface Autoencoder {
+    /** Width d of an input row. */
+    int inputDim();
+
+    /** Width k of a code row. */
+    int latentDim();
+
+    /** The trainable parameters (live values). */
+    Parameters parameters();
+
+    /** Codes z (n×k) for inputs x (n×d; Not modified). For a VAE, the posterior mean μ(x). */
+    DMatrixRMaj encode(DMatrixRMaj x);
+
+    /** Reconstructions (n×d) for codes z (n×k; Not modified). For a VAE, the decoder mean. */
+    DMatrixRMaj decode(DMatrixRMaj z);
+
+    /** decode(encode(x)), deterministic (no corruption, no sampling). x: Not modified. */
+    default DMatrixRMaj reconstruct(DMatrixRMaj x) {
+        return decode(encode(x));
+    }
+
+    /**
+     * The batch loss L (mean per sample) and its gradient.
+     *
+     * @param batch n×d, finite. Not modified.
+     * @param rng   source of the model's noise (corruption, ε); unused by deterministic models. Modified.
+     * @param out   {@code Gradients.zerosLike(parameters())}. Modified: every block overwritten with ∂L/∂θ.
+     * @return L
+     */
+    double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out);
+
+    /** The batch loss L alone, with the same noise draws as {@link #lossAndGradients} for the same rng state. */
+    default double loss(DMatrixRMaj batch, RandomGenerator rng) {
+        return lossAndGradients(batch, rng, Gradients.zerosLike(parameters()));
+    }
+
+    /**
+     * Names of extra per-batch metrics reported by the last {@link #lossAndGradients} call (e.g.
+     * {@code reconstruction}, {@code kl}), each a mean per sample. Empty by default.
+     */
+    default List<String> metricNames() {
+        return List.of();
+    }
+
+    /** Value of metric {@code index} of {@link #metricNames()} from the last {@link #lossAndGradients} call. */
+    default double lastMetric(int index) {
+        throw new IllegalArgumentException("index must be in [0, " + (metricNames().size() - 1) + "], got " + index);
+    }
+}

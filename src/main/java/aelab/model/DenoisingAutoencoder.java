@@ -1,0 +1,87 @@
+package aelab.model;
+
+import aelab.core.Require;
+import aelab.nn.Mlp;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Denoising autoencoder (Vincent et al. 2008, 2010): the encoder sees a corruption \(\tilde x \sim C(\tilde x|x)\),
+ * the loss compares the reconstruction with the <em>clean</em> x: \(L = \frac1n\sum_i\|d(e(\tilde x_i)) - x_i\|^2\).
+ * Corruptions, drawn from the rng given to {@link #lossAndGradients} (row-major, one draw per entry):
+ * <ul>
+ *   <li>Gaussian: \(\tilde x = x + \sigma\varepsilon\), ε ~ N(0, 1);</li>
+ *   <li>masking: each entry set to 0 with probability p (kept unscaled), from {@code rng.nextDouble() < p}.</li>
+ * </ul>
+ * For a linear 1-D model on zero-mean data the optimal gain is \(E[x^2]/(E[x^2]+\sigma^2)\) (shrinkage).
+ */
+public final class DenoisingAutoencoder extends MlpAutoencoder {
+    /** The kind of corruption. */
+    public enum Noise {
+        /** x + σε. */
+        GAUSSIAN,
+        /** zero each entry with probability p. */
+        MASKING
+    }
+
+    private final Noise noise;
+    private final double level;
+    private final DMatrixRMaj corrupted = new DMatrixRMaj(1, 1);
+
+    private DenoisingAutoencoder(Mlp encoder, Mlp decoder, Noise noise, double level) {
+        super(encoder, decoder);
+        this.noise = noise;
+        this.level = level;
+    }
+
+    /** Gaussian corruption x + σε with σ &gt; 0. */
+    public static DenoisingAutoencoder gaussian(Mlp encoder, Mlp decoder, double sigma) {
+        return new DenoisingAutoencoder(encoder, decoder, Noise.GAUSSIAN, Require.positive("sigma", sigma));
+    }
+
+    /** Masking corruption with drop probability p in (0, 1). */
+    public static DenoisingAutoencoder masking(Mlp encoder, Mlp decoder, double p) {
+        return new DenoisingAutoencoder(encoder, decoder, Noise.MASKING, Require.inOpenRange("p", p, 0, 1));
+    }
+
+    /** The kind of corruption. */
+    public Noise noise() {
+        return noise;
+    }
+
+    /** σ (Gaussian) or p (masking). */
+    public double noiseLevel() {
+        return level;
+    }
+
+    /**
+     * A corrupted copy of x. x: Not modified. rng: Modified.
+     */
+    public DMatrixRMaj corrupt(DMatrixRMaj x, RandomGenerator rng) {
+        ModelChecks.batch("x", x, inputDim());
+        Require.notNull("rng", rng);
+        return corruptInto(x, rng, new DMatrixRMaj(x.numRows, x.numCols));
+    }
+
+    private DMatrixRMaj corruptInto(DMatrixRMaj x, RandomGenerator rng, DMatrixRMaj out) {
+        out.reshape(x.numRows, x.numCols);
+        double[] in = x.data;
+        double[] o = out.data;
+        int size = x.getNumElements();
+        if (noise == Noise.GAUSSIAN) {
+            for (int i = 0; i < size; i++) {
+                o[i] = in[i] + level * rng.nextGaussian();
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                o[i] = rng.nextDouble() < level ? 0.0 : in[i];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected DMatrixRMaj encoderInput(DMatrixRMaj clean, RandomGenerator rng) {
+        return corruptInto(clean, rng, corrupted);
+    }
+}

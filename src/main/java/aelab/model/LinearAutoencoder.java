@@ -1,0 +1,165 @@
+package aelab.model;
+
+import aelab.core.Require;
+import aelab.linalg.Gemm;
+import aelab.nn.DenseLayer;
+import aelab.nn.RowOps;
+import aelab.optim.Gradients;
+import aelab.optim.ParameterBlock;
+import aelab.optim.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Linear autoencoder \(h = xW + b_e\), \(\hat x = hV + b_d\) with W d×k, V k×d (untied) or \(V = W^\top\) (tied),
+ * biases optional, trained on \(L = \frac1n\sum_i\|\hat x_i - x_i\|^2\). With R = X̂ − X and G = 2R/n:
+ * \(\partial L/\partial V = H^\top G\), \(\partial L/\partial H = G V^\top\), \(\partial L/\partial W = X^\top
+ * \partial L/\partial H\); tied: \(\partial L/\partial W = X^\top(GW) + G^\top H\). Every minimum spans the top-k
+ * principal subspace of the (uncentred without bias) data (Baldi &amp; Hornik 1989; Bourlard &amp; Kamp 1988).
+ */
+public final class LinearAutoencoder implements Autoencoder {
+    private final boolean tied;
+    private final DenseLayer encoder;
+    private final ParameterBlock decoderWeight;
+    private final ParameterBlock decoderBias;
+    private final Parameters parameters;
+    private final int d;
+    private final int k;
+    private final DMatrixRMaj code = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj reconstruction = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradReconstruction = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradCode = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj tiedDecoderPart;
+
+    private LinearAutoencoder(int d, int k, boolean tied, boolean bias, RandomGenerator rng) {
+        Require.positive("inputDim", d);
+        Require.inRange("latentDim", k, 1, d);
+        Require.notNull("rng", rng);
+        this.d = d;
+        this.k = k;
+        this.tied = tied;
+        this.encoder = DenseLayer.create("encoder", d, k, bias, rng);
+        List<ParameterBlock> blocks = new ArrayList<>(encoder.parameterBlocks());
+        if (tied) {
+            decoderWeight = null;
+            tiedDecoderPart = new DMatrixRMaj(d, k);
+        } else {
+            DenseLayer dec = DenseLayer.create("decoder", k, d, false, rng);
+            decoderWeight = dec.weight();
+            blocks.add(decoderWeight);
+            tiedDecoderPart = null;
+        }
+        if (bias) {
+            double bound = 1.0 / Math.sqrt(k);
+            DMatrixRMaj b = new DMatrixRMaj(1, d);
+            for (int i = 0; i < d; i++) {
+                b.data[i] = rng.nextDouble(-bound, bound);
+            }
+            decoderBias = new ParameterBlock("decoder.bias", b);
+            blocks.add(decoderBias);
+        } else {
+            decoderBias = null;
+        }
+        this.parameters = Parameters.of(blocks);
+    }
+
+    /** Untied weights W (d×k) and V (k×d), PyTorch-default initialisation from rng. */
+    public static LinearAutoencoder untied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
+        return new LinearAutoencoder(inputDim, latentDim, false, bias, rng);
+    }
+
+    /** Tied weights: decoder V = Wᵀ. */
+    public static LinearAutoencoder tied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
+        return new LinearAutoencoder(inputDim, latentDim, true, bias, rng);
+    }
+
+    /** True when V = Wᵀ. */
+    public boolean isTied() {
+        return tied;
+    }
+
+    /** A copy of W (d×k). */
+    public DMatrixRMaj encoderWeight() {
+        return encoder.weight().value().copy();
+    }
+
+    /** A copy of the decoder matrix V (k×d; Wᵀ when tied). Its rows span the decoder's column space. */
+    public DMatrixRMaj decoderWeight() {
+        if (tied) {
+            return org.ejml.dense.row.CommonOps_DDRM.transpose(encoder.weight().value(), null);
+        }
+        return decoderWeight.value().copy();
+    }
+
+    @Override
+    public int inputDim() {
+        return d;
+    }
+
+    @Override
+    public int latentDim() {
+        return k;
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public DMatrixRMaj encode(DMatrixRMaj x) {
+        ModelChecks.batch("x", x, d);
+        return encoder.forward(x, null);
+    }
+
+    @Override
+    public DMatrixRMaj decode(DMatrixRMaj z) {
+        ModelChecks.batch("z", z, k);
+        return decodeInto(z, null);
+    }
+
+    private DMatrixRMaj decodeInto(DMatrixRMaj z, DMatrixRMaj out) {
+        out = tied ? Gemm.multTransB(z, encoder.weight().value(), out) : Gemm.mult(z, decoderWeight.value(), out);
+        if (decoderBias != null) {
+            RowOps.addRowEquals(out, decoderBias.value());
+        }
+        return out;
+    }
+
+    @Override
+    public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out) {
+        ModelChecks.training(batch, d, rng, out, parameters);
+        encoder.forward(batch, code);
+        decodeInto(code, reconstruction);
+        double loss = ModelChecks.squaredErrorMean(reconstruction, batch, gradReconstruction);
+        DMatrixRMaj gradW = out.get(encoder.weight());
+        DMatrixRMaj gradBe = encoder.hasBias() ? out.get(encoder.bias()) : null;
+        if (decoderBias != null) {
+            RowOps.columnSums(gradReconstruction, out.get(decoderBias));
+        }
+        if (tied) {
+            // decoder use of W: x̂ = H Wᵀ ⇒ ∂L/∂W += Gᵀ H, ∂L/∂H = G W
+            Gemm.multTransA(gradReconstruction, code, tiedDecoderPart);
+            Gemm.mult(gradReconstruction, encoder.weight().value(), gradCode);
+            encoder.backward(batch, gradCode, gradW, gradBe, null);
+            double[] gw = gradW.data;
+            double[] extra = tiedDecoderPart.data;
+            for (int i = 0; i < d * k; i++) {
+                gw[i] += extra[i];
+            }
+        } else {
+            Gemm.multTransA(code, gradReconstruction, out.get(decoderWeight));
+            Gemm.multTransB(gradReconstruction, decoderWeight.value(), gradCode);
+            encoder.backward(batch, gradCode, gradW, gradBe, null);
+        }
+        return loss;
+    }
+
+    @Override
+    public String toString() {
+        return "LinearAutoencoder(" + d + " -> " + k + (tied ? ", tied" : ", untied")
+                + (encoder.hasBias() ? ", bias" : ", no bias") + ")";
+    }
+}

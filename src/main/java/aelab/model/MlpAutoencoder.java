@@ -1,0 +1,147 @@
+package aelab.model;
+
+import aelab.core.Require;
+import aelab.nn.Mlp;
+import aelab.optim.Gradients;
+import aelab.optim.ParameterBlock;
+import aelab.optim.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Common machinery of the deterministic MLP autoencoders: \(h = e(\tilde x)\), \(\hat x = d(h)\),
+ * \(L = \frac1n\sum_i \|\hat x_i - x_i\|^2 + P(h, \theta)\), where \(\tilde x\) is the encoder input (the clean x, or
+ * a corruption of it for a denoising AE) and P a penalty on the code (sparse, contractive). Subclasses override
+ * {@link #encoderInput}, {@link #codePenalty} and {@link #addDirectPenaltyGradients}.
+ */
+public abstract class MlpAutoencoder implements Autoencoder {
+    private static final List<String> PENALTY_METRICS = List.of("reconstruction", "penalty");
+
+    private final Mlp encoder;
+    private final Mlp decoder;
+    private final Parameters parameters;
+    private final DMatrixRMaj gradReconstruction = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradCode = new DMatrixRMaj(1, 1);
+    private double lastReconstruction = Double.NaN;
+    private double lastPenalty = Double.NaN;
+
+    /** encoder: d → k, decoder: k → d. Blocks: encoder's, then decoder's. */
+    protected MlpAutoencoder(Mlp encoder, Mlp decoder) {
+        Require.notNull("encoder", encoder);
+        Require.notNull("decoder", decoder);
+        if (decoder.inputDim() != encoder.outputDim() || decoder.outputDim() != encoder.inputDim()) {
+            throw new IllegalArgumentException("decoder must map " + encoder.outputDim() + " -> " + encoder.inputDim()
+                    + ", got " + decoder.inputDim() + " -> " + decoder.outputDim());
+        }
+        this.encoder = encoder;
+        this.decoder = decoder;
+        List<ParameterBlock> blocks = new ArrayList<>(encoder.parameterBlocks());
+        blocks.addAll(decoder.parameterBlocks());
+        this.parameters = Parameters.of(blocks);
+    }
+
+    /** The encoder MLP (d → k). */
+    public Mlp encoder() {
+        return encoder;
+    }
+
+    /** The decoder MLP (k → d). */
+    public Mlp decoder() {
+        return decoder;
+    }
+
+    @Override
+    public int inputDim() {
+        return encoder.inputDim();
+    }
+
+    @Override
+    public int latentDim() {
+        return encoder.outputDim();
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public DMatrixRMaj encode(DMatrixRMaj x) {
+        ModelChecks.batch("x", x, inputDim());
+        return encoder.predict(x);
+    }
+
+    @Override
+    public DMatrixRMaj decode(DMatrixRMaj z) {
+        ModelChecks.batch("z", z, latentDim());
+        return decoder.predict(z);
+    }
+
+    @Override
+    public final double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out) {
+        ModelChecks.training(batch, inputDim(), rng, out, parameters);
+        DMatrixRMaj input = encoderInput(batch, rng);
+        DMatrixRMaj code = encoder.forward(input);
+        DMatrixRMaj reconstruction = decoder.forward(code);
+        double rec = ModelChecks.squaredErrorMean(reconstruction, batch, gradReconstruction);
+        decoder.backward(gradReconstruction, out, gradCode);
+        double penalty = codePenalty(code, gradCode);
+        encoder.backward(gradCode, out, null);
+        addDirectPenaltyGradients(code, out);
+        lastReconstruction = rec;
+        lastPenalty = penalty;
+        return rec + penalty;
+    }
+
+    /**
+     * The encoder input x̃ for the clean batch (default: the batch itself).
+     *
+     * @param clean Not modified.
+     * @param rng   Modified when the subclass draws noise.
+     * @return x̃ (may be a workspace owned by the subclass)
+     */
+    protected DMatrixRMaj encoderInput(DMatrixRMaj clean, RandomGenerator rng) {
+        return clean;
+    }
+
+    /**
+     * The penalty P on the code h (mean per sample, or per batch) and its gradient through h.
+     *
+     * @param code     h (n×k). Not modified.
+     * @param gradCode ∂L/∂h so far. Modified: ∂P/∂h is added.
+     * @return P (default 0)
+     */
+    protected double codePenalty(DMatrixRMaj code, DMatrixRMaj gradCode) {
+        return 0;
+    }
+
+    /** Adds ∂P/∂θ terms not flowing through h (called after the encoder's backward pass). out: Modified. */
+    protected void addDirectPenaltyGradients(DMatrixRMaj code, Gradients out) {
+    }
+
+    /** True when the model has a penalty; then metrics are {@code reconstruction} and {@code penalty}. */
+    protected boolean hasPenalty() {
+        return false;
+    }
+
+    @Override
+    public List<String> metricNames() {
+        return hasPenalty() ? PENALTY_METRICS : List.of();
+    }
+
+    @Override
+    public double lastMetric(int index) {
+        if (!hasPenalty()) {
+            return Autoencoder.super.lastMetric(index);
+        }
+        Require.inRange("index", index, 0, 1);
+        return index == 0 ? lastReconstruction : lastPenalty;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + encoder + "; " + decoder + ")";
+    }
+}

@@ -1,0 +1,53 @@
+package aelab.model;
+
+import aelab.core.Require;
+import aelab.optim.Gradients;
+import aelab.optim.Parameters;
+import org.ejml.data.DMatrixRMaj;
+
+/** Argument checks shared by the models. */
+final class ModelChecks {
+    private ModelChecks() {
+    }
+
+    /** Requires a non-empty, finite n×width matrix. */
+    static DMatrixRMaj batch(String name, DMatrixRMaj x, int width) {
+        Require.cols(name, x, width);
+        if (x.numRows == 0) {
+            throw new IllegalArgumentException(name + " must have at least 1 row, got " + Require.shapeOf(x));
+        }
+        return Require.finite(name, x);
+    }
+
+    /** Checks the arguments of lossAndGradients. */
+    static void training(DMatrixRMaj batch, int width, Object noise, Gradients out, Parameters parameters) {
+        batch("batch", batch, width);
+        Require.notNull("rng", noise);
+        Require.notNull("out", out);
+        if (out.parameters() != parameters) {
+            throw new IllegalArgumentException("out must be Gradients.zerosLike(model.parameters()), got gradients for "
+                    + out.parameters().names());
+        }
+    }
+
+    /**
+     * Squared error summed over features, averaged over rows: returns Σ(xhat − x)²/n and writes
+     * grad = 2(xhat − x)/n. xhat, x: Not modified. grad: Modified (reshaped).
+     */
+    static double squaredErrorMean(DMatrixRMaj xhat, DMatrixRMaj x, DMatrixRMaj grad) {
+        int n = x.numRows;
+        int size = x.getNumElements();
+        grad.reshape(x.numRows, x.numCols);
+        double[] p = xhat.data;
+        double[] t = x.data;
+        double[] g = grad.data;
+        double scale = 2.0 / n;
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            double r = p[i] - t[i];
+            sum += r * r;
+            g[i] = scale * r;
+        }
+        return sum / n;
+    }
+}

@@ -1,0 +1,115 @@
+package aelab.model;
+
+import aelab.core.Require;
+import aelab.nn.Activation;
+import aelab.nn.Mlp;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Sparse autoencoder: squared-error reconstruction plus a sparsity penalty on the code h (encoder output).
+ * <ul>
+ *   <li>L1: \(P = \frac{\lambda}{n}\sum_{i,j}|h_{ij}|\), subgradient \(\frac{\lambda}{n}\,\mathrm{sign}(h_{ij})\)
+ *       (Goodfellow et al., <i>Deep Learning</i>, §14.2.1);</li>
+ *   <li>KL: \(P = \lambda\sum_j \mathrm{KL}(\rho\|\hat\rho_j)\) with \(\hat\rho_j = \frac1n\sum_i h_{ij}\) the
+ *       batch-mean activation of sigmoid code units, \(\mathrm{KL}(\rho\|\hat\rho) = \rho\log\frac{\rho}{\hat\rho}
+ *       + (1-\rho)\log\frac{1-\rho}{1-\hat\rho}\), \(\partial P/\partial h_{ij} = \frac{\lambda}{n}
+ *       \left(-\frac{\rho}{\hat\rho_j} + \frac{1-\rho}{1-\hat\rho_j}\right)\) (Ng, CS294A lecture notes, 2011).
+ *       This term is a function of the whole batch and is added once per batch.</li>
+ * </ul>
+ */
+public final class SparseAutoencoder extends MlpAutoencoder {
+    /** The kind of sparsity penalty. */
+    public enum Penalty {
+        /** λ Σ|h| / n. */
+        L1,
+        /** λ Σ_j KL(ρ ‖ ρ̂_j). */
+        KL
+    }
+
+    private final Penalty penalty;
+    private final double weight;
+    private final double targetActivation;
+    private final double[] meanActivation;
+
+    private SparseAutoencoder(Mlp encoder, Mlp decoder, Penalty penalty, double weight, double targetActivation) {
+        super(encoder, decoder);
+        this.penalty = penalty;
+        this.weight = weight;
+        this.targetActivation = targetActivation;
+        this.meanActivation = new double[encoder.outputDim()];
+    }
+
+    /** L1 penalty λΣ|h|/n with λ ≥ 0. */
+    public static SparseAutoencoder l1(Mlp encoder, Mlp decoder, double lambda) {
+        return new SparseAutoencoder(encoder, decoder, Penalty.L1, Require.nonNegative("lambda", lambda), Double.NaN);
+    }
+
+    /** KL penalty λΣ_j KL(ρ‖ρ̂_j); the encoder's last activation must be SIGMOID; ρ in (0, 1). */
+    public static SparseAutoencoder kl(Mlp encoder, Mlp decoder, double rho, double lambda) {
+        Require.notNull("encoder", encoder);
+        Activation code = encoder.activation(encoder.depth() - 1);
+        if (code != Activation.SIGMOID) {
+            throw new IllegalArgumentException("encoder output activation must be SIGMOID for the KL penalty, got "
+                    + code);
+        }
+        return new SparseAutoencoder(encoder, decoder, Penalty.KL, Require.nonNegative("lambda", lambda),
+                Require.inOpenRange("rho", rho, 0, 1));
+    }
+
+    /** The kind of penalty. */
+    public Penalty penalty() {
+        return penalty;
+    }
+
+    /** λ. */
+    public double weight() {
+        return weight;
+    }
+
+    /** ρ (KL only; NaN for L1). */
+    public double targetActivation() {
+        return targetActivation;
+    }
+
+    @Override
+    protected boolean hasPenalty() {
+        return true;
+    }
+
+    @Override
+    protected double codePenalty(DMatrixRMaj code, DMatrixRMaj gradCode) {
+        int n = code.numRows;
+        int k = code.numCols;
+        double[] h = code.data;
+        double[] g = gradCode.data;
+        if (penalty == Penalty.L1) {
+            double scale = weight / n;
+            double sum = 0;
+            for (int i = 0; i < n * k; i++) {
+                double v = h[i];
+                sum += Math.abs(v);
+                g[i] += v > 0 ? scale : (v < 0 ? -scale : 0.0);
+            }
+            return scale * sum;
+        }
+        java.util.Arrays.fill(meanActivation, 0.0);
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < k; c++) {
+                meanActivation[c] += h[r * k + c];
+            }
+        }
+        double rho = targetActivation;
+        double total = 0;
+        for (int c = 0; c < k; c++) {
+            double q = meanActivation[c] / n;
+            total += rho * Math.log(rho / q) + (1 - rho) * Math.log((1 - rho) / (1 - q));
+            meanActivation[c] = weight / n * (-rho / q + (1 - rho) / (1 - q));
+        }
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < k; c++) {
+                g[r * k + c] += meanActivation[c];
+            }
+        }
+        return weight * total;
+    }
+}

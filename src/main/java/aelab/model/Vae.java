@@ -1,0 +1,466 @@
+package aelab.model;
+
+import aelab.core.Require;
+import aelab.nn.Activation;
+import aelab.nn.DenseLayer;
+import aelab.nn.Mlp;
+import aelab.optim.Gradients;
+import aelab.optim.ParameterBlock;
+import aelab.optim.Parameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Variational autoencoder (Kingma &amp; Welling 2014) and β-VAE (Higgins et al. 2017).
+ *
+ * <p>Encoder: an MLP trunk \(t(x)\) (hidden sizes, hidden activation), then two affine heads
+ * \(\mu = t W_\mu + b_\mu\), \(\log\sigma^2 = t W_v + b_v\). Reparameterization \(z = \mu + e^{\frac12\log\sigma^2}
+ * \odot\varepsilon\), ε ~ N(0, I) drawn from the injected rng (row-major, n·k calls of {@code nextGaussian()}).
+ * Decoder: an MLP (mirrored hidden sizes) giving logits/means a. Likelihoods, per sample summed over features:
+ * Bernoulli \(-\log p(x|z) = \sum_j \mathrm{softplus}(a_j) - x_j a_j\) (BCE on logits, {@code decode} returns
+ * σ(a)); Gaussian with fixed variance s²: \(-\log p(x|z) = \sum_j \frac{(x_j - a_j)^2}{2s^2} + \frac12\log(2\pi s^2)\).
+ * KL in closed form: \(\mathrm{KL} = -\frac12\sum_u (1 + \log\sigma_u^2 - \mu_u^2 - \sigma_u^2)\).
+ *
+ * <p>Training loss (minimised): \(L = \frac1n\sum_i\left[-\log p(x_i|z_i) + \beta\,\mathrm{KL}_i\right]\), i.e. the
+ * negative ELBO per sample when β = 1. Metrics after each {@link #lossAndGradients} call: {@code reconstruction}
+ * (\(-\log p(x|z)\), mean per sample) and {@code kl} (mean per sample).
+ *
+ * <p>Posterior-collapse diagnostics: {@link #klPerDimension} and {@link #activeUnits} (Burda, Grosse &amp;
+ * Salakhutdinov 2016, §5.2: unit u is active if \(\mathrm{Cov}_x(\mathbb{E}_{q}[z_u|x]) &gt; 0.01\)).
+ */
+public final class Vae implements Autoencoder {
+    /** Decoder likelihood p(x|z). */
+    public enum Likelihood {
+        /** Bernoulli with sigmoid means (x in [0, 1]). */
+        BERNOULLI,
+        /** Gaussian with fixed variance. */
+        GAUSSIAN
+    }
+
+    private static final List<String> METRICS = List.of("reconstruction", "kl");
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final int d;
+    private final int k;
+    private final Mlp trunk;
+    private final DenseLayer meanHead;
+    private final DenseLayer logVarHead;
+    private final Mlp decoder;
+    private final Likelihood likelihood;
+    private final double decoderVariance;
+    private final double beta;
+    private final Parameters parameters;
+
+    private final DMatrixRMaj mu = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj logVar = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj eps = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj std = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradLogits = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradZ = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradMu = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradLogVar = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradTrunk = new DMatrixRMaj(1, 1);
+    private final DMatrixRMaj gradTrunkFromLogVar = new DMatrixRMaj(1, 1);
+    private final double[] sums = new double[2];
+    private double lastNll = Double.NaN;
+    private double lastKl = Double.NaN;
+
+    private Vae(Builder b, RandomGenerator rng) {
+        this.d = b.inputDim;
+        this.k = b.latentDim;
+        this.likelihood = b.likelihood;
+        this.decoderVariance = b.decoderVariance;
+        this.beta = b.beta;
+        int[] hidden = b.hiddenSizes;
+        int[] encSizes = new int[hidden.length + 1];
+        encSizes[0] = d;
+        System.arraycopy(hidden, 0, encSizes, 1, hidden.length);
+        this.trunk = hidden.length == 0 ? null
+                : Mlp.create("encoder", encSizes, b.hiddenActivation, b.hiddenActivation, true, rng);
+        int trunkWidth = hidden.length == 0 ? d : hidden[hidden.length - 1];
+        this.meanHead = DenseLayer.create("encoder.mu", trunkWidth, k, true, rng);
+        this.logVarHead = DenseLayer.create("encoder.logvar", trunkWidth, k, true, rng);
+        int[] decSizes = new int[hidden.length + 2];
+        decSizes[0] = k;
+        for (int i = 0; i < hidden.length; i++) {
+            decSizes[i + 1] = hidden[hidden.length - 1 - i];
+        }
+        decSizes[hidden.length + 1] = d;
+        this.decoder = Mlp.create("decoder", decSizes, b.hiddenActivation, Activation.IDENTITY, true, rng);
+        List<ParameterBlock> blocks = new ArrayList<>();
+        if (trunk != null) {
+            blocks.addAll(trunk.parameterBlocks());
+        }
+        blocks.addAll(meanHead.parameterBlocks());
+        blocks.addAll(logVarHead.parameterBlocks());
+        blocks.addAll(decoder.parameterBlocks());
+        this.parameters = Parameters.of(blocks);
+    }
+
+    /** A builder for a VAE with input width d and latent width k. */
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
+    }
+
+    /** Configuration of a {@link Vae}; defaults: one hidden layer of 64 ReLU units, Bernoulli decoder, β = 1. */
+    public static final class Builder {
+        private final int inputDim;
+        private final int latentDim;
+        private int[] hiddenSizes = {64};
+        private Activation hiddenActivation = Activation.RELU;
+        private Likelihood likelihood = Likelihood.BERNOULLI;
+        private double decoderVariance = 1.0;
+        private double beta = 1.0;
+
+        private Builder(int inputDim, int latentDim) {
+            this.inputDim = Require.positive("inputDim", inputDim);
+            this.latentDim = Require.positive("latentDim", latentDim);
+        }
+
+        /** Encoder hidden sizes (the decoder mirrors them); may be empty (linear heads on x). */
+        public Builder hiddenSizes(int... sizes) {
+            Require.notNull("sizes", sizes);
+            for (int i = 0; i < sizes.length; i++) {
+                Require.positive("hiddenSizes[" + i + "]", sizes[i]);
+            }
+            this.hiddenSizes = sizes.clone();
+            return this;
+        }
+
+        /** Activation of all hidden layers. */
+        public Builder hiddenActivation(Activation activation) {
+            this.hiddenActivation = Require.notNull("activation", activation);
+            return this;
+        }
+
+        /** Bernoulli decoder (sigmoid means, BCE). */
+        public Builder bernoulliDecoder() {
+            this.likelihood = Likelihood.BERNOULLI;
+            return this;
+        }
+
+        /** Gaussian decoder with fixed variance s² &gt; 0. */
+        public Builder gaussianDecoder(double variance) {
+            this.decoderVariance = Require.positive("variance", variance);
+            this.likelihood = Likelihood.GAUSSIAN;
+            return this;
+        }
+
+        /** KL weight β &gt; 0 (β = 1: VAE; β ≠ 1: β-VAE). */
+        public Builder beta(double beta) {
+            this.beta = Require.positive("beta", beta);
+            return this;
+        }
+
+        /**
+         * Builds the VAE, initialising layers in order (encoder trunk, μ head, log σ² head, decoder) with PyTorch's
+         * {@code nn.Linear} default. rng: Modified.
+         */
+        public Vae build(RandomGenerator rng) {
+            Require.notNull("rng", rng);
+            return new Vae(this, rng);
+        }
+    }
+
+    @Override
+    public int inputDim() {
+        return d;
+    }
+
+    @Override
+    public int latentDim() {
+        return k;
+    }
+
+    @Override
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** The decoder likelihood. */
+    public Likelihood likelihood() {
+        return likelihood;
+    }
+
+    /** β. */
+    public double beta() {
+        return beta;
+    }
+
+    /** Fixed decoder variance s² (Gaussian decoder; 1.0 and unused for Bernoulli). */
+    public double decoderVariance() {
+        return decoderVariance;
+    }
+
+    private DMatrixRMaj trunkForward(DMatrixRMaj x) {
+        return trunk == null ? x : trunk.forward(x);
+    }
+
+    /** Posterior means μ(x) (n×k). x: Not modified. */
+    @Override
+    public DMatrixRMaj encode(DMatrixRMaj x) {
+        ModelChecks.batch("x", x, d);
+        return meanHead.forward(trunkForward(x), null);
+    }
+
+    /** Posterior log-variances log σ²(x) (n×k). x: Not modified. */
+    public DMatrixRMaj encodeLogVariance(DMatrixRMaj x) {
+        ModelChecks.batch("x", x, d);
+        return logVarHead.forward(trunkForward(x), null);
+    }
+
+    /** Decoder means for codes z (n×k): σ(a) for Bernoulli, a for Gaussian. z: Not modified. */
+    @Override
+    public DMatrixRMaj decode(DMatrixRMaj z) {
+        ModelChecks.batch("z", z, k);
+        DMatrixRMaj out = decoder.predict(z);
+        if (likelihood == Likelihood.BERNOULLI) {
+            Activation.SIGMOID.forwardEquals(out);
+        }
+        return out;
+    }
+
+    /**
+     * Decoder means of n draws z ~ N(0, I) (prior samples; means, not Bernoulli/Gaussian draws).
+     * rng: Modified (n·k Gaussians, row-major).
+     */
+    public DMatrixRMaj sample(int n, RandomGenerator rng) {
+        Require.positive("n", n);
+        Require.notNull("rng", rng);
+        DMatrixRMaj prior = new DMatrixRMaj(n, k);
+        for (int i = 0; i < prior.data.length; i++) {
+            prior.data[i] = rng.nextGaussian();
+        }
+        return decode(prior);
+    }
+
+    /** Draws ε (n×k, row-major nextGaussian) into the workspace. */
+    private void drawEpsilon(int n, RandomGenerator rng) {
+        eps.reshape(n, k);
+        double[] e = eps.data;
+        for (int i = 0; i < n * k; i++) {
+            e[i] = rng.nextGaussian();
+        }
+    }
+
+    /** Copies an explicit ε into the workspace. */
+    private void setEpsilon(int n, DMatrixRMaj epsilon) {
+        Require.shape("epsilon", epsilon, n, k);
+        Require.finite("epsilon", epsilon);
+        eps.setTo(epsilon);
+    }
+
+    /**
+     * Forward pass with the ε in the workspace; fills mu, logVar, std, z and the decoder output, and
+     * {@code sums} = {−Σ log p(x|z), Σ KL} over the batch.
+     */
+    private void forward(DMatrixRMaj x) {
+        DMatrixRMaj t = trunkForward(x);
+        meanHead.forward(t, mu);
+        logVarHead.forward(t, logVar);
+        int size = mu.getNumElements();
+        std.reshape(mu.numRows, k);
+        z.reshape(mu.numRows, k);
+        double[] m = mu.data;
+        double[] lv = logVar.data;
+        double[] e = eps.data;
+        double[] s = std.data;
+        double[] zd = z.data;
+        double kl = 0;
+        for (int i = 0; i < size; i++) {
+            double si = Math.exp(0.5 * lv[i]);
+            s[i] = si;
+            zd[i] = m[i] + si * e[i];
+            kl += 1 + lv[i] - m[i] * m[i] - si * si;
+        }
+        sums[1] = -0.5 * kl;
+        DMatrixRMaj logits = decoder.forward(z);
+        sums[0] = negativeLogLikelihood(logits, x, 1.0 / x.numRows);
+    }
+
+    /** −Σ log p(x|a) over all entries, and gradLogits = scale·∂/∂a. */
+    private double negativeLogLikelihood(DMatrixRMaj logits, DMatrixRMaj x, double scale) {
+        gradLogits.reshape(x.numRows, x.numCols);
+        double[] a = logits.data;
+        double[] t = x.data;
+        double[] g = gradLogits.data;
+        int size = x.getNumElements();
+        double sum = 0;
+        if (likelihood == Likelihood.BERNOULLI) {
+            for (int i = 0; i < size; i++) {
+                double ai = a[i];
+                double e = Math.exp(-Math.abs(ai));
+                sum += (ai > 0 ? ai : 0.0) + Math.log1p(e) - t[i] * ai;
+                double p = ai >= 0 ? 1 / (1 + e) : e / (1 + e);
+                g[i] = scale * (p - t[i]);
+            }
+            return sum;
+        }
+        double inv = 1 / decoderVariance;
+        for (int i = 0; i < size; i++) {
+            double r = a[i] - t[i];
+            sum += r * r;
+            g[i] = scale * inv * r;
+        }
+        return 0.5 * inv * sum + 0.5 * size * (LOG_2PI + Math.log(decoderVariance));
+    }
+
+    @Override
+    public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out) {
+        ModelChecks.training(batch, d, rng, out, parameters);
+        drawEpsilon(batch.numRows, rng);
+        return lossAndGradientsWithEpsilon(batch, out);
+    }
+
+    /**
+     * {@link #lossAndGradients(DMatrixRMaj, RandomGenerator, Gradients)} with an explicit ε (n×k) instead of draws:
+     * z = μ + σ ⊙ ε. For comparisons with other implementations (e.g. PyTorch) and for exercises.
+     *
+     * @param epsilon n×k, finite. Not modified.
+     */
+    public double lossAndGradients(DMatrixRMaj batch, DMatrixRMaj epsilon, Gradients out) {
+        ModelChecks.training(batch, d, Require.notNull("epsilon", epsilon), out, parameters);
+        setEpsilon(batch.numRows, epsilon);
+        return lossAndGradientsWithEpsilon(batch, out);
+    }
+
+    private double lossAndGradientsWithEpsilon(DMatrixRMaj batch, Gradients out) {
+        int n = batch.numRows;
+        forward(batch);
+        decoder.backward(gradLogits, out, gradZ);
+        gradMu.reshape(n, k);
+        gradLogVar.reshape(n, k);
+        double klScale = beta / n;
+        double[] gz = gradZ.data;
+        double[] m = mu.data;
+        double[] e = eps.data;
+        double[] s = std.data;
+        double[] gm = gradMu.data;
+        double[] gv = gradLogVar.data;
+        for (int i = 0; i < n * k; i++) {
+            gm[i] = gz[i] + klScale * m[i];
+            gv[i] = 0.5 * gz[i] * e[i] * s[i] + 0.5 * klScale * (s[i] * s[i] - 1);
+        }
+        DMatrixRMaj t = trunk == null ? batch : trunk.layerOutput(trunk.depth() - 1);
+        meanHead.backward(t, gradMu, out.get(meanHead.weight()), out.get(meanHead.bias()),
+                trunk == null ? null : gradTrunk);
+        logVarHead.backward(t, gradLogVar, out.get(logVarHead.weight()), out.get(logVarHead.bias()),
+                trunk == null ? null : gradTrunkFromLogVar);
+        if (trunk != null) {
+            double[] a = gradTrunk.data;
+            double[] b = gradTrunkFromLogVar.data;
+            int size = gradTrunk.getNumElements();
+            for (int i = 0; i < size; i++) {
+                a[i] += b[i];
+            }
+            trunk.backward(gradTrunk, out, null);
+        }
+        lastNll = sums[0] / n;
+        lastKl = sums[1] / n;
+        return lastNll + beta * lastKl;
+    }
+
+    @Override
+    public List<String> metricNames() {
+        return METRICS;
+    }
+
+    @Override
+    public double lastMetric(int index) {
+        Require.inRange("index", index, 0, 1);
+        return index == 0 ? lastNll : lastKl;
+    }
+
+    /**
+     * Single-sample estimate of the ELBO and its terms, means per sample (β not applied). x: Not modified.
+     * rng: Modified (n·k Gaussians, as in training).
+     */
+    public ElboEstimate elbo(DMatrixRMaj x, RandomGenerator rng) {
+        ModelChecks.batch("x", x, d);
+        Require.notNull("rng", rng);
+        drawEpsilon(x.numRows, rng);
+        forward(x);
+        int n = x.numRows;
+        double logLik = -sums[0] / n;
+        double kl = sums[1] / n;
+        return new ElboEstimate(logLik - kl, logLik, kl);
+    }
+
+    /** KL(q(z_u|x) ‖ N(0,1)) per latent dimension u, averaged over the rows of x. x: Not modified. */
+    public double[] klPerDimension(DMatrixRMaj x) {
+        DMatrixRMaj m = encode(x);
+        DMatrixRMaj lv = logVarHead.forward(trunkForward(x), null);
+        int n = x.numRows;
+        double[] kl = new double[k];
+        for (int r = 0; r < n; r++) {
+            for (int u = 0; u < k; u++) {
+                int i = r * k + u;
+                kl[u] += -0.5 * (1 + lv.data[i] - m.data[i] * m.data[i] - Math.exp(lv.data[i]));
+            }
+        }
+        for (int u = 0; u < k; u++) {
+            kl[u] /= n;
+        }
+        return kl;
+    }
+
+    /**
+     * Activity of each latent unit, \(A_u = \mathrm{Cov}_x(\mu_u(x))\): the sample variance (divisor n − 1) of the
+     * posterior mean over the rows of x (at least 2). x: Not modified.
+     */
+    public double[] activity(DMatrixRMaj x) {
+        ModelChecks.batch("x", x, d);
+        if (x.numRows < 2) {
+            throw new IllegalArgumentException("x must have at least 2 rows, got " + Require.shapeOf(x));
+        }
+        DMatrixRMaj m = encode(x);
+        int n = x.numRows;
+        double[] mean = new double[k];
+        for (int r = 0; r < n; r++) {
+            for (int u = 0; u < k; u++) {
+                mean[u] += m.data[r * k + u];
+            }
+        }
+        double[] var = new double[k];
+        for (int u = 0; u < k; u++) {
+            mean[u] /= n;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int u = 0; u < k; u++) {
+                double c = m.data[r * k + u] - mean[u];
+                var[u] += c * c;
+            }
+        }
+        for (int u = 0; u < k; u++) {
+            var[u] /= n - 1;
+        }
+        return var;
+    }
+
+    /** Number of units with {@link #activity} &gt; threshold (Burda et al. 2016). threshold ≥ 0. */
+    public int activeUnits(DMatrixRMaj x, double threshold) {
+        Require.nonNegative("threshold", threshold);
+        int count = 0;
+        for (double a : activity(x)) {
+            if (a > threshold) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** {@link #activeUnits(DMatrixRMaj, double)} with Burda et al.'s threshold 0.01. */
+    public int activeUnits(DMatrixRMaj x) {
+        return activeUnits(x, 0.01);
+    }
+
+    @Override
+    public String toString() {
+        return "Vae(" + (trunk == null ? "input " + d : trunk.toString()) + " -> " + k + " latent, " + likelihood
+                + (likelihood == Likelihood.GAUSSIAN ? "(variance " + decoderVariance + ")" : "") + ", beta " + beta
+                + "; " + decoder + ")";
+    }
+}

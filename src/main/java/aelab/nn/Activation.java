@@ -1,0 +1,158 @@
+package aelab.nn;
+
+import aelab.core.Require;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Element-wise activation functions \(y = f(a)\) and their backward pass
+ * \(\partial L/\partial a = \partial L/\partial y \odot f'(a)\), with \(f'\) written in terms of the output y
+ * (so the backward pass needs only the stored output):
+ * <ul>
+ *   <li>IDENTITY: \(f(a) = a\), \(f' = 1\)</li>
+ *   <li>RELU: \(f(a) = \max(a, 0)\), \(f' = [y &gt; 0]\) (the subgradient 0 is used at a = 0)</li>
+ *   <li>SIGMOID: \(f(a) = 1/(1+e^{-a})\), \(f' = y(1-y)\)</li>
+ *   <li>TANH: \(f(a) = \tanh a\), \(f' = 1 - y^2\)</li>
+ * </ul>
+ * Goodfellow, Bengio &amp; Courville, <i>Deep Learning</i> (2016), §6.3.
+ */
+public enum Activation {
+    /** f(a) = a. */
+    IDENTITY,
+    /** f(a) = max(a, 0). */
+    RELU,
+    /** f(a) = 1/(1+exp(-a)). */
+    SIGMOID,
+    /** f(a) = tanh(a). */
+    TANH;
+
+    /** The logistic sigmoid 1/(1+e^{-a}); exact 0 or 1 at the extremes, never NaN for finite a. */
+    public static double sigmoid(double a) {
+        return 1.0 / (1.0 + Math.exp(-a));
+    }
+
+    /** f(a). */
+    public double apply(double a) {
+        switch (this) {
+            case RELU:
+                return a > 0 ? a : 0.0;
+            case SIGMOID:
+                return sigmoid(a);
+            case TANH:
+                return Math.tanh(a);
+            default:
+                return a;
+        }
+    }
+
+    /** f'(a) expressed through the output y = f(a). */
+    public double derivativeFromOutput(double y) {
+        switch (this) {
+            case RELU:
+                return y > 0 ? 1.0 : 0.0;
+            case SIGMOID:
+                return y * (1 - y);
+            case TANH:
+                return 1 - y * y;
+            default:
+                return 1.0;
+        }
+    }
+
+    /**
+     * out = f(pre). pre: Not modified. out: Modified (reshaped; null ⇒ allocated; may be {@code pre}).
+     *
+     * @return out
+     */
+    public DMatrixRMaj forward(DMatrixRMaj pre, DMatrixRMaj out) {
+        Require.notNull("pre", pre);
+        if (out == null) {
+            out = new DMatrixRMaj(pre.numRows, pre.numCols);
+        } else if (out != pre) {
+            out.reshape(pre.numRows, pre.numCols);
+        }
+        apply(pre.data, out.data, 0, pre.getNumElements());
+        return out;
+    }
+
+    /** m = f(m). m: Modified. */
+    public void forwardEquals(DMatrixRMaj m) {
+        forward(m, m);
+    }
+
+    /**
+     * out[i] = f(in[i]) for i in [from, to); in and out may be the same array. Fused loop per activation.
+     */
+    void apply(double[] in, double[] out, int from, int to) {
+        switch (this) {
+            case RELU:
+                for (int i = from; i < to; i++) {
+                    double a = in[i];
+                    out[i] = a > 0 ? a : 0.0;
+                }
+                break;
+            case SIGMOID:
+                for (int i = from; i < to; i++) {
+                    out[i] = 1.0 / (1.0 + Math.exp(-in[i]));
+                }
+                break;
+            case TANH:
+                for (int i = from; i < to; i++) {
+                    out[i] = Math.tanh(in[i]);
+                }
+                break;
+            default:
+                if (in != out) {
+                    System.arraycopy(in, from, out, from, to - from);
+                }
+        }
+    }
+
+    /**
+     * gradPre = gradOutput ⊙ f'(a), with f' evaluated from the output y = f(a).
+     * output: Not modified. gradOutput: Not modified. gradPre: Modified (reshaped; null ⇒ allocated; may be
+     * {@code gradOutput}).
+     *
+     * @return gradPre
+     */
+    public DMatrixRMaj backward(DMatrixRMaj output, DMatrixRMaj gradOutput, DMatrixRMaj gradPre) {
+        Require.sameShape("output", output, "gradOutput", gradOutput);
+        if (gradPre == null) {
+            gradPre = new DMatrixRMaj(output.numRows, output.numCols);
+        } else if (gradPre != gradOutput) {
+            gradPre.reshape(output.numRows, output.numCols);
+        }
+        double[] y = output.data;
+        double[] g = gradOutput.data;
+        double[] d = gradPre.data;
+        int n = output.getNumElements();
+        switch (this) {
+            case RELU:
+                for (int i = 0; i < n; i++) {
+                    d[i] = y[i] > 0 ? g[i] : 0.0;
+                }
+                break;
+            case SIGMOID:
+                for (int i = 0; i < n; i++) {
+                    double yi = y[i];
+                    d[i] = g[i] * yi * (1 - yi);
+                }
+                break;
+            case TANH:
+                for (int i = 0; i < n; i++) {
+                    double yi = y[i];
+                    d[i] = g[i] * (1 - yi * yi);
+                }
+                break;
+            default:
+                if (d != g) {
+                    System.arraycopy(g, 0, d, 0, n);
+                }
+        }
+        return gradPre;
+    }
+
+    /** grad = grad ⊙ f'(a), f' from the output y. output: Not modified. grad: Modified. */
+    public void backwardEquals(DMatrixRMaj output, DMatrixRMaj grad) {
+        backward(output, grad, grad);
+    }
+}

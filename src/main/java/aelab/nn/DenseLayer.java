@@ -1,0 +1,146 @@
+package aelab.nn;
+
+import aelab.core.Require;
+import aelab.linalg.Gemm;
+import aelab.optim.ParameterBlock;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Affine layer \(Y = XW + \mathbf{1}b\) with X n×in (one sample per row), W in×out, b 1×out (optional), and its
+ * backward pass for an upstream gradient \(G = \partial L/\partial Y\):
+ * \(\partial L/\partial W = X^\top G\), \(\partial L/\partial b = \mathbf{1}^\top G\) (column sums),
+ * \(\partial L/\partial X = G W^\top\). Goodfellow et al., <i>Deep Learning</i> (2016), §6.5.
+ *
+ * <p>Initialisation is PyTorch's {@code nn.Linear} default: every weight and bias entry
+ * ~ U(−1/√in, 1/√in), drawn from the injected generator (weights row-major, then bias).
+ */
+public final class DenseLayer {
+    private final int inputDim;
+    private final int outputDim;
+    private final ParameterBlock weight;
+    private final ParameterBlock bias;
+
+    private DenseLayer(int inputDim, int outputDim, ParameterBlock weight, ParameterBlock bias) {
+        this.inputDim = inputDim;
+        this.outputDim = outputDim;
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /**
+     * A layer with PyTorch's default initialisation. Parameter names are {@code name + ".weight"} and
+     * {@code name + ".bias"}.
+     *
+     * @param rng Modified (draws in·out (+ out) uniforms)
+     */
+    public static DenseLayer create(String name, int inputDim, int outputDim, boolean withBias, RandomGenerator rng) {
+        Require.notNull("name", name);
+        Require.positive("inputDim", inputDim);
+        Require.positive("outputDim", outputDim);
+        Require.notNull("rng", rng);
+        double bound = 1.0 / Math.sqrt(inputDim);
+        DMatrixRMaj w = new DMatrixRMaj(inputDim, outputDim);
+        for (int i = 0; i < w.data.length; i++) {
+            w.data[i] = rng.nextDouble(-bound, bound);
+        }
+        DMatrixRMaj b = null;
+        if (withBias) {
+            b = new DMatrixRMaj(1, outputDim);
+            for (int i = 0; i < outputDim; i++) {
+                b.data[i] = rng.nextDouble(-bound, bound);
+            }
+        }
+        return of(name, w, b);
+    }
+
+    /**
+     * A layer with the given values (copied). weight in×out; bias 1×out or null for no bias.
+     */
+    public static DenseLayer of(String name, DMatrixRMaj weight, DMatrixRMaj bias) {
+        Require.notNull("name", name);
+        Require.notNull(name + ".weight", weight);
+        ParameterBlock w = new ParameterBlock(name + ".weight", weight.copy());
+        ParameterBlock b = null;
+        if (bias != null) {
+            Require.shape(name + ".bias", bias, 1, weight.numCols);
+            b = new ParameterBlock(name + ".bias", bias.copy());
+        }
+        return new DenseLayer(weight.numRows, weight.numCols, w, b);
+    }
+
+    /** in. */
+    public int inputDim() {
+        return inputDim;
+    }
+
+    /** out. */
+    public int outputDim() {
+        return outputDim;
+    }
+
+    /** W (in×out). */
+    public ParameterBlock weight() {
+        return weight;
+    }
+
+    /** b (1×out), or null when the layer has no bias. */
+    public ParameterBlock bias() {
+        return bias;
+    }
+
+    /** True when the layer has a bias. */
+    public boolean hasBias() {
+        return bias != null;
+    }
+
+    /** [W] or [W, b]. */
+    public List<ParameterBlock> parameterBlocks() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    /**
+     * y = f(x·W + b), the bias add and activation fused into one pass. x: Not modified (n×in). y: Modified
+     * (reshaped to n×out; null ⇒ allocated; must not be x).
+     *
+     * @return y
+     */
+    public DMatrixRMaj forward(DMatrixRMaj x, Activation activation, DMatrixRMaj y) {
+        Require.cols("layer input", x, inputDim);
+        y = Gemm.mult(x, weight.value(), y);
+        if (bias != null) {
+            RowOps.addRowEquals(y, bias.value());
+        }
+        activation.apply(y.data, y.data, 0, y.getNumElements());
+        return y;
+    }
+
+    /** y = x·W + b (no activation). */
+    public DMatrixRMaj forward(DMatrixRMaj x, DMatrixRMaj y) {
+        return forward(x, Activation.IDENTITY, y);
+    }
+
+    /**
+     * Backward pass for the pre-activation gradient G = ∂L/∂Y (n×out): gradWeight = xᵀG, gradBias = column sums of
+     * G, gradInput = G·Wᵀ. Gradients are overwritten, not accumulated.
+     *
+     * @param x          the input of the forward pass. Not modified.
+     * @param gradOutput G. Not modified.
+     * @param gradWeight Modified (in×out).
+     * @param gradBias   Modified (1×out); ignored when the layer has no bias.
+     * @param gradInput  Modified (reshaped to n×in); null ⇒ not computed (saves a product for a first layer).
+     */
+    public void backward(DMatrixRMaj x, DMatrixRMaj gradOutput, DMatrixRMaj gradWeight, DMatrixRMaj gradBias,
+            DMatrixRMaj gradInput) {
+        Require.cols("layer input", x, inputDim);
+        Require.shape("gradOutput", gradOutput, x.numRows, outputDim);
+        Gemm.multTransA(x, gradOutput, gradWeight);
+        if (bias != null) {
+            RowOps.columnSums(gradOutput, gradBias);
+        }
+        if (gradInput != null) {
+            Gemm.multTransB(gradOutput, weight.value(), gradInput);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package aelab.nn;
+
+import aelab.core.Require;
+import aelab.optim.Gradients;
+import aelab.optim.ParameterBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A multi-layer perceptron \(h_0 = X\), \(h_l = f_l(h_{l-1} W_l + b_l)\), l = 1..L, with backpropagation
+ * \(\delta_L = \partial L/\partial h_L \odot f_L'\), \(\partial L/\partial W_l = h_{l-1}^\top \delta_l\),
+ * \(\delta_{l-1} = (\delta_l W_l^\top) \odot f_{l-1}'\) (Rumelhart, Hinton &amp; Williams 1986; Goodfellow et al.
+ * 2016, §6.5).
+ *
+ * <p>{@link #forward(DMatrixRMaj)} keeps a reference to its input and writes every layer's output into buffers owned
+ * by the MLP; {@link #backward(DMatrixRMaj, Gradients, DMatrixRMaj)} uses them, so the input must not be modified
+ * in between. Buffers are reshaped, never reallocated for a batch no larger than the largest seen. Not thread-safe.
+ */
+public final class Mlp {
+    private final String name;
+    private final String inputLabel;
+    private final String outputLabel;
+    private final DenseLayer[] layers;
+    private final Activation[] activations;
+    private final DMatrixRMaj[] outputs;
+    private final DMatrixRMaj[] deltas;
+    private DMatrixRMaj lastInput;
+
+    private Mlp(String name, List<DenseLayer> layers, List<Activation> activations) {
+        this.name = name;
+        this.inputLabel = name + " input";
+        this.outputLabel = name + " output";
+        this.layers = layers.toArray(new DenseLayer[0]);
+        this.activations = activations.toArray(new Activation[0]);
+        this.outputs = new DMatrixRMaj[this.layers.length];
+        this.deltas = new DMatrixRMaj[this.layers.length];
+        for (int l = 0; l < this.layers.length; l++) {
+            outputs[l] = new DMatrixRMaj(1, this.layers[l].outputDim());
+            deltas[l] = new DMatrixRMaj(1, this.layers[l].outputDim());
+        }
+    }
+
+    /**
+     * An MLP with layer sizes {@code sizes[0] → sizes[1] → … → sizes[L]}, activation {@code hidden} after every
+     * layer but the last and {@code output} after the last. Layers are named {@code name.0}, {@code name.1}, … and
+     * initialised in order with {@link DenseLayer#create}.
+     *
+     * @param sizes at least two positive sizes. Not modified.
+     * @param rng   Modified.
+     */
+    public static Mlp create(String name, int[] sizes, Activation hidden, Activation output, boolean withBias,
+            RandomGenerator rng) {
+        Require.notNull("name", name);
+        Require.notNull("sizes", sizes);
+        if (sizes.length < 2) {
+            throw new IllegalArgumentException("sizes must have at least 2 entries (input and output), got "
+                    + sizes.length);
+        }
+        for (int i = 0; i < sizes.length; i++) {
+            Require.positive("sizes[" + i + "]", sizes[i]);
+        }
+        Require.notNull("hidden", hidden);
+        Require.notNull("output", output);
+        List<DenseLayer> layers = new ArrayList<>();
+        List<Activation> acts = new ArrayList<>();
+        for (int l = 0; l + 1 < sizes.length; l++) {
+            layers.add(DenseLayer.create(name + "." + l, sizes[l], sizes[l + 1], withBias, rng));
+            acts.add(l + 2 == sizes.length ? output : hidden);
+        }
+        return new Mlp(name, layers, acts);
+    }
+
+    /** An MLP from given layers and one activation per layer; consecutive sizes must match. */
+    public static Mlp of(String name, List<DenseLayer> layers, List<Activation> activations) {
+        Require.notNull("name", name);
+        Require.notNull("layers", layers);
+        Require.notNull("activations", activations);
+        if (layers.isEmpty() || layers.size() != activations.size()) {
+            throw new IllegalArgumentException("layers and activations must be non-empty and of equal length, got "
+                    + layers.size() + " and " + activations.size());
+        }
+        for (int l = 1; l < layers.size(); l++) {
+            if (layers.get(l).inputDim() != layers.get(l - 1).outputDim()) {
+                throw new IllegalArgumentException("layer " + l + " input dimension must be "
+                        + layers.get(l - 1).outputDim() + ", got " + layers.get(l).inputDim());
+            }
+        }
+        return new Mlp(name, layers, activations);
+    }
+
+    /** The MLP's name (prefix of its parameter names). */
+    public String name() {
+        return name;
+    }
+
+    /** Number of layers L. */
+    public int depth() {
+        return layers.length;
+    }
+
+    /** Layer {@code l} (0-based). */
+    public DenseLayer layer(int l) {
+        return layers[Require.inRange("layer index", l, 0, layers.length - 1)];
+    }
+
+    /** Activation after layer {@code l}. */
+    public Activation activation(int l) {
+        return activations[Require.inRange("layer index", l, 0, layers.length - 1)];
+    }
+
+    /** Input width. */
+    public int inputDim() {
+        return layers[0].inputDim();
+    }
+
+    /** Output width. */
+    public int outputDim() {
+        return layers[layers.length - 1].outputDim();
+    }
+
+    /** All parameter blocks, layer by layer (weight then bias). */
+    public List<ParameterBlock> parameterBlocks() {
+        List<ParameterBlock> blocks = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            blocks.addAll(layer.parameterBlocks());
+        }
+        return blocks;
+    }
+
+    /**
+     * Forward pass. x: Not modified (must stay unmodified until {@link #backward}).
+     *
+     * @return the output h_L, a buffer owned by this MLP (valid until the next forward; copy to keep)
+     */
+    public DMatrixRMaj forward(DMatrixRMaj x) {
+        Require.cols(inputLabel, x, inputDim());
+        lastInput = x;
+        DMatrixRMaj in = x;
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].forward(in, activations[l], outputs[l]);
+            in = outputs[l];
+        }
+        return in;
+    }
+
+    /** Output of layer {@code l} from the last forward pass (a buffer owned by this MLP). */
+    public DMatrixRMaj layerOutput(int l) {
+        return outputs[Require.inRange("layer index", l, 0, layers.length - 1)];
+    }
+
+    /**
+     * Backward pass for the gradient of the loss w.r.t. the MLP's output from the last forward.
+     *
+     * @param gradOutput ∂L/∂h_L (n×out). Not modified.
+     * @param out        Modified: the gradients of this MLP's blocks are overwritten.
+     * @param gradInput  Modified: ∂L/∂X (reshaped to n×in); null ⇒ not computed.
+     */
+    public void backward(DMatrixRMaj gradOutput, Gradients out, DMatrixRMaj gradInput) {
+        if (lastInput == null) {
+            throw new IllegalStateException(name + ": backward called before forward");
+        }
+        int last = layers.length - 1;
+        Require.sameShape("gradOutput", gradOutput, outputLabel, outputs[last]);
+        DMatrixRMaj delta = activations[last] == Activation.IDENTITY ? gradOutput
+                : activations[last].backward(outputs[last], gradOutput, deltas[last]);
+        for (int l = last; l >= 0; l--) {
+            DenseLayer layer = layers[l];
+            DMatrixRMaj in = l == 0 ? lastInput : outputs[l - 1];
+            DMatrixRMaj gradIn = l == 0 ? gradInput : deltas[l - 1];
+            layer.backward(in, delta, out.get(layer.weight()), layer.hasBias() ? out.get(layer.bias()) : null, gradIn);
+            if (l > 0) {
+                activations[l - 1].backwardEquals(outputs[l - 1], deltas[l - 1]);
+                delta = deltas[l - 1];
+            }
+        }
+    }
+
+    /** A copy of the forward output for x (allocates; for evaluation, not for the training loop). */
+    public DMatrixRMaj predict(DMatrixRMaj x) {
+        return forward(x).copy();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name).append(" ").append(inputDim());
+        for (int l = 0; l < layers.length; l++) {
+            sb.append(" -> ").append(layers[l].outputDim()).append(' ').append(activations[l]);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package aelab.nn;
+
+import aelab.core.Require;
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Row-broadcast operations used by affine layers: adding a 1×c row to every row of an n×c matrix (the bias in
+ * \(Y = XW + \mathbf{1}b\)) and its adjoint, the column sums \(\mathbf{1}^\top G\) (the bias gradient).
+ */
+public final class RowOps {
+    private RowOps() {
+    }
+
+    /** m[r, :] += row for every r. m: Modified (n×c). row: Not modified (1×c). */
+    public static void addRowEquals(DMatrixRMaj m, DMatrixRMaj row) {
+        Require.shape("row", row, 1, m.numCols);
+        int cols = m.numCols;
+        double[] d = m.data;
+        double[] b = row.data;
+        for (int r = 0; r < m.numRows; r++) {
+            int off = r * cols;
+            for (int c = 0; c < cols; c++) {
+                d[off + c] += b[c];
+            }
+        }
+    }
+
+    /**
+     * out = 1ᵀ m, the column sums. m: Not modified. out: Modified (reshaped to 1×c; null ⇒ allocated).
+     *
+     * @return out
+     */
+    public static DMatrixRMaj columnSums(DMatrixRMaj m, DMatrixRMaj out) {
+        int cols = m.numCols;
+        if (out == null) {
+            out = new DMatrixRMaj(1, cols);
+        } else {
+            out.reshape(1, cols);
+        }
+        double[] o = out.data;
+        double[] d = m.data;
+        Arrays.fill(o, 0, cols, 0.0);
+        for (int r = 0; r < m.numRows; r++) {
+            int off = r * cols;
+            for (int c = 0; c < cols; c++) {
+                o[c] += d[off + c];
+            }
+        }
+        return out;
+    }
+}

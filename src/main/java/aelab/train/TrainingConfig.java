@@ -1,0 +1,106 @@
+package aelab.train;
+
+import aelab.core.Require;
+import aelab.optim.Adam;
+import aelab.optim.Optimizer;
+import aelab.optim.Sgd;
+
+/**
+ * Hyper-parameters of one training run, validated on construction (a bad value throws
+ * IllegalArgumentException naming the field and the value).
+ *
+ * @param seed         seeds shuffling and the model's noise (same seed ⇒ bit-identical run)
+ * @param epochs       passes over the data, &gt; 0
+ * @param batchSize    rows per mini-batch, &gt; 0 (the last batch of an epoch may be smaller; it is used)
+ * @param optimizer    SGD or ADAM
+ * @param learningRate η &gt; 0, finite
+ * @param momentum     SGD momentum μ in [0, 1) (ignored by Adam)
+ * @param beta1        Adam β₁ in [0, 1) (ignored by SGD)
+ * @param beta2        Adam β₂ in [0, 1) (ignored by SGD)
+ * @param epsilon      Adam ε &gt; 0 (ignored by SGD)
+ * @param shuffle      reshuffle the rows every epoch (otherwise batches follow row order)
+ */
+public record TrainingConfig(long seed, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+        double momentum, double beta1, double beta2, double epsilon, boolean shuffle) {
+
+    /** The optimizer family. */
+    public enum OptimizerKind {
+        /** {@link Sgd}. */
+        SGD,
+        /** {@link Adam}. */
+        ADAM
+    }
+
+    /** Validating constructor. */
+    public TrainingConfig {
+        Require.positive("epochs", epochs);
+        Require.positive("batchSize", batchSize);
+        Require.notNull("optimizer", optimizer);
+        Require.positive("learningRate", learningRate);
+        requireUnitInterval("momentum", momentum);
+        requireUnitInterval("beta1", beta1);
+        requireUnitInterval("beta2", beta2);
+        Require.positive("epsilon", epsilon);
+    }
+
+    private static void requireUnitInterval(String name, double v) {
+        if (!(v >= 0 && v < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + v);
+        }
+    }
+
+    /** Adam with PyTorch defaults (β₁ 0.9, β₂ 0.999, ε 1e-8), shuffling on. */
+    public static TrainingConfig adam(long seed, int epochs, int batchSize, double learningRate) {
+        return new TrainingConfig(seed, epochs, batchSize, OptimizerKind.ADAM, learningRate, 0, 0.9, 0.999, 1e-8,
+                true);
+    }
+
+    /** SGD with momentum μ, shuffling on. */
+    public static TrainingConfig sgd(long seed, int epochs, int batchSize, double learningRate, double momentum) {
+        return new TrainingConfig(seed, epochs, batchSize, OptimizerKind.SGD, learningRate, momentum, 0.9, 0.999,
+                1e-8, true);
+    }
+
+    /** A copy with another seed. */
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(newSeed, epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
+                shuffle);
+    }
+
+    /** A copy with another number of epochs. */
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(seed, newEpochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
+                shuffle);
+    }
+
+    /** A copy with another batch size. */
+    public TrainingConfig withBatchSize(int newBatchSize) {
+        return new TrainingConfig(seed, epochs, newBatchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
+                shuffle);
+    }
+
+    /** A copy with another learning rate. */
+    public TrainingConfig withLearningRate(double newLearningRate) {
+        return new TrainingConfig(seed, epochs, batchSize, optimizer, newLearningRate, momentum, beta1, beta2, epsilon,
+                shuffle);
+    }
+
+    /** A copy with shuffling on or off. */
+    public TrainingConfig withShuffle(boolean newShuffle) {
+        return new TrainingConfig(seed, epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
+                newShuffle);
+    }
+
+    /** A new optimizer with these hyper-parameters and fresh state. */
+    public Optimizer newOptimizer() {
+        return optimizer == OptimizerKind.SGD ? new Sgd(learningRate, momentum)
+                : new Adam(learningRate, beta1, beta2, epsilon);
+    }
+
+    /** The hyper-parameters that matter for the chosen optimizer. */
+    @Override
+    public String toString() {
+        return "TrainingConfig(seed=" + seed + ", epochs=" + epochs + ", batchSize=" + batchSize + ", optimizer="
+                + newOptimizer() + ", shuffle=" + shuffle + ")";
+    }
+}

@@ -1,0 +1,34 @@
+package aelab.train;
+
+/**
+ * Thrown when a batch loss or gradient becomes NaN or infinite; the parameters were not updated by that step.
+ * The message names the epoch and the step.
+ */
+public final class TrainingDivergedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    private final int epoch;
+    private final int step;
+    private final transient TrainingHistory history;
+
+    TrainingDivergedException(String message, int epoch, int step, TrainingHistory history) {
+        super(message);
+        this.epoch = epoch;
+        this.step = step;
+        this.history = history;
+    }
+
+    /** Epoch (from 1) in which training diverged. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Global step (from 1, counting batches over all epochs). */
+    public int step() {
+        return step;
+    }
+
+    /** The completed epochs before divergence. */
+    public TrainingHistory history() {
+        return history;
+    }
+}

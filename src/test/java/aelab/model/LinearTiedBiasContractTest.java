@@ -1,0 +1,10 @@
+package aelab.model;
+
+import java.util.random.RandomGenerator;
+
+class LinearTiedBiasContractTest extends AutoencoderContractTest {
+    @Override
+    Autoencoder create(RandomGenerator rng) {
+        return LinearAutoencoder.tied(D, K, true, rng);
+    }
+}

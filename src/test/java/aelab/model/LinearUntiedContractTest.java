@@ -1,0 +1,10 @@
+package aelab.model;
+
+import java.util.random.RandomGenerator;
+
+class LinearUntiedContractTest extends AutoencoderContractTest {
+    @Override
+    Autoencoder create(RandomGenerator rng) {
+        return LinearAutoencoder.untied(D, K, true, rng);
+    }
+}

@@ -1,0 +1,63 @@
+package aelab.nn;
+
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/** Random matrices for the tests. */
+public final class NnTestSupport {
+    private NnTestSupport() {
+    }
+
+    /** rows×cols standard normal entries. */
+    public static DMatrixRMaj gaussian(int rows, int cols, RandomGenerator rng) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextGaussian();
+        }
+        return m;
+    }
+
+    /** rows×cols entries uniform in [lo, hi). */
+    public static DMatrixRMaj uniform(int rows, int cols, double lo, double hi, RandomGenerator rng) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rng.nextDouble(lo, hi);
+        }
+        return m;
+    }
+
+    /** Σ c ⊙ m, a linear probe loss whose gradient w.r.t. m is c. */
+    public static double probe(DMatrixRMaj c, DMatrixRMaj m) {
+        double s = 0;
+        for (int i = 0; i < c.getNumElements(); i++) {
+            s += c.data[i] * m.data[i];
+        }
+        return s;
+    }
+
+    /** Central finite differences of f w.r.t. every entry of x (restored exactly). */
+    public static DMatrixRMaj numericGradient(DMatrixRMaj x, java.util.function.DoubleSupplier f, double h) {
+        DMatrixRMaj g = new DMatrixRMaj(x.numRows, x.numCols);
+        for (int i = 0; i < x.getNumElements(); i++) {
+            double orig = x.data[i];
+            x.data[i] = orig + h;
+            double plus = f.getAsDouble();
+            x.data[i] = orig - h;
+            double minus = f.getAsDouble();
+            x.data[i] = orig;
+            g.data[i] = (plus - minus) / (2 * h);
+        }
+        return g;
+    }
+
+    /** max_i |a_i − b_i| / max(|a_i|, |b_i|, floor). */
+    public static double maxError(DMatrixRMaj a, DMatrixRMaj b, double floor) {
+        double worst = 0;
+        for (int i = 0; i < a.getNumElements(); i++) {
+            double e = Math.abs(a.data[i] - b.data[i])
+                    / Math.max(Math.max(Math.abs(a.data[i]), Math.abs(b.data[i])), floor);
+            worst = Math.max(worst, Double.isNaN(e) ? Double.POSITIVE_INFINITY : e);
+        }
+        return worst;
+    }
+}
