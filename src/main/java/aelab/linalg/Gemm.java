@@ -27,6 +27,8 @@ public final class Gemm {
     static final int KC = 64;
     /** Width of an n block (columns of a packed B panel). */
     static final int NC = 512;
+    /** Below this many columns of C the j-loop is too short to vectorise: dot products instead. */
+    static final int NARROW = 8;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -199,6 +201,10 @@ public final class Gemm {
             return;
         }
         final Workspace ws = WORKSPACE.get();
+        if (n < NARROW) {
+            narrowKernel(transA, transB, a, b, cd, m, n, k, ws);
+            return;
+        }
         final double[] ap = ws.packedA(m * Math.min(k, KC));
         final double[][] bp = ws.bRows;
         final double[] row0 = ws.cRow0;
@@ -227,6 +233,59 @@ public final class Gemm {
                 }
             }
         }
+    }
+
+    /**
+     * C += op(A)·op(B) for fewer than {@link #NARROW} columns (e.g. the VAE's μ and log σ² heads with a 2-d latent):
+     * a j-loop that short cannot be vectorised, so each entry is a dot product of a row of op(A) with a column of
+     * op(B), both contiguous, with four partial sums.
+     */
+    private static void narrowKernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, double[] cd,
+            int m, int n, int k, Workspace ws) {
+        final double[] bt = ws.packedB(n * k); // bt[j*k + p] = op(B)[p][j]
+        final double[] bd = b.data;
+        if (transB) {
+            System.arraycopy(bd, 0, bt, 0, n * k);
+        } else {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bt[j * k + p] = bd[p * n + j];
+                }
+            }
+        }
+        final double[] ad = a.data;
+        final double[] row = transA ? ws.packedA(k) : ad;
+        for (int i = 0; i < m; i++) {
+            int a0 = i * k;
+            if (transA) {
+                for (int p = 0; p < k; p++) {
+                    row[p] = ad[p * m + i];
+                }
+                a0 = 0;
+            }
+            for (int j = 0; j < n; j++) {
+                cd[i * n + j] += dot(row, a0, bt, j * k, k);
+            }
+        }
+    }
+
+    /** Σ_p x[x0 + p]·y[y0 + p] with four partial sums. */
+    private static double dot(double[] x, int x0, double[] y, int y0, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int p = 0;
+        for (; p + 4 <= len; p += 4) {
+            s0 += x[x0 + p] * y[y0 + p];
+            s1 += x[x0 + p + 1] * y[y0 + p + 1];
+            s2 += x[x0 + p + 2] * y[y0 + p + 2];
+            s3 += x[x0 + p + 3] * y[y0 + p + 3];
+        }
+        for (; p < len; p++) {
+            s0 += x[x0 + p] * y[y0 + p];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** ap[i*kc + p] = op(A)[i][kb + p] for i in [0,m), p in [0,kc). */
@@ -337,6 +396,7 @@ public final class Gemm {
     /** Per-thread packing buffers, grown on demand and reused. */
     private static final class Workspace {
         private double[] a = new double[0];
+        private double[] b = new double[0];
         final double[][] bRows = new double[KC][NC];
         final double[] cRow0 = new double[NC];
         final double[] cRow1 = new double[NC];
@@ -346,6 +406,13 @@ public final class Gemm {
                 a = new double[size];
             }
             return a;
+        }
+
+        double[] packedB(int size) {
+            if (b.length < size) {
+                b = new double[size];
+            }
+            return b;
         }
     }
 }
