@@ -15,7 +15,8 @@ after torch.manual_seed(--seed).
 
 Timing: wall-clock (time.perf_counter) and CPU (time.process_time) per epoch; samples/s = n / median epoch time,
 first epoch excluded (when there is more than one). Peak memory: ru_maxrss of this process (the RSS high-water mark,
-same measure as VmHWM in /proc/self/status). Output: one JSON object on stdout (and in --json FILE).
+same measure as VmHWM in /proc/self/status). Output: one JSON object on stdout (and in --json FILE); its "data_sum"
+(sum of all entries, exact for these datasets) lets the caller check that both sides trained on the same data.
 """
 import os
 
@@ -177,6 +178,7 @@ def main():
         "batch_size": args.batch_size,
         "epochs": args.epochs,
         "dtype": "float64",
+        "data_sum": float(x.sum()),
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),
         "blas_threads": [p.get("num_threads") for p in threadpool_info()] if threadpool_info else None,

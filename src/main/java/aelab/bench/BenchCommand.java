@@ -153,7 +153,7 @@ public final class BenchCommand {
             cmd.addAll(dataArgs);
             cmd.addAll(List.of("--config", c.name, "--hidden", "" + c.hidden, "--latent", "" + c.latent,
                     "--batch-size", "" + c.batchSize, "--epochs", "" + epochs, "--seeds", "" + seed));
-            ref = runReference(cmd);
+            ref = runReference(cmd, sum(x));
         }
         return new Row(c, epochs, x.numRows, ours, ref);
     }
@@ -243,7 +243,7 @@ public final class BenchCommand {
     }
 
     /** Runs the reference script; its progress goes to our stderr, its JSON (stdout) is parsed. */
-    static Side runReference(List<String> cmd) throws IOException, InterruptedException {
+    static Side runReference(List<String> cmd, double dataSum) throws IOException, InterruptedException {
         System.err.println("bench: " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
@@ -255,8 +255,22 @@ public final class BenchCommand {
         if (rc != 0) {
             throw new IllegalStateException("the reference script failed (exit " + rc + "): " + String.join(" ", cmd));
         }
+        double refSum = topLevel(out, "data_sum");
+        if (refSum != dataSum) {
+            throw new IllegalStateException("the reference trained on different data: sum of entries " + refSum
+                    + ", aelab " + dataSum);
+        }
         return new Side(topLevel(out, "samples_per_s"), topLevel(out, "samples_per_cpu_s"),
                 topLevel(out, "final_loss"), topLevel(out, "peak_rss_mb"), null);
+    }
+
+    /** Sum of all entries (exact here: 0/1 pixels, or multiples of 1/16 with a total far below 2^49). */
+    static double sum(DMatrixRMaj x) {
+        double s = 0;
+        for (int i = 0; i < x.getNumElements(); i++) {
+            s += x.data[i];
+        }
+        return s;
     }
 
     /** A top-level number of the script's JSON (indent 1: top-level keys are indented by exactly one space). */
@@ -284,8 +298,8 @@ public final class BenchCommand {
                     t == null ? "-" : String.format(Locale.ROOT, "%.2f",
                             a.samplesPerCpuSecond / t.samplesPerCpuSecond));
         }
-        out.println("samples/s: n / median epoch wall time (first epoch excluded); cpu-rat: the same ratio from"
-                + " process CPU time; MB: peak RSS");
+        out.println("samples/s: n / median epoch wall time (first epoch excluded); cpu-rat: the same ratio from CPU"
+                + " time (aelab training thread, PyTorch process); MB: peak RSS (VmHWM / ru_maxrss)");
     }
 
     static String toJson(List<Row> rows) {

@@ -32,6 +32,8 @@ public final class GemmBenchCommand {
         new Case("dY·Wᵀ    128x784 · (400x784)ᵀ", "ABt", 128, 400, 784),
         new Case("Hᵀ·dY    (128x400)ᵀ · 128x784", "AtB", 400, 784, 128),
         new Case("512³", "AB", 512, 512, 512),
+        new Case("digits X·W 64x64 · 64x128", "AB", 64, 128, 64),
+        new Case("digits head 64x128 · 128x2", "AB", 64, 2, 128),
     };
 
     public static void main(String[] args) {

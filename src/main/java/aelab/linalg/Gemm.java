@@ -19,7 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  * scratch rows) with a rank-4 update {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, an inner loop over
  * contiguous j that C2 turns into SIMD multiplies and adds. Every array in that loop starts at index 0 (panel rows
  * are separate arrays): with invariant offsets into one flat array C2 vectorises far less well (measured 5 vs 11
- * GFLOP/s on an axpy). Per-thread packing buffers are reused, so a call allocates nothing once warm (except a
+ * GFLOP/s on an axpy). Outputs narrower than {@value #NARROW} columns (too short a j-loop to vectorise) use dot
+ * products instead. Per-thread packing buffers are reused, so a call allocates nothing once warm (except a
  * null output).
  */
 public final class Gemm {
