@@ -15,14 +15,14 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The kernel is pure Java written for HotSpot's C2 auto-vectoriser, after the blocked GEMM scheme of
  * Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34(3), 2008: the k and n
  * dimensions are cut into blocks, each block of {@code op(B)} is packed into a contiguous row-major panel that stays
- * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates four rows of C (copied into
- * scratch rows; leftover rows one at a time) with a rank-4 update
- * {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, an inner loop over contiguous j that C2 turns into
- * SIMD multiplies and adds; the four rows share each load of the B panel (measured ~6 % faster than two rows).
- * Every array in that loop starts at index 0 (panel rows are separate arrays): with invariant offsets into one flat
- * array C2 vectorises far less well (measured 5 vs 11 GFLOP/s on an axpy). Outputs narrower than {@value #NARROW} columns (too short a j-loop to vectorise) use dot
- * products instead. Per-thread packing buffers are reused, so a call allocates nothing once warm (except a
- * null output).
+ * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates two rows of C (copied into
+ * scratch rows) with a rank-4 update {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, an inner loop over
+ * contiguous j that C2 turns into SIMD multiplies and adds. Every array in that loop starts at index 0 (panel rows
+ * are separate arrays): with invariant offsets into one flat array C2 vectorises far less well (measured 5 vs 11
+ * GFLOP/s on an axpy). A four-row variant measured 2.5× slower, at scalar speed: its larger loop body apparently
+ * defeats C2's unrolling and vectorisation. Outputs narrower than {@value #NARROW} columns (too short a j-loop to
+ * vectorise) use dot products instead. Per-thread packing buffers are reused, so a call allocates nothing once warm
+ * (except a null output).
  */
 public final class Gemm {
     /** Depth of a k block (rows of a packed B panel). */
@@ -211,8 +211,6 @@ public final class Gemm {
         final double[][] bp = ws.bRows;
         final double[] row0 = ws.cRow0;
         final double[] row1 = ws.cRow1;
-        final double[] row2 = ws.cRow2;
-        final double[] row3 = ws.cRow3;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
             packA(transA, a, kb, kc, m, ap);
@@ -220,19 +218,16 @@ public final class Gemm {
                 final int nc = Math.min(NC, n - jb);
                 packB(transB, b, kb, kc, jb, nc, bp);
                 int i = 0;
-                for (; i + 4 <= m; i += 4) {
+                for (; i + 2 <= m; i += 2) {
                     final int c0 = i * n + jb;
+                    final int c1 = c0 + n;
                     System.arraycopy(cd, c0, row0, 0, nc);
-                    System.arraycopy(cd, c0 + n, row1, 0, nc);
-                    System.arraycopy(cd, c0 + 2 * n, row2, 0, nc);
-                    System.arraycopy(cd, c0 + 3 * n, row3, 0, nc);
-                    fourRowKernel(ap, i * kc, bp, kc, nc, row0, row1, row2, row3);
+                    System.arraycopy(cd, c1, row1, 0, nc);
+                    twoRowKernel(ap, i * kc, bp, kc, nc, row0, row1);
                     System.arraycopy(row0, 0, cd, c0, nc);
-                    System.arraycopy(row1, 0, cd, c0 + n, nc);
-                    System.arraycopy(row2, 0, cd, c0 + 2 * n, nc);
-                    System.arraycopy(row3, 0, cd, c0 + 3 * n, nc);
+                    System.arraycopy(row1, 0, cd, c1, nc);
                 }
-                for (; i < m; i++) {
+                if (i < m) {
                     final int c0 = i * n + jb;
                     System.arraycopy(cd, c0, row0, 0, nc);
                     oneRowKernel(ap, i * kc, bp, kc, nc, row0);
@@ -359,12 +354,12 @@ public final class Gemm {
         }
     }
 
-    /** Four rows of C at once (A rows at a0, a0 + kc, a0 + 2kc, a0 + 3kc), sharing each load of the B panel. */
-    private static void fourRowKernel(double[] ap, int a0, double[][] bp, int kc, int nc, double[] r0, double[] r1,
-            double[] r2, double[] r3) {
+    /**
+     * Two rows of C at once (A rows at a0 and a0 + kc), sharing each load of the B panel: a 2×4 rank-4 update per
+     * vector of j, 8 multiply-adds per 4 panel loads.
+     */
+    private static void twoRowKernel(double[] ap, int a0, double[][] bp, int kc, int nc, double[] r0, double[] r1) {
         final int a1 = a0 + kc;
-        final int a2 = a1 + kc;
-        final int a3 = a2 + kc;
         int p = 0;
         for (; p + 4 <= kc; p += 4) {
             final double x0 = ap[a0 + p];
@@ -375,14 +370,6 @@ public final class Gemm {
             final double y1 = ap[a1 + p + 1];
             final double y2 = ap[a1 + p + 2];
             final double y3 = ap[a1 + p + 3];
-            final double z0 = ap[a2 + p];
-            final double z1 = ap[a2 + p + 1];
-            final double z2 = ap[a2 + p + 2];
-            final double z3 = ap[a2 + p + 3];
-            final double w0 = ap[a3 + p];
-            final double w1 = ap[a3 + p + 1];
-            final double w2 = ap[a3 + p + 2];
-            final double w3 = ap[a3 + p + 3];
             final double[] b0 = bp[p];
             final double[] b1 = bp[p + 1];
             final double[] b2 = bp[p + 2];
@@ -394,22 +381,16 @@ public final class Gemm {
                 final double v3 = b3[j];
                 r0[j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
                 r1[j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
-                r2[j] += z0 * v0 + z1 * v1 + z2 * v2 + z3 * v3;
-                r3[j] += w0 * v0 + w1 * v1 + w2 * v2 + w3 * v3;
             }
         }
         for (; p < kc; p++) {
             final double x0 = ap[a0 + p];
             final double y0 = ap[a1 + p];
-            final double z0 = ap[a2 + p];
-            final double w0 = ap[a3 + p];
             final double[] b0 = bp[p];
             for (int j = 0; j < nc; j++) {
                 final double v0 = b0[j];
                 r0[j] += x0 * v0;
                 r1[j] += y0 * v0;
-                r2[j] += z0 * v0;
-                r3[j] += w0 * v0;
             }
         }
     }
@@ -421,8 +402,6 @@ public final class Gemm {
         final double[][] bRows = new double[KC][NC];
         final double[] cRow0 = new double[NC];
         final double[] cRow1 = new double[NC];
-        final double[] cRow2 = new double[NC];
-        final double[] cRow3 = new double[NC];
 
         double[] packedA(int size) {
             if (a.length < size) {
