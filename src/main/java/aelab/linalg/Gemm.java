@@ -217,6 +217,10 @@ public final class Gemm {
             for (int jb = 0; jb < n; jb += NC) {
                 final int nc = Math.min(NC, n - jb);
                 packB(transB, b, kb, kc, jb, nc, bp);
+                if (kc < 4) {
+                    shallowUpdate(ap, bp, kc, nc, cd, m, n, jb);
+                    continue;
+                }
                 int i = 0;
                 for (; i + 2 <= m; i += 2) {
                     final int c0 = i * n + jb;
@@ -324,6 +328,25 @@ public final class Gemm {
                 final int row = (jb + j) * ldb + kb; // op(B)[p][j] = B[jb + j][kb + p]
                 for (int p = 0; p < kc; p++) {
                     bp[p][j] = bd[row + p];
+                }
+            }
+        }
+    }
+
+    /**
+     * C[i][jb + j] += Σ_p ap[i*kc + p]·bp[p][j] for all rows, for a block of depth kc &lt; 4 (e.g. the VAE's 2-d
+     * latent). Kept out of the micro-kernels on purpose: when they also served such calls, C2 compiled them from a
+     * profile in which their rank-4 loop never ran and later large products ran at scalar speed (measured 11 instead
+     * of 28 GFLOP/s).
+     */
+    private static void shallowUpdate(double[] ap, double[][] bp, int kc, int nc, double[] cd, int m, int n, int jb) {
+        for (int i = 0; i < m; i++) {
+            final int c0 = i * n + jb;
+            for (int p = 0; p < kc; p++) {
+                final double x = ap[i * kc + p];
+                final double[] b0 = bp[p];
+                for (int j = 0; j < nc; j++) {
+                    cd[c0 + j] += x * b0[j];
                 }
             }
         }
