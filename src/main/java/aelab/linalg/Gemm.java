@@ -23,6 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  * defeats C2's unrolling and vectorisation. Outputs narrower than {@value #NARROW} columns (too short a j-loop to
  * vectorise) use dot products instead. Per-thread packing buffers are reused, so a call allocates nothing once warm
  * (except a null output).
+ *
+ * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 23-28 GFLOP/s on the VAE's 128×784·784×400-type products
+ * against 6.5 for EJML's {@code CommonOps_DDRM.mult} and 2.6 for its {@code multTransB}. Known limitation: the speed
+ * depends on the profile HotSpot compiled the micro-kernel from; after a JVM has run very different shapes first,
+ * some later products were measured at 11-14 GFLOP/s (near scalar speed) until the JVM restarts.
  */
 public final class Gemm {
     /** Depth of a k block (rows of a packed B panel). */
