@@ -1,0 +1,1 @@
+../../../../bench/reference_vae.py
