@@ -156,10 +156,33 @@ def run_notebook(path, out_dir, timeout, startup_timeout, attempts, log_dir):
                          % (path, attempts, last, log_path, log_tail(log_path)))
 
 
+DEBIAN_MATHJAX = "/usr/share/javascript/mathjax"  # Debian's libjs-mathjax (a dependency of jupyter-nbconvert)
+MATHJAX_CONFIG = "?config=TeX-AMS_CHTML-full,Safe"
+CDN_MATHJAX = "https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/MathJax.js"
+
+
+def mathjax_url():
+    """Handouts must render their LaTeX wherever the folder is copied: they use a MathJax copied next to them
+    (copy_mathjax), or the public CDN when this machine has no MathJax to copy."""
+    if os.path.isfile(os.path.join(DEBIAN_MATHJAX, "MathJax.js")):
+        return "mathjax/MathJax.js" + MATHJAX_CONFIG
+    return CDN_MATHJAX + MATHJAX_CONFIG
+
+
+def copy_mathjax(out_dir):
+    """Copies Debian's MathJax 2 (without its unpacked sources and tests, ~30 MB) into out_dir/mathjax, once."""
+    target = os.path.join(out_dir, "mathjax")
+    if not os.path.isfile(os.path.join(DEBIAN_MATHJAX, "MathJax.js")) or os.path.isfile(
+            os.path.join(target, "MathJax.js")):
+        return
+    shutil.copytree(DEBIAN_MATHJAX, target, symlinks=False, ignore=shutil.ignore_patterns("unpacked", "test"))
+
+
 def write_html(nb, target, title):
     from nbconvert import HTMLExporter
     exporter = HTMLExporter()
     exporter.embed_images = True
+    exporter.mathjax_url = mathjax_url()
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     with open(target, "w", encoding="utf-8") as f:
         f.write(body)
@@ -232,6 +255,7 @@ def main():
     if not failures:
         shutil.rmtree(log_dir, ignore_errors=True)
         write_index(a.out, [done[p_] for p_ in paths])
+        copy_mathjax(a.out)
         current = {done[p_][0] for p_ in paths}
         for f in os.listdir(a.out):  # handouts of notebooks that no longer exist
             stem, ext = os.path.splitext(f)
