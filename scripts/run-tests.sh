@@ -2,9 +2,10 @@
 # The test suite behind `./aelab test`:
 #   1. Maven's unit, contract, grading and repository tests (Surefire prints the counts);
 #   2. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
-#      directory); its last line is "notebooks: N passed, M failed".
+#      directory), twice: the two runs must give identical handouts; its last line is
+#      "notebooks: N passed, M failed".
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 mvn -B verify "$@"
-bash "$ROOT/scripts/test-notebooks.sh"
+bash "$ROOT/scripts/test-notebooks.sh" --reproducible
