@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The test suite behind `./aelab test`:
 #   1. Maven's unit, contract, grading and repository tests (Surefire prints the counts);
-#   2. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
+#   2. the Gradescope entry point end to end (gradescope/run_autograder on the pilot sheet);
+#   3. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
 #      directory), twice: the two runs must give identical handouts; its last line is
 #      "notebooks: N passed, M failed".
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 mvn -B verify "$@"
+bash "$ROOT/scripts/test-gradescope.sh"
 bash "$ROOT/scripts/test-notebooks.sh" --reproducible
