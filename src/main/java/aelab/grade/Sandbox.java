@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -77,14 +78,12 @@ final class Sandbox implements AutoCloseable {
         String cp = String.join(File.pathSeparator, classpath);
         JShell started;
         try {
-            started = JShell.builder()
-                    .in(new ByteArrayInputStream(new byte[0]))
-                    .out(sink)
-                    .err(sink)
-                    .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                            "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
-                    .compilerOptions("--class-path", cp)
-                    .build();
+            try {
+                started = builder(limits, cp, sink).executionEngine(new SandboxEngine(), Map.of()).build();
+            } catch (IllegalStateException e) {
+                // our engine could not start the JVM: JShell's own (slower, same guarantees) engine
+                started = builder(limits, cp, sink).build();
+            }
         } catch (RuntimeException | Error e) {
             deleteTree(scratch);
             throw e;
@@ -94,6 +93,16 @@ final class Sandbox implements AutoCloseable {
         child = findChild();
         // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s)
         shell.eval("int aelab$warmUp = 0;");
+    }
+
+    private JShell.Builder builder(Limits limits, String cp, PrintStream sink) {
+        return JShell.builder()
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(sink)
+                .err(sink)
+                .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
+                .compilerOptions("--class-path", cp);
     }
 
     private ProcessHandle findChild() {
