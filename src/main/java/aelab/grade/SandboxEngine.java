@@ -55,28 +55,39 @@ final class SandboxEngine implements ExecutionControlProvider {
                     SandboxAgent.class.getName(), false, null, CONNECT_TIMEOUT_MILLIS, Map.of());
             VirtualMachine vm = jdi.vm();
             Process process = jdi.process();
-            AtomicReference<Control> control = new AtomicReference<>();
-            Util.detectJdiExitEvent(vm, why -> {
-                env.closeDown();
-                Control c = control.get();
-                if (c != null) {
-                    c.disposeVM();
-                }
-            });
-            Socket socket = listener.accept();
-            socket.setTcpNoDelay(true);
-            OutputStream out = socket.getOutputStream(); // out before in, as the agent does
-            Map<String, OutputStream> outputs = new HashMap<>();
-            outputs.put("out", env.userOut());
-            outputs.put("err", env.userErr());
-            Map<String, InputStream> inputs = new HashMap<>();
-            inputs.put("in", env.userIn());
-            return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (objIn, objOut) -> {
-                Control c = new Control(objOut, objIn, vm, process);
-                control.set(c);
-                return c;
-            });
+            try {
+                return connect(env, listener, vm, process);
+            } catch (IOException | RuntimeException e) {
+                // do not leave a half-started JVM behind (the Sandbox identifies its child by a marker option)
+                process.destroyForcibly();
+                throw e;
+            }
         }
+    }
+
+    private static ExecutionControl connect(ExecutionEnv env, ServerSocket listener, VirtualMachine vm,
+            Process process) throws IOException {
+        AtomicReference<Control> control = new AtomicReference<>();
+        Util.detectJdiExitEvent(vm, why -> {
+            env.closeDown();
+            Control c = control.get();
+            if (c != null) {
+                c.disposeVM();
+            }
+        });
+        Socket socket = listener.accept();
+        socket.setTcpNoDelay(true);
+        OutputStream out = socket.getOutputStream(); // out before in, as the agent does
+        Map<String, OutputStream> outputs = new HashMap<>();
+        outputs.put("out", env.userOut());
+        outputs.put("err", env.userErr());
+        Map<String, InputStream> inputs = new HashMap<>();
+        inputs.put("in", env.userIn());
+        return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (objIn, objOut) -> {
+            Control c = new Control(objOut, objIn, vm, process);
+            control.set(c);
+            return c;
+        });
     }
 
     /** The host side: JShell's streaming protocol, plus stop and shutdown through JDI. */
