@@ -289,8 +289,10 @@ class HostileSubmissionsTest {
 
     @Test
     void aHangInTheSecondProbeOfAPartCostsThatProbeAndTheRest() {
-        assertScores("hang-in-second-probe", 3, 1, 1, "FAIL m = 2, sigma = 0.5 (1 pt): ran past the time limit and was stopped");
-        assertScores("hang-in-second-probe", 3, 1, 1, "skipped: an earlier check of this part ran past the time limit");
+        assertScores("hang-in-second-probe", 3, 1, 1,
+                "FAIL m = 2, sigma = 0.5 (1 pt): ran past the time limit and was stopped");
+        assertScores("hang-in-second-probe", 3, 1, 1,
+                "skipped: an earlier check of this part ran past the time limit");
     }
 
     @Test
