@@ -21,6 +21,7 @@ public final class Grader {
     private final Limits limits;
     private final List<String> classpath;
     private final CompletableFuture<Reference> reference;
+    private final boolean runsReference;
 
     /** Expected values by probe id, and the probes whose expected value could not be obtained (with the reason). */
     private record Reference(Map<String, String> expected, Map<String, String> problems) {
@@ -30,9 +31,9 @@ public final class Grader {
         this.assignment = assignment;
         this.limits = limits;
         this.classpath = classpath;
-        boolean needsRun = assignment.items().stream().flatMap(g -> g.probes().stream())
+        this.runsReference = assignment.items().stream().flatMap(g -> g.probes().stream())
                 .anyMatch(p -> p.expected() == null);
-        if (needsRun) {
+        if (runsReference) {
             // runs beside the first submissions: their values are compared only once they have all been read
             this.reference = CompletableFuture.supplyAsync(this::computeReference, r -> {
                 Thread t = new Thread(r, "aelab-grade-reference");
@@ -98,6 +99,11 @@ public final class Grader {
         } catch (ExecutionException e) {
             throw new IllegalStateException("grader error: the reference run failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** Whether the instructor's notebook is run for expected values (some probe has no literal {@code expected}). */
+    public boolean runsReference() {
+        return runsReference;
     }
 
     /** Probe ids whose expected value could not be obtained from the instructor's solution, with the reason. */

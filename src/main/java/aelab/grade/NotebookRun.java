@@ -61,6 +61,8 @@ final class NotebookRun {
     private final Map<String, List<GradeItem>> itemsBySolution = new LinkedHashMap<>();
     private Sandbox sandbox;
     private int restarts;
+    /** The JVM died in a batch of probes: the next restart is not counted (the probe is run again on its own). */
+    private boolean freeRestart;
     private final List<Step> replay = new ArrayList<>();
     private long deadline;
 
@@ -232,11 +234,14 @@ final class NotebookRun {
             boolean replacing = sandbox != null;
             if (replacing) {
                 closeSandbox();
-                if (restarts >= limits.maxRestarts()) {
+                if (freeRestart) {
+                    freeRestart = false;
+                } else if (restarts >= limits.maxRestarts()) {
                     report.notes.add("the notebook's JVM died too often; the remaining checks were not run");
                     return false;
+                } else {
+                    restarts++;
                 }
-                restarts++;
             }
             try {
                 sandbox = new Sandbox(limits, classpath, output);
@@ -288,7 +293,25 @@ final class NotebookRun {
     }
 
     private void runProbes(GradeItem item) {
+        if (remainingMillis() > 0 && ensureAlive()) {
+            // one compilation for the whole cell; whatever did not finish there is evaluated one by one below
+            Sandbox.Batch batch = sandbox.probeBatch(item.probes(), cellTimeout());
+            for (int i = 0; i < batch.finished.size(); i++) {
+                report.observations.put(item.probes().get(i).id(), batch.finished.get(i));
+            }
+            if (batch.firstTimedOut) {
+                Probe first = item.probes().get(0);
+                report.observations.put(first.id(), new Observation(Observation.Kind.TIMEOUT, null, ""));
+                skipRest(item, Observation.Kind.TIMEOUT);
+                return;
+            }
+            // the probe that killed the JVM is run again on its own and then counts as a restart
+            freeRestart = sandbox.isDead();
+        }
         for (Probe p : item.probes()) {
+            if (report.observations.containsKey(p.id())) {
+                continue;
+            }
             if (remainingMillis() <= 0) {
                 report.observations.put(p.id(), Observation.notRun("total time limit reached"));
                 continue;
@@ -300,13 +323,18 @@ final class NotebookRun {
             Observation o = sandbox.probe(p, cellTimeout());
             report.observations.put(p.id(), o);
             if (o.kind() == Observation.Kind.TIMEOUT || o.kind() == Observation.Kind.CRASHED) {
-                // one stuck or fatal call is enough evidence; do not spend the time or restart budget again
-                String why = "skipped: an earlier check of this part " + (o.kind() == Observation.Kind.TIMEOUT
-                        ? "ran past the time limit" : "killed the JVM");
-                item.probes().stream().filter(q -> !report.observations.containsKey(q.id()))
-                        .forEach(q -> report.observations.put(q.id(), Observation.notRun(why)));
+                skipRest(item, o.kind());
                 return;
             }
         }
+        freeRestart = false;
+    }
+
+    /** One stuck or fatal call is enough evidence; do not spend the time or restart budget again. */
+    private void skipRest(GradeItem item, Observation.Kind why) {
+        String text = "skipped: an earlier check of this part " + (why == Observation.Kind.TIMEOUT
+                ? "ran past the time limit" : "killed the JVM");
+        item.probes().stream().filter(q -> !report.observations.containsKey(q.id()))
+                .forEach(q -> report.observations.put(q.id(), Observation.notRun(text)));
     }
 }

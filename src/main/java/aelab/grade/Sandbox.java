@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.TypeDeclSnippet;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * One student's JShell: a child JVM started through the JDK's JShell API (remote execution engine) with a heap
@@ -55,6 +57,14 @@ final class Sandbox implements AutoCloseable {
     private final ProcessHandle child;
     private final AtomicBoolean dead = new AtomicBoolean();
     private volatile boolean killed;
+    private VarSnippet batchResults;
+
+    /** What a batch of probes left: the observations of the probes that finished, in order. */
+    static final class Batch {
+        final List<Observation> finished = new ArrayList<>();
+        /** The batch was stopped at its deadline while the first probe ran (that probe timed out). */
+        boolean firstTimedOut;
+    }
 
     /** The result of evaluating one cell. */
     static final class CellResult {
@@ -77,14 +87,12 @@ final class Sandbox implements AutoCloseable {
         String cp = String.join(File.pathSeparator, classpath);
         JShell started;
         try {
-            started = JShell.builder()
-                    .in(new ByteArrayInputStream(new byte[0]))
-                    .out(sink)
-                    .err(sink)
-                    .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                            "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
-                    .compilerOptions("--class-path", cp)
-                    .build();
+            try {
+                started = builder(limits, cp, sink).executionEngine(new SandboxEngine(), Map.of()).build();
+            } catch (IllegalStateException e) {
+                // our engine could not start the JVM: JShell's own (slower, same guarantees) engine
+                started = builder(limits, cp, sink).build();
+            }
         } catch (RuntimeException | Error e) {
             deleteTree(scratch);
             throw e;
@@ -92,8 +100,23 @@ final class Sandbox implements AutoCloseable {
         shell = started;
         shell.onShutdown(s -> dead.set(true));
         child = findChild();
-        // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s)
-        shell.eval("int aelab$warmUp = 0;");
+        // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s); the
+        // variable (random name) receives the results of batched probes
+        String name = "aelab$r" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        batchResults = shell.eval("java.lang.Object[] " + name + " = null;").stream()
+                .filter(e -> e.causeSnippet() == null && e.status() == Snippet.Status.VALID
+                        && e.snippet() instanceof VarSnippet)
+                .map(e -> (VarSnippet) e.snippet()).findFirst().orElse(null);
+    }
+
+    private JShell.Builder builder(Limits limits, String cp, PrintStream sink) {
+        return JShell.builder()
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(sink)
+                .err(sink)
+                .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
+                .compilerOptions("--class-path", cp);
     }
 
     private ProcessHandle findChild() {
@@ -265,6 +288,34 @@ final class Sandbox implements AutoCloseable {
     static String shorten(String s) {
         String one = s.replace('\n', ' ').replace('\r', ' ');
         return one.length() <= MAX_MESSAGE ? one : one.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    /**
+     * Evaluates all probes of a grade cell in one snippet ({@link ProbeBatch}) with the time limit of one probe.
+     * The probes that finished are returned; the caller evaluates the rest one by one. Nothing is returned when the
+     * snippet does not compile or the JVM died; {@link Batch#firstTimedOut} when the first probe used the whole time.
+     */
+    Batch probeBatch(List<Probe> probes, long timeoutMillis) {
+        Batch b = new Batch();
+        if (batchResults == null || isDead() || !ProbeBatch.batchable(probes)) {
+            return b;
+        }
+        String suffix = "$" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        AtomicBoolean stopped = new AtomicBoolean();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        List<SnippetEvent> events = evalWithDeadline(ProbeBatch.source(probes, batchResults.name(), suffix), deadline,
+                stopped);
+        if (isDead() || events.stream().noneMatch(e -> e.causeSnippet() == null
+                && e.status() == Snippet.Status.VALID)) {
+            return b;
+        }
+        try {
+            b.finished.addAll(ProbeBatch.read(probes, shell.varValue(batchResults)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Batch(); // unreadable (should not happen) or the JVM is gone: evaluate one by one
+        }
+        b.firstTimedOut = stopped.get() && b.finished.isEmpty();
+        return b;
     }
 
     /** Evaluates a probe and reads its value back without calling any of the student's methods on the result. */

@@ -1,6 +1,7 @@
 package aelab.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -34,6 +35,17 @@ class GradeCommandTest {
         Path sub = tmp.resolve("s.ipynb");
         Files.writeString(sub, "{}");
         assertTrue(run(2, sub.toString(), "--key", bad.toString()).contains("invalid instructor notebook"));
+    }
+
+    @Test
+    void noReferenceRunIsAnnouncedWhenEveryProbeHasALiteralExpectedValue(@TempDir Path tmp) throws Exception {
+        // an unreadable submission is scored without starting a JVM; every probe of sheet 03 has "expected"
+        Path sub = tmp.resolve("s.ipynb");
+        Files.writeString(sub, "not json");
+        String log = run(0, sub.toString(), "--key", "solutions/03-losses-and-denoising.ipynb", "--out",
+                tmp.resolve("out").toString());
+        assertTrue(log.contains("1 results.json"), log);
+        assertFalse(log.contains("running the instructor's"), log);
     }
 
     @Test

@@ -37,6 +37,14 @@ class HostileSubmissionsTest {
             + "        double d = x[i][j] - xHat[i][j]; sum += d * d; }\n"
             + "    return sum / n;\n}";
 
+    /** The correct gain, except that the second gain probe, denoisingGain(2.0, 0.5), runs {@code code}. */
+    private static String gainThat(String code) {
+        return "double denoisingGain(double m, double s) {\n"
+                + "    if (m == 2.0) { " + code + " }\n"
+                + "    if (!(s >= 0)) throw new IllegalArgumentException(\"s < 0\");\n"
+                + "    return m / (m + s * s);\n}";
+    }
+
     @BeforeAll
     static void gradeEverything() throws Exception {
         dir = Files.createTempDirectory("aelab-hostile-");
@@ -98,6 +106,10 @@ class HostileSubmissionsTest {
         subs.put("equals-always-true", Fixtures.withCell(sol, "quiz1-answer",
                 "Object quiz1() { return new Object() { public boolean equals(Object o) { return true; }\n"
                         + "  public String toString() { return \"B\"; } }; }").toJson());
+        // the probes of a grade cell run in one snippet first: a hang or exit in its second probe must still cost
+        // only that probe and the ones after it, each with its own time limit and verdict
+        subs.put("hang-in-second-probe", Fixtures.withCell(sol, "gain-impl", gainThat("while (true) { }")).toJson());
+        subs.put("exit-in-second-probe", Fixtures.withCell(sol, "gain-impl", gainThat("System.exit(3);")).toJson());
         subs.put("correct-but-leaves-a-thread", Fixtures.withExtraCell(Fixtures.withCell(sol, "mse-impl", LEAVE),
                 "gain-impl", "new Thread(() -> { while (true) { } }).start();").toJson());
         for (Map.Entry<String, String> e : subs.entrySet()) {
@@ -147,6 +159,8 @@ class HostileSubmissionsTest {
     @Test
     void gradingRanAndExitedZeroWithASummaryRowPerSubmission() throws Exception {
         assertEquals(0, exitStatus, log);
+        // some pilot probes take their expected value from the instructor's copy
+        assertTrue(log.contains("running the instructor's 01-pilot-exercises for the expected values"), log);
         List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("submission,assignment,score,max_score,mse-check,gain-check,quiz1-check", rows.get(0));
         assertEquals(results.size() + 1, rows.size());
@@ -271,6 +285,20 @@ class HostileSubmissionsTest {
     @Test
     void anEqualsThatAlwaysReturnsTrueIsNeverCalled() {
         assertScores("equals-always-true", 3, 4, 0, "did not compile");
+    }
+
+    @Test
+    void aHangInTheSecondProbeOfAPartCostsThatProbeAndTheRest() {
+        assertScores("hang-in-second-probe", 3, 1, 1,
+                "FAIL m = 2, sigma = 0.5 (1 pt): ran past the time limit and was stopped");
+        assertScores("hang-in-second-probe", 3, 1, 1,
+                "skipped: an earlier check of this part ran past the time limit");
+    }
+
+    @Test
+    void anExitInTheSecondProbeOfAPartCostsThatProbeAndTheRest() {
+        assertScores("exit-in-second-probe", 3, 1, 1, "the JVM died while it ran");
+        assertScores("exit-in-second-probe", 3, 1, 1, "skipped: an earlier check of this part killed the JVM");
     }
 
     @Test
