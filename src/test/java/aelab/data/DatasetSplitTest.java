@@ -145,9 +145,11 @@ class DatasetSplitTest {
 
     @Test
     void rejectsFractionThatLeavesAPartEmpty() {
-        assertMessage("trainFraction must leave at least 1 row in each part of the 10 rows, got 0.97 (10 train, 0 test)",
+        assertMessage(
+                "trainFraction must leave at least 1 row in each part of the 10 rows, got 0.97 (10 train, 0 test)",
                 () -> numbered(10).split(0.97, Rng.seeded(0)));
-        assertMessage("trainFraction must leave at least 1 row in each part of the 10 rows, got 0.01 (0 train, 10 test)",
+        assertMessage(
+                "trainFraction must leave at least 1 row in each part of the 10 rows, got 0.01 (0 train, 10 test)",
                 () -> numbered(10).split(0.01, Rng.seeded(0)));
         assertMessage("trainFraction must leave at least 1 row in each part of the 1 row, got 0.5 (1 train, 0 test)",
                 () -> numbered(1).split(0.5, Rng.seeded(0)));

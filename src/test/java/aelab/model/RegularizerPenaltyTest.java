@@ -133,7 +133,8 @@ class RegularizerPenaltyTest {
                 () -> contractive.encoderJacobian(new double[] {0, 0, Double.NaN, 0, 0, 0}));
         assertMessage("x must not be null", () -> contractive.encoderJacobian(null));
         assertMessage("x must have 6 columns, got 3x5", () -> contractive.penalty(new DMatrixRMaj(3, 5)));
-        assertMessage("x must have 6 columns, got 3x5", () -> contractive.meanJacobianNormSquared(new DMatrixRMaj(3, 5)));
+        assertMessage("x must have 6 columns, got 3x5",
+                () -> contractive.meanJacobianNormSquared(new DMatrixRMaj(3, 5)));
         assertMessage("x must have 6 columns, got 2x4", () -> sparse.penalty(new DMatrixRMaj(2, 4)));
         assertMessage("x must have at least 1 row, got 0x6", () -> sparse.penalty(new DMatrixRMaj(0, 6)));
         DMatrixRMaj inf = new DMatrixRMaj(2, 6);
