@@ -20,7 +20,8 @@ import org.knowm.xchart.internal.chartpart.Annotation;
  * just below, right, left, then one text line further up, further down, …" (up to {@value #MAX_STEPS} lines away),
  * preferring slots inside the plot area. A slot is free when the label's glyph box, grown by {@value #GAP} pixels,
  * meets neither an earlier label nor a marker (other than the label's own point). Coincident points therefore get
- * a column of labels stacked above (then below) the shared marker, which stays readable. Heuristic label placement
+ * a column of labels stacked above (then below) the shared marker, which stays readable. When no slot within
+ * {@value #MAX_STEPS} lines is free (dozens of labels on one spot) the label falls back to "just above". Heuristic label placement
  * as in Christensen, Marks &amp; Shieber (1995), "An empirical study of algorithms for point-feature label placement",
  * ACM Trans. Graphics 14(3) — the simplest, greedy variant.
  */
