@@ -2,6 +2,7 @@ package aelab.data;
 
 import aelab.core.Require;
 import java.util.Arrays;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -14,6 +15,10 @@ import tech.tablesaw.api.Table;
  *
  * <p>Construction validates everything (non-empty, finite features, label count, image size) and copies the arrays;
  * accessors return copies, so nothing outside can change a {@code Dataset}.
+ *
+ * <p>{@link #shuffled} and {@link #split} permute the rows with the Fisher–Yates shuffle driven by an injected
+ * generator (Knuth, <i>TAOCP</i> vol. 2, §3.4.2, Algorithm P): every permutation is equally likely, and the same
+ * generator state gives the same permutation.
  */
 public final class Dataset {
     private final String name;
@@ -79,6 +84,20 @@ public final class Dataset {
                     + " (one per row of features), got length " + labels.length);
         }
         return new Dataset(name, features.copy(), labels == null ? null : labels.clone(), width, height);
+    }
+
+    /**
+     * A train/test split of a data set: two disjoint parts whose rows together are the rows of the original.
+     *
+     * @param train the training part, non-empty
+     * @param test  the held-out part, non-empty
+     */
+    public record Split(Dataset train, Dataset test) {
+        /** Rejects null parts. */
+        public Split {
+            Require.notNull("train", train);
+            Require.notNull("test", test);
+        }
     }
 
     /** The name given at construction. */
@@ -162,6 +181,72 @@ public final class Dataset {
     public Dataset head(int n) {
         Require.inRange("n", n, 1, size());
         return subset(0, n);
+    }
+
+    /**
+     * The rows in a uniformly random order (Fisher–Yates), labels moving with their rows, image geometry kept; the
+     * name gets the suffix {@code "[shuffled]"}.
+     *
+     * @param rng Modified: {@code size() - 1} draws of {@code nextInt(bound)}.
+     */
+    public Dataset shuffled(RandomGenerator rng) {
+        return rowsAt(permutation(size(), rng), 0, size(), name + "[shuffled]");
+    }
+
+    /**
+     * A random train/test split: the rows are shuffled as by {@link #shuffled(RandomGenerator)}, then the first
+     * \(n_{	ext{train}} = \mathrm{round}(	ext{trainFraction}\cdot n)\) shuffled rows form the training part and the
+     * other \(n - n_{	ext{train}}\) the test part (names suffixed {@code "[train]"} and {@code "[test]"}). Labels
+     * stay with their rows and both parts keep the image geometry. Not stratified.
+     *
+     * @param trainFraction in (0, 1), such that both parts get at least one row
+     * @param rng           Modified: {@code size() - 1} draws of {@code nextInt(bound)}.
+     * @throws IllegalArgumentException when trainFraction is outside (0, 1) or leaves a part empty, e.g.
+     *                                  {@code "trainFraction must leave at least 1 row in each part of the 10 rows,
+     *                                  got 0.99 (10 train, 0 test)"}
+     */
+    public Split split(double trainFraction, RandomGenerator rng) {
+        Require.inOpenRange("trainFraction", trainFraction, 0, 1);
+        Require.notNull("rng", rng);
+        int n = size();
+        int trainSize = (int) Math.round(trainFraction * n);
+        if (trainSize < 1 || trainSize > n - 1) {
+            throw new IllegalArgumentException("trainFraction must leave at least 1 row in each part of the " + n
+                    + (n == 1 ? " row" : " rows") + ", got " + trainFraction + " (" + trainSize + " train, "
+                    + (n - trainSize) + " test)");
+        }
+        int[] order = permutation(n, rng);
+        return new Split(rowsAt(order, 0, trainSize, name + "[train]"), rowsAt(order, trainSize, n, name + "[test]"));
+    }
+
+    /** A uniformly random permutation of 0..n-1 (Fisher–Yates, from the last position down). */
+    private static int[] permutation(int n, RandomGenerator rng) {
+        Require.notNull("rng", rng);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** The rows order[from..to) as a new data set with the given name. */
+    private Dataset rowsAt(int[] order, int from, int to, String newName) {
+        int d = dimension();
+        DMatrixRMaj part = new DMatrixRMaj(to - from, d);
+        int[] partLabels = labels == null ? null : new int[to - from];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(features.data, order[i] * d, part.data, (i - from) * d, d);
+            if (partLabels != null) {
+                partLabels[i - from] = labels[order[i]];
+            }
+        }
+        return new Dataset(newName, part, partLabels, imageWidth, imageHeight);
     }
 
     /**

@@ -13,7 +13,14 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Analysis of the linear autoencoder \(\hat x = W_d W_e x\) on centred data with covariance (second-moment matrix)
- * \(\Sigma = \mathbb E[xx^\top]\) (d×d, symmetric); encoder \(W_e\) k×d, decoder \(W_d\) d×k, 1 ≤ k ≤ d.
+ * \(\Sigma = \mathbb E[xx^\top]\) (d×d, symmetric); encoder \(W_e\) k×d, decoder \(W_d\) d×k, k ≥ 1.
+ *
+ * <p>Overcomplete codes (k &gt; d) are accepted wherever the algebra holds for every k: the loss, the gradients, the
+ * finite-difference references, {@link #transform} and {@link #hessian}. With k ≥ d the identity \(W_dW_e = I\) is
+ * reachable (e.g. \(W_e = [I_d; 0]\), \(W_d = [I_d\; 0]\)) and the loss is then 0 for every Σ: without a
+ * regulariser an overcomplete linear autoencoder just copies its input. The eigenvector-subset stationary points
+ * ({@link #stationaryPoint}: k distinct eigenvectors) and {@link #classify} (which counts the k² zero Hessian
+ * eigenvalues of a rank-k product) need k ≤ d and reject k &gt; d.
  *
  * <p>Loss and gradients (derived here by matrix calculus, \(\Sigma = \Sigma^\top\)):
  * \[ L(W_e, W_d) = \mathbb E\lVert x - W_dW_ex\rVert^2 = \mathrm{tr}\,\Sigma - 2\,\mathrm{tr}(W_dW_e\Sigma)
@@ -49,7 +56,7 @@ public final class LinearAutoencoderAnalysis {
     // ---------------------------------------------------------------- validation
 
     /**
-     * Requires W_e k×d with 1 ≤ k ≤ d, W_d d×k, both finite.
+     * Requires W_e k×d with k, d ≥ 1, W_d d×k, both finite.
      *
      * @return {k, d}
      */
@@ -60,14 +67,22 @@ public final class LinearAutoencoderAnalysis {
         return kd;
     }
 
-    /** Requires a finite k×d matrix with 1 ≤ k ≤ d; returns {k, d}. */
+    /** Requires a finite k×d matrix with k, d ≥ 1 (k &gt; d allowed); returns {k, d}. */
     static int[] requireEncoder(String name, DMatrixRMaj we) {
         Require.notNull(name, we);
-        if (we.numRows < 1 || we.numRows > we.numCols) {
-            throw new IllegalArgumentException(name + " must be k x d with 1 <= k <= d, got " + Require.shapeOf(we));
+        if (we.numRows < 1 || we.numCols < 1) {
+            throw new IllegalArgumentException(name + " must be k x d with k, d >= 1, got " + Require.shapeOf(we));
         }
         Require.finite(name, we);
         return new int[] {we.numRows, we.numCols};
+    }
+
+    /** Requires k ≤ d, for the results that hold only for undercomplete codes ({@code what} names the method). */
+    private static void requireUndercomplete(String name, DMatrixRMaj we, String what) {
+        if (we.numRows > we.numCols) {
+            throw new IllegalArgumentException(name + " must be k x d with k <= d for " + what + ", got "
+                    + Require.shapeOf(we));
+        }
     }
 
     /** Requires Sigma d×d, finite and symmetric. */
@@ -407,13 +422,14 @@ public final class LinearAutoencoderAnalysis {
      * DEGENERATE; no negative ⇒ MINIMUM; no positive ⇒ MAXIMUM. The test runs at the balanced representative of the
      * GL(k) orbit ({@code W_eW_e^T = W_d^TW_d}, same product W_dW_e) whenever W_dW_e has rank k: the Hessian's inertia
      * is the same along the orbit (Sylvester), but its conditioning is not, so a badly scaled T does not fool the
-     * tolerance.
+     * tolerance. Requires k ≤ d (the zero-eigenvalue count k² assumes a rank-k product).
      *
      * @param tol relative tolerance in (0, 1), e.g. 1e-8
      */
     public static StationaryPointType classify(DMatrixRMaj we, DMatrixRMaj wd, DMatrixRMaj sigma, double tol) {
         Require.inOpenRange("tol", tol, 0, 1);
         int k = requireWeights(we, wd)[0];
+        requireUndercomplete("We", we, "classify (a rank-k product needs k <= d)");
         requireSigma(sigma, we.numCols);
         LinearAutoencoderWeights balanced = balanced(we, wd);
         if (balanced != null) {

@@ -6,9 +6,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The weights of a linear autoencoder \(\hat x = W_d W_e x\): encoder \(W_e\) (k×d) and decoder \(W_d\) (d×k),
- * 1 ≤ k ≤ d, as analysed by Baldi &amp; Hornik (1989), "Neural networks and principal component analysis: learning
- * from examples without local minima", Neural Networks 2(1) (see {@link LinearAutoencoderAnalysis}). Immutable: the
- * constructor and the accessors copy. Equality is by identity (like {@link DMatrixRMaj}).
+ * k, d ≥ 1 (k &gt; d is the overcomplete case), as analysed by Baldi &amp; Hornik (1989), "Neural networks and
+ * principal component analysis: learning from examples without local minima", Neural Networks 2(1) (see
+ * {@link LinearAutoencoderAnalysis}). Immutable: the constructor and the accessors copy. Equality is by identity
+ * (like {@link DMatrixRMaj}).
  *
  * @param encoder W_e, k×d, finite
  * @param decoder W_d, d×k, finite

@@ -13,6 +13,11 @@ import org.ejml.data.DMatrixRMaj;
  * Gradient: through h, \(\partial P/\partial h_{ij} = \frac{\lambda}{n}\,2 s_{ij}(1-2h_{ij})\,\|W_{:,j}\|^2\) with
  * \(s = h(1-h)\); directly, \(\partial P/\partial W_{:,j} \mathrel{+}= \frac{2\lambda}{n}\big(\sum_i s_{ij}^2\big)
  * W_{:,j}\).
+ *
+ * <p>W is the encoder layer's weight, d×k (inputs times codes, {@code h = x W + b} for a row x), so the encoder
+ * Jacobian at x is the k×d matrix \(J(x) = \partial h/\partial x = \mathrm{diag}(h(1-h))\,W^\top\),
+ * \(J_{ji} = h_j(1-h_j)W_{ij}\) ({@link #encoderJacobian}); {@link #penalty} is P on a batch, the same number the
+ * training loss adds to the reconstruction error.
  */
 public final class ContractiveAutoencoder extends MlpAutoencoder {
     private final double weight;
@@ -38,6 +43,69 @@ public final class ContractiveAutoencoder extends MlpAutoencoder {
     /** λ. */
     public double weight() {
         return weight;
+    }
+
+    /**
+     * The contractive penalty of a batch, \(P = \frac{\lambda}{n}\sum_i \|J(x_i)\|_F^2\): the mean per sample, the
+     * term {@link #lossAndGradients} adds to the mean squared reconstruction error (and reports as metric
+     * {@code "penalty"}). 0 when λ = 0.
+     *
+     * @param x n×d batch, n ≥ 1, finite. Not modified.
+     */
+    public double penalty(DMatrixRMaj x) {
+        DMatrixRMaj code = encode(x);
+        return codePenalty(code, new DMatrixRMaj(code.numRows, code.numCols));
+    }
+
+    /**
+     * The mean squared Frobenius norm of the encoder Jacobian over a batch, \(\frac1n\sum_i \|J(x_i)\|_F^2\)
+     * (the penalty without λ, defined also when λ = 0: a measure of how contractive any encoder is).
+     *
+     * @param x n×d batch, n ≥ 1, finite. Not modified.
+     */
+    public double meanJacobianNormSquared(DMatrixRMaj x) {
+        DMatrixRMaj h = encode(x);
+        double[] norms = columnNormsSquared();
+        int k = h.numCols;
+        double total = 0;
+        for (int i = 0; i < h.data.length; i++) {
+            double s = h.data[i] * (1 - h.data[i]);
+            total += s * s * norms[i % k];
+        }
+        return total / h.numRows;
+    }
+
+    /**
+     * The exact encoder Jacobian at one input, \(J(x) = \partial h/\partial x = \mathrm{diag}(h(1-h))\,W^\top\),
+     * with \(h = \sigma(xW + b)\): entry (j, i) is \(\partial h_j/\partial x_i = h_j(1-h_j)W_{ij}\).
+     *
+     * @param x length d, finite. Not modified.
+     * @return a new k×d matrix
+     */
+    public DMatrixRMaj encoderJacobian(double[] x) {
+        Require.finite("x", Require.length("x", x, inputDim()));
+        DMatrixRMaj h = encode(new DMatrixRMaj(1, x.length, true, x));
+        DMatrixRMaj w = encoder().layer(0).weight().value();
+        int d = w.numRows;
+        int k = w.numCols;
+        DMatrixRMaj jacobian = new DMatrixRMaj(k, d);
+        for (int j = 0; j < k; j++) {
+            double s = h.data[j] * (1 - h.data[j]);
+            for (int i = 0; i < d; i++) {
+                jacobian.data[j * d + i] = s * w.data[i * k + j];
+            }
+        }
+        return jacobian;
+    }
+
+    private double[] columnNormsSquared() {
+        DMatrixRMaj w = encoder().layer(0).weight().value();
+        int k = w.numCols;
+        double[] norms = new double[k];
+        for (int i = 0; i < w.data.length; i++) {
+            norms[i % k] += w.data[i] * w.data[i];
+        }
+        return norms;
     }
 
     @Override

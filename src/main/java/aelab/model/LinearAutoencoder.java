@@ -18,6 +18,13 @@ import org.ejml.data.DMatrixRMaj;
  * \(\partial L/\partial V = H^\top G\), \(\partial L/\partial H = G V^\top\), \(\partial L/\partial W = X^\top
  * \partial L/\partial H\); tied: \(\partial L/\partial W = X^\top(GW) + G^\top H\). Every minimum spans the top-k
  * principal subspace of the (uncentred without bias) data (Baldi &amp; Hornik 1989; Bourlard &amp; Kamp 1988).
+ *
+ * <p>Any k ≥ 1 is accepted. Overcomplete codes (k ≥ d) are allowed on purpose, to show what goes wrong without a
+ * regulariser: then \(WV = I_d\) is reachable (untied: e.g. \(W = [I_d\; 0]\), \(V = [I_d\; 0]^\top\); tied: any W
+ * with orthonormal rows, \(WW^\top = I_d\)), the autoencoder can learn the identity map and the loss can reach 0
+ * on any data — it copies its input instead of learning a representation (Goodfellow, Bengio &amp; Courville,
+ * <i>Deep Learning</i>, §14.1). For k &lt; d the rank of WV is at most k &lt; d and the minimum is the PCA
+ * reconstruction error.
  */
 public final class LinearAutoencoder implements Autoencoder {
     private final boolean tied;
@@ -35,7 +42,7 @@ public final class LinearAutoencoder implements Autoencoder {
 
     private LinearAutoencoder(int d, int k, boolean tied, boolean bias, RandomGenerator rng) {
         Require.positive("inputDim", d);
-        Require.inRange("latentDim", k, 1, d);
+        Require.positive("latentDim", k);
         Require.notNull("rng", rng);
         this.d = d;
         this.k = k;
@@ -65,12 +72,17 @@ public final class LinearAutoencoder implements Autoencoder {
         this.parameters = Parameters.of(blocks);
     }
 
-    /** Untied weights W (d×k) and V (k×d), PyTorch-default initialisation from rng. */
+    /**
+     * Untied weights W (d×k) and V (k×d), PyTorch-default initialisation from rng.
+     *
+     * @param inputDim  d ≥ 1
+     * @param latentDim k ≥ 1; k ≥ d (overcomplete) makes the identity reachable, see the class comment
+     */
     public static LinearAutoencoder untied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
         return new LinearAutoencoder(inputDim, latentDim, false, bias, rng);
     }
 
-    /** Tied weights: decoder V = Wᵀ. */
+    /** Tied weights: decoder V = Wᵀ; inputDim d ≥ 1, latentDim k ≥ 1 (k ≥ d: see the class comment). */
     public static LinearAutoencoder tied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
         return new LinearAutoencoder(inputDim, latentDim, true, bias, rng);
     }

@@ -71,6 +71,19 @@ public final class SparseAutoencoder extends MlpAutoencoder {
         return targetActivation;
     }
 
+    /**
+     * The sparsity penalty of a batch: \(\frac{\lambda}{n}\sum_{i,j}|h_{ij}|\) (L1, the mean per sample) or
+     * \(\lambda\sum_j \mathrm{KL}(\rho\|\hat\rho_j)\) with the batch-mean activations \(\hat\rho_j\) (KL, one term
+     * per batch) — exactly the term {@link #lossAndGradients} adds to the mean squared reconstruction error (and
+     * reports as metric {@code "penalty"}). 0 when λ = 0.
+     *
+     * @param x n×d batch, n ≥ 1, finite. Not modified.
+     */
+    public double penalty(DMatrixRMaj x) {
+        DMatrixRMaj code = encode(x);
+        return codePenalty(code, new DMatrixRMaj(code.numRows, code.numCols));
+    }
+
     @Override
     protected boolean hasPenalty() {
         return true;

@@ -6,7 +6,8 @@
  * loss that is summed over features: \(L = \frac1n\sum_{i=1}^n \ell(x_i)\). For the deterministic autoencoders
  * \(\ell(x) = \sum_j (\hat x_j - x_j)^2\) (sum of squared errors, no ½), plus the model's penalty (per-sample
  * penalties are averaged the same way; the sparse KL penalty is a function of the batch-mean activation and is added
- * once per batch). For the VAE \(\ell(x) = -\mathbb{E}_q[\log p(x|z)] + \beta\,\mathrm{KL}(q(z|x)\,\|\,N(0,I))\)
+ * once per batch; {@code SparseAutoencoder.penalty(x)} and {@code ContractiveAutoencoder.penalty(x)} return exactly
+ * that term for a batch). For the VAE \(\ell(x) = -\mathbb{E}_q[\log p(x|z)] + \beta\,\mathrm{KL}(q(z|x)\,\|\,N(0,I))\)
  * estimated with one reparameterized sample per x. PyTorch equivalent: {@code F.mse_loss(xhat, x, reduction='sum')
  * / n}. Gradients are ∂L/∂θ of this L (sign convention in {@link aelab.optim}).
  */

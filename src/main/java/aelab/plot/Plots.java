@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.ejml.data.DMatrixRMaj;
-import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -200,7 +199,10 @@ public final class Plots {
 
     /**
      * The rate–distortion curve of a β-VAE sweep: distortion (reconstruction loss) against rate (KL term), one
-     * marker per β, each annotated "β=…", points joined in order of increasing rate.
+     * marker per β, each annotated "β=…" (3 significant digits), points joined in order of increasing rate. Labels
+     * are placed when the chart is drawn so that they never overlap one another or cover another marker: the labels
+     * of coincident or nearby points (e.g. β = 3 and β = 10 both at rate ≈ 0) are stacked next to the marker instead
+     * of drawn on top of each other (see {@code PointLabels}).
      *
      * @param betas       the β of each run
      * @param rates       KL term of each run, same length
@@ -227,14 +229,23 @@ public final class Plots {
         chart.getStyler().setLegendVisible(false);
         XYSeries series = chart.addSeries("beta sweep", r, d);
         series.setMarker(SeriesMarkers.CIRCLE);
-        double min = java.util.Arrays.stream(d).min().orElse(0);
-        double max = java.util.Arrays.stream(d).max().orElse(0);
-        double offset = 0.04 * (max > min ? max - min : Math.max(Math.abs(max), 1.0));
+        String[] labels = new String[betas.length];
         for (int i = 0; i < betas.length; i++) {
-            String label = "\u03b2=" + String.format(Locale.ROOT, "%.3g", betas[i]);
-            chart.addAnnotation(new AnnotationText(label, rates[i], distortions[i] + offset, false));
+            labels[i] = "\u03b2=" + threeSignificantDigits(betas[i]);
         }
+        chart.addAnnotation(new PointLabels(labels, rates, distortions));
         return chart;
+    }
+
+    /** v to 3 significant digits without trailing zeros: 0.1 → "0.1", 10 → "10", 1/3 → "0.333", 1e-5 → "1e-05". */
+    static String threeSignificantDigits(double v) {
+        String text = String.format(Locale.ROOT, "%.3g", v);
+        int exponent = text.indexOf('e');
+        String mantissa = exponent < 0 ? text : text.substring(0, exponent);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return exponent < 0 ? mantissa : mantissa + text.substring(exponent);
     }
 
     // ------------------------------------------------------------------------------------------------ scatter

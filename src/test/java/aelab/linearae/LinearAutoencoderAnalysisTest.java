@@ -371,8 +371,12 @@ class LinearAutoencoderAnalysisTest {
         DMatrixRMaj sigma = CommonOps_DDRM.identity(3);
         DMatrixRMaj we = new DMatrixRMaj(2, 3);
         DMatrixRMaj wd = new DMatrixRMaj(3, 2);
-        assertMessage("We must be k x d with 1 <= k <= d, got 4x3", () -> loss(new DMatrixRMaj(4, 3), wd, sigma));
-        assertMessage("We must be k x d with 1 <= k <= d, got 0x3", () -> loss(new DMatrixRMaj(0, 3), wd, sigma));
+        assertMessage("We must be k x d with k, d >= 1, got 0x3", () -> loss(new DMatrixRMaj(0, 3), wd, sigma));
+        assertMessage("We must be k x d with k, d >= 1, got 2x0", () -> loss(new DMatrixRMaj(2, 0), wd, sigma));
+        assertMessage("We must be k x d with k <= d for classify (a rank-k product needs k <= d), got 4x3",
+                () -> classify(new DMatrixRMaj(4, 3), new DMatrixRMaj(3, 4), sigma, 1e-8));
+        assertMessage("eigenIndices length k must be in [1, 3], got 4",
+                () -> stationaryPoint(sigma, new int[] {0, 1, 2, 0}));
         assertMessage("Wd must be 3x2, got 2x3", () -> loss(we, new DMatrixRMaj(2, 3), sigma));
         assertMessage("Sigma must be 3x3, got 4x4", () -> loss(we, wd, CommonOps_DDRM.identity(4)));
         DMatrixRMaj asymmetric = CommonOps_DDRM.identity(3);
@@ -387,7 +391,7 @@ class LinearAutoencoderAnalysisTest {
         DMatrixRMaj nan = wd.copy();
         nan.set(2, 1, Double.NaN);
         assertMessage("Wd must be finite, got NaN at (2,1)", () -> decoderGradient(we, nan, sigma, null));
-        assertMessage("W must be k x d with 1 <= k <= d, got 3x2",
+        assertMessage("Sigma must be 2x2, got 3x3",
                 () -> LinearAutoencoderAnalysis.tiedGradient(new DMatrixRMaj(3, 2), sigma, null));
         assertMessage("data must have 3 columns, got 5x2",
                 () -> LinearAutoencoderAnalysis.empiricalLoss(we, wd, new DMatrixRMaj(5, 2)));

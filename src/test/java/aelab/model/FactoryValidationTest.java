@@ -39,7 +39,8 @@ class FactoryValidationTest {
 
     @Test
     void linearAutoencoder() {
-        assertRejected("latentDim must be in [1, 3], got 4", () -> LinearAutoencoder.untied(3, 4, true, Rng.seeded(1)));
+        assertRejected("latentDim must be > 0, got 0", () -> LinearAutoencoder.untied(3, 0, true, Rng.seeded(1)));
+        assertRejected("latentDim must be > 0, got -1", () -> LinearAutoencoder.tied(3, -1, false, Rng.seeded(1)));
         assertRejected("inputDim must be > 0, got 0", () -> LinearAutoencoder.tied(0, 1, true, Rng.seeded(1)));
     }
 
