@@ -85,9 +85,11 @@ public enum Activation {
     void apply(double[] in, double[] out, int from, int to) {
         switch (this) {
             case RELU:
+                // max(a, 0) without a data-dependent branch (see backward): the mask keeps a when a > 0 (or a is a
+                // NaN with the sign bit clear, which then propagates) and gives +0.0 otherwise.
                 for (int i = from; i < to; i++) {
-                    double a = in[i];
-                    out[i] = a > 0 ? a : 0.0;
+                    long bits = Double.doubleToRawLongBits(in[i]);
+                    out[i] = Double.longBitsToDouble(bits & ((-bits & ~bits) >> 63));
                 }
                 break;
             case SIGMOID:
