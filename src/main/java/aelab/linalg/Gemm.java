@@ -31,7 +31,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 23-30 GFLOP/s on the VAE's products (64×64·64×128 and
  * 128×784·784×400 types) against 6.5 for EJML's {@code CommonOps_DDRM.mult}. Known limitation: the speed still
- * depends somewhat on the JIT state and the memory placement (some runs measured about 2/3 of that).
+ * depends on which compiled copy of the micro-kernel runs (HotSpot inlines it into its callers and recompiles them
+ * as their profiles mature): some JVMs, or some phases of one JVM, run all shapes at 12-13 GFLOP/s.
  */
 public final class Gemm {
     /** Depth of a k block (rows of a packed B panel). */
