@@ -15,26 +15,41 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The kernel is pure Java written for HotSpot's C2 auto-vectoriser, after the blocked GEMM scheme of
  * Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34(3), 2008: the k and n
  * dimensions are cut into blocks, each block of {@code op(B)} is packed into a contiguous row-major panel that stays
- * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates two rows of C (copied into
- * scratch rows) with a rank-4 update {@code c[j] += a0·b0[j] + a1·b1[j] + a2·b2[j] + a3·b3[j]}, an inner loop over
- * contiguous j that C2 turns into SIMD multiplies and adds. Every array in that loop starts at index 0 (panel rows
- * are separate arrays): with invariant offsets into one flat array C2 vectorises far less well (measured 5 vs 11
- * GFLOP/s on an axpy). A four-row variant measured 2.5× slower, at scalar speed: its larger loop body apparently
- * defeats C2's unrolling and vectorisation. Outputs narrower than {@value #NARROW} columns (too short a j-loop to
- * vectorise) use dot products instead. Per-thread packing buffers are reused, so a call allocates nothing once warm
+ * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates two rows of C (copied into one
+ * scratch array) with a rank-4 update {@code c[j] = fma(a3, b3[j], fma(a2, b2[j], fma(a1, b1[j], fma(a0, b0[j],
+ * c[j]))))}, an inner loop over contiguous j that C2 turns into SIMD fused multiply-adds. Panel rows are separate
+ * arrays starting at index 0 (with invariant offsets into one flat array C2 vectorises far less well).
+ *
+ * <p>Robustness of the compiled kernel (measured on the course's VAE, JDK 17): every shape runs the same code path
+ * — k blocks are zero-padded to a multiple of 4, an odd last row of C is paired with a zero row of A, and outputs
+ * narrower than {@value #NARROW} columns are computed transposed ({@code Cᵀ = op(B)ᵀ·op(A)ᵀ}) — because a branch
+ * first taken late (e.g. by the smaller last batch of an epoch) made HotSpot recompile the kernel, after which it ran
+ * at half speed. The speed also depended on where the scratch rows landed in memory (4K aliasing between the stores
+ * to C and the loads of the panel, 10 vs 27 GFLOP/s); the scratch layout ({@link #ROW_STRIDE}, {@link #SPACER})
+ * fixes their relative placement. Per-thread packing buffers are reused, so a call allocates nothing once warm
  * (except a null output).
  *
- * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 23-28 GFLOP/s on the VAE's 128×784·784×400-type products
- * against 6.5 for EJML's {@code CommonOps_DDRM.mult} and 2.6 for its {@code multTransB}. Known limitation: the speed
- * depends on the profile HotSpot compiled the micro-kernel from; after a JVM has run very different shapes first,
- * some later products were measured at 11-14 GFLOP/s (near scalar speed) until the JVM restarts.
+ * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 23-30 GFLOP/s on the VAE's products (64×64·64×128 and
+ * 128×784·784×400 types) against 6.5 for EJML's {@code CommonOps_DDRM.mult}. Known limitation: the speed still
+ * depends on which compiled copy of the micro-kernel runs (HotSpot inlines it into its callers and recompiles them
+ * as their profiles mature): some JVMs, or some phases of one JVM, run all shapes at 12-13 GFLOP/s.
  */
 public final class Gemm {
     /** Depth of a k block (rows of a packed B panel). */
     static final int KC = 64;
     /** Width of an n block (columns of a packed B panel). */
     static final int NC = 512;
-    /** Below this many columns of C the j-loop is too short to vectorise: dot products instead. */
+    /**
+     * Offset of the second scratch C row in {@code Workspace.cRows}: 640 doubles = 5120 bytes ≡ 1024 (mod 4096), so the
+     * two rows never share their low 12 address bits (4K aliasing makes a load wait for an unrelated store).
+     */
+    static final int ROW_STRIDE = 640;
+    /**
+     * Doubles of a spacer allocated between the B panel rows and the C rows, so that (when the allocator places them
+     * one after the other) the C rows sit about 2 KB away, modulo 4096, from every panel row.
+     */
+    static final int SPACER = 126;
+    /** Below this many columns of C the j-loop is too short to vectorise: C is computed transposed instead. */
     static final int NARROW = 8;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -209,119 +224,84 @@ public final class Gemm {
         }
         final Workspace ws = WORKSPACE.get();
         if (n < NARROW) {
-            narrowKernel(transA, transB, a, b, cd, m, n, k, ws);
-            return;
-        }
-        final double[] ap = ws.packedA(m * Math.min(k, KC));
-        final double[][] bp = ws.bRows;
-        final double[] row0 = ws.cRow0;
-        final double[] row1 = ws.cRow1;
-        for (int kb = 0; kb < k; kb += KC) {
-            final int kc = Math.min(KC, k - kb);
-            packA(transA, a, kb, kc, m, ap);
-            for (int jb = 0; jb < n; jb += NC) {
-                final int nc = Math.min(NC, n - jb);
-                packB(transB, b, kb, kc, jb, nc, bp);
-                if (kc < 4) {
-                    shallowUpdate(ap, bp, kc, nc, cd, m, n, jb);
-                    continue;
-                }
-                int i = 0;
-                for (; i + 2 <= m; i += 2) {
-                    final int c0 = i * n + jb;
-                    final int c1 = c0 + n;
-                    System.arraycopy(cd, c0, row0, 0, nc);
-                    System.arraycopy(cd, c1, row1, 0, nc);
-                    twoRowKernel(ap, i * kc, bp, kc, nc, row0, row1);
-                    System.arraycopy(row0, 0, cd, c0, nc);
-                    System.arraycopy(row1, 0, cd, c1, nc);
-                }
-                if (i < m) {
-                    final int c0 = i * n + jb;
-                    System.arraycopy(cd, c0, row0, 0, nc);
-                    oneRowKernel(ap, i * kc, bp, kc, nc, row0);
-                    System.arraycopy(row0, 0, cd, c0, nc);
+            // C is narrow: compute Cᵀ = op(B)ᵀ·op(A)ᵀ (wide) and add its transpose.
+            final double[] ct = ws.transposed(n * m);
+            Arrays.fill(ct, 0, n * m, 0.0);
+            blocked(!transB, !transA, b, a, ct, n, m, k, ws);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    cd[i * n + j] += ct[j * m + i];
                 }
             }
+            return;
         }
+        blocked(transA, transB, a, b, cd, m, n, k, ws);
     }
 
     /**
-     * C += op(A)·op(B) for fewer than {@link #NARROW} columns (e.g. the VAE's μ and log σ² heads with a 2-d latent):
-     * a j-loop that short cannot be vectorised, so each entry is a dot product of a row of op(A) with a column of
-     * op(B), both contiguous, with four partial sums.
+     * cd (m×n, row-major) += op(A)·op(B) by blocks. Every shape runs the same code path: a k block of depth kc is
+     * packed zero-padded to a multiple of 4 and op(A) gets a zero row when m is odd, so the micro-kernel's loops
+     * never see a shape-dependent branch (a rarely taken branch makes HotSpot recompile the kernel, which was
+     * measured to halve its speed).
      */
-    private static void narrowKernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, double[] cd,
-            int m, int n, int k, Workspace ws) {
-        final double[] bt = ws.packedB(n * k); // bt[j*k + p] = op(B)[p][j]
-        final double[] bd = b.data;
-        if (transB) {
-            System.arraycopy(bd, 0, bt, 0, n * k);
-        } else {
-            for (int p = 0; p < k; p++) {
-                for (int j = 0; j < n; j++) {
-                    bt[j * k + p] = bd[p * n + j];
+    private static void blocked(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, double[] cd, int m,
+            int n, int k, Workspace ws) {
+        final double[] ap = ws.packedA((m + 1) * padded(Math.min(k, KC)));
+        final double[][] bp = ws.bRows;
+        final double[] rows = ws.cRows;
+        for (int kb = 0; kb < k; kb += KC) {
+            final int kc = Math.min(KC, k - kb);
+            final int kp = padded(kc);
+            packA(transA, a, kb, kc, kp, m, ap);
+            for (int jb = 0; jb < n; jb += NC) {
+                final int nc = Math.min(NC, n - jb);
+                packB(transB, b, kb, kc, kp, jb, nc, bp);
+                for (int i = 0; i < m; i += 2) {
+                    final int second = Math.min(m - i, 2) - 1; // 1 when row i + 1 exists, else 0
+                    final int c0 = i * n + jb;
+                    final int c1 = c0 + second * n;
+                    System.arraycopy(cd, c0, rows, 0, nc);
+                    System.arraycopy(cd, c1, rows, ROW_STRIDE, second * nc);
+                    twoRowKernel(ap, i * kp, bp, kp, nc, rows);
+                    System.arraycopy(rows, 0, cd, c0, nc);
+                    System.arraycopy(rows, ROW_STRIDE, cd, c1, second * nc);
                 }
-            }
-        }
-        final double[] ad = a.data;
-        final double[] row = transA ? ws.packedA(k) : ad;
-        for (int i = 0; i < m; i++) {
-            int a0 = i * k;
-            if (transA) {
-                for (int p = 0; p < k; p++) {
-                    row[p] = ad[p * m + i];
-                }
-                a0 = 0;
-            }
-            for (int j = 0; j < n; j++) {
-                cd[i * n + j] += dot(row, a0, bt, j * k, k);
             }
         }
     }
 
-    /** Σ_p x[x0 + p]·y[y0 + p] with four partial sums. */
-    private static double dot(double[] x, int x0, double[] y, int y0, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int p = 0;
-        for (; p + 4 <= len; p += 4) {
-            s0 += x[x0 + p] * y[y0 + p];
-            s1 += x[x0 + p + 1] * y[y0 + p + 1];
-            s2 += x[x0 + p + 2] * y[y0 + p + 2];
-            s3 += x[x0 + p + 3] * y[y0 + p + 3];
-        }
-        for (; p < len; p++) {
-            s0 += x[x0 + p] * y[y0 + p];
-        }
-        return (s0 + s1) + (s2 + s3);
+    /** kc rounded up to a multiple of 4. */
+    private static int padded(int kc) {
+        return (kc + 3) & ~3;
     }
 
-    /** ap[i*kc + p] = op(A)[i][kb + p] for i in [0,m), p in [0,kc). */
-    private static void packA(boolean transA, DMatrixRMaj a, int kb, int kc, int m, double[] ap) {
+    /**
+     * ap[i*kp + p] = op(A)[i][kb + p] for i in [0,m), p in [0,kc); zero for p in [kc,kp) and for the whole row m.
+     */
+    private static void packA(boolean transA, DMatrixRMaj a, int kb, int kc, int kp, int m, double[] ap) {
         final double[] ad = a.data;
         final int lda = a.numCols;
+        Arrays.fill(ap, 0, (m + 1) * kp, 0.0);
         if (!transA) {
             for (int i = 0; i < m; i++) {
-                System.arraycopy(ad, i * lda + kb, ap, i * kc, kc);
+                System.arraycopy(ad, i * lda + kb, ap, i * kp, kc);
             }
         } else {
             for (int p = 0; p < kc; p++) {
                 final int row = (kb + p) * lda; // op(A)[i][p] = A[kb + p][i]
                 for (int i = 0; i < m; i++) {
-                    ap[i * kc + p] = ad[row + i];
+                    ap[i * kp + p] = ad[row + i];
                 }
             }
         }
     }
 
     /**
-     * bp[p][j] = op(B)[kb + p][jb + j] for p in [0,kc), j in [0,nc). Each panel row is its own array starting at
-     * index 0, so the micro-kernel's loads share one alignment and C2 vectorises the loop.
+     * bp[p][j] = op(B)[kb + p][jb + j] for p in [0,kc), j in [0,nc); zero for p in [kc,kp). Each panel row is its
+     * own array starting at index 0, so the micro-kernel's loads share one alignment and C2 vectorises the loop.
      */
-    private static void packB(boolean transB, DMatrixRMaj b, int kb, int kc, int jb, int nc, double[][] bp) {
+    private static void packB(boolean transB, DMatrixRMaj b, int kb, int kc, int kp, int jb, int nc,
+            double[][] bp) {
         final double[] bd = b.data;
         final int ldb = b.numCols;
         if (!transB) {
@@ -336,60 +316,19 @@ public final class Gemm {
                 }
             }
         }
-    }
-
-    /**
-     * C[i][jb + j] += Σ_p ap[i*kc + p]·bp[p][j] for all rows, for a block of depth kc &lt; 4 (e.g. the VAE's 2-d
-     * latent). Kept out of the micro-kernels on purpose: when they also served such calls, C2 compiled them from a
-     * profile in which their rank-4 loop never ran and later large products ran at scalar speed (measured 11 instead
-     * of 28 GFLOP/s).
-     */
-    private static void shallowUpdate(double[] ap, double[][] bp, int kc, int nc, double[] cd, int m, int n, int jb) {
-        for (int i = 0; i < m; i++) {
-            final int c0 = i * n + jb;
-            for (int p = 0; p < kc; p++) {
-                final double x = ap[i * kc + p];
-                final double[] b0 = bp[p];
-                for (int j = 0; j < nc; j++) {
-                    cd[c0 + j] += x * b0[j];
-                }
-            }
-        }
-    }
-
-    /** r0[j] += Σ_p ap[a0 + p]·bp[p][j], j in [0,nc): one row of C. */
-    private static void oneRowKernel(double[] ap, int a0, double[][] bp, int kc, int nc, double[] r0) {
-        int p = 0;
-        for (; p + 4 <= kc; p += 4) {
-            final double x0 = ap[a0 + p];
-            final double x1 = ap[a0 + p + 1];
-            final double x2 = ap[a0 + p + 2];
-            final double x3 = ap[a0 + p + 3];
-            final double[] b0 = bp[p];
-            final double[] b1 = bp[p + 1];
-            final double[] b2 = bp[p + 2];
-            final double[] b3 = bp[p + 3];
-            for (int j = 0; j < nc; j++) {
-                r0[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
-            }
-        }
-        for (; p < kc; p++) {
-            final double x0 = ap[a0 + p];
-            final double[] b0 = bp[p];
-            for (int j = 0; j < nc; j++) {
-                r0[j] += x0 * b0[j];
-            }
+        for (int p = kc; p < kc + 4; p++) { // always 4 rows (not kp - kc, which is mostly 0): see blocked()
+            Arrays.fill(bp[p], 0, nc, 0.0);
         }
     }
 
     /**
-     * Two rows of C at once (A rows at a0 and a0 + kc), sharing each load of the B panel: a 2×4 rank-4 update per
-     * vector of j, 8 multiply-adds per 4 panel loads.
+     * Two rows of C at once (A rows at a0 and a0 + kp), sharing each load of the B panel: a 2×4 rank-4 update per
+     * vector of j, 8 fused multiply-adds ({@link Math#fma}, one rounding each) per 4 panel loads. kp is a multiple
+     * of 4. The two C rows are r[0, nc) and r[ROW_STRIDE, ROW_STRIDE + nc): one array, a constant distance apart.
      */
-    private static void twoRowKernel(double[] ap, int a0, double[][] bp, int kc, int nc, double[] r0, double[] r1) {
-        final int a1 = a0 + kc;
-        int p = 0;
-        for (; p + 4 <= kc; p += 4) {
+    private static void twoRowKernel(double[] ap, int a0, double[][] bp, int kp, int nc, double[] r) {
+        final int a1 = a0 + kp;
+        for (int p = 0; p < kp; p += 4) {
             final double x0 = ap[a0 + p];
             final double x1 = ap[a0 + p + 1];
             final double x2 = ap[a0 + p + 2];
@@ -407,18 +346,9 @@ public final class Gemm {
                 final double v1 = b1[j];
                 final double v2 = b2[j];
                 final double v3 = b3[j];
-                r0[j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
-                r1[j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
-            }
-        }
-        for (; p < kc; p++) {
-            final double x0 = ap[a0 + p];
-            final double y0 = ap[a1 + p];
-            final double[] b0 = bp[p];
-            for (int j = 0; j < nc; j++) {
-                final double v0 = b0[j];
-                r0[j] += x0 * v0;
-                r1[j] += y0 * v0;
+                r[j] = Math.fma(x3, v3, Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, r[j]))));
+                final int j1 = ROW_STRIDE + j;
+                r[j1] = Math.fma(y3, v3, Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, r[j1]))));
             }
         }
     }
@@ -427,9 +357,9 @@ public final class Gemm {
     private static final class Workspace {
         private double[] a = new double[0];
         private double[] b = new double[0];
-        final double[][] bRows = new double[KC][NC];
-        final double[] cRow0 = new double[NC];
-        final double[] cRow1 = new double[NC];
+        final double[][] bRows = new double[KC + 4][NC];
+        final double[] spacer = new double[SPACER];
+        final double[] cRows = new double[ROW_STRIDE + NC];
 
         double[] packedA(int size) {
             if (a.length < size) {
@@ -438,7 +368,7 @@ public final class Gemm {
             return a;
         }
 
-        double[] packedB(int size) {
+        double[] transposed(int size) {
             if (b.length < size) {
                 b = new double[size];
             }

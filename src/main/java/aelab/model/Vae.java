@@ -1,6 +1,7 @@
 package aelab.model;
 
 import aelab.core.Require;
+import aelab.gaussian.GaussianKl;
 import aelab.nn.Activation;
 import aelab.nn.DenseLayer;
 import aelab.nn.Mlp;
@@ -21,7 +22,9 @@ import org.ejml.data.DMatrixRMaj;
  * Decoder: an MLP (mirrored hidden sizes) giving logits/means a. Likelihoods, per sample summed over features:
  * Bernoulli \(-\log p(x|z) = \sum_j \mathrm{softplus}(a_j) - x_j a_j\) (BCE on logits, {@code decode} returns
  * σ(a)); Gaussian with fixed variance s²: \(-\log p(x|z) = \sum_j \frac{(x_j - a_j)^2}{2s^2} + \frac12\log(2\pi s^2)\).
- * KL in closed form: \(\mathrm{KL} = -\frac12\sum_u (1 + \log\sigma_u^2 - \mu_u^2 - \sigma_u^2)\).
+ * KL in closed form: \(\mathrm{KL} = \frac12\sum_u \left(\mu_u^2 + (e^{t_u} - 1 - t_u)\right)\), \(t_u = \log\sigma_u^2\),
+ * with \(e^t - 1 - t\) from {@link GaussianKl#expMinusOneMinusX} (no cancellation near collapsed units, t ≈ 0) and
+ * its derivative \(\partial\mathrm{KL}/\partial t_u = \frac12\,\mathrm{expm1}(t_u)\).
  *
  * <p>Training loss (minimised; gradient sign convention in {@link aelab.optim}): \(L = \frac1n\sum_i\left[-\log p(x_i|z_i) + \beta\,\mathrm{KL}_i\right]\), i.e. the
  * negative ELBO per sample when β = 1. Metrics after each {@link #lossAndGradients} call: {@code reconstruction}
@@ -274,9 +277,9 @@ public final class Vae implements Autoencoder {
             double si = Math.exp(0.5 * lv[i]);
             s[i] = si;
             zd[i] = m[i] + si * e[i];
-            kl += 1 + lv[i] - m[i] * m[i] - si * si;
+            kl += m[i] * m[i] + GaussianKl.expMinusOneMinusX(lv[i]);
         }
-        sums[1] = -0.5 * kl;
+        sums[1] = 0.5 * kl;
         DMatrixRMaj logits = decoder.forward(z);
         sums[0] = negativeLogLikelihood(logits, x, 1.0 / x.numRows);
     }
@@ -340,9 +343,10 @@ public final class Vae implements Autoencoder {
         double[] s = std.data;
         double[] gm = gradMu.data;
         double[] gv = gradLogVar.data;
+        double[] lv = logVar.data;
         for (int i = 0; i < n * k; i++) {
             gm[i] = gz[i] + klScale * m[i];
-            gv[i] = 0.5 * gz[i] * e[i] * s[i] + 0.5 * klScale * (s[i] * s[i] - 1);
+            gv[i] = 0.5 * gz[i] * e[i] * s[i] + 0.5 * klScale * Math.expm1(lv[i]);
         }
         DMatrixRMaj t = trunk == null ? batch : trunk.layerOutput(trunk.depth() - 1);
         meanHead.backward(t, gradMu, out.get(meanHead.weight()), out.get(meanHead.bias()),
@@ -398,7 +402,7 @@ public final class Vae implements Autoencoder {
         for (int r = 0; r < n; r++) {
             for (int u = 0; u < k; u++) {
                 int i = r * k + u;
-                kl[u] += -0.5 * (1 + lv.data[i] - m.data[i] * m.data[i] - Math.exp(lv.data[i]));
+                kl[u] += 0.5 * (m.data[i] * m.data[i] + GaussianKl.expMinusOneMinusX(lv.data[i]));
             }
         }
         for (int u = 0; u < k; u++) {

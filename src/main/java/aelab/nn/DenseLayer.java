@@ -112,9 +112,17 @@ public final class DenseLayer {
     public DMatrixRMaj forward(DMatrixRMaj x, Activation activation, DMatrixRMaj y) {
         Require.cols("layer input", x, inputDim);
         Require.notNull("activation", activation);
-        y = Gemm.mult(x, weight.value(), y);
-        if (bias != null) {
-            RowOps.addRowEquals(y, bias.value());
+        if (bias == null) {
+            y = Gemm.mult(x, weight.value(), y);
+        } else {
+            // y starts as the bias rows and the product is accumulated onto them: no zeroing pass, no bias pass.
+            if (y == null) {
+                y = new DMatrixRMaj(x.numRows, outputDim);
+            } else {
+                y.reshape(x.numRows, outputDim);
+            }
+            RowOps.fillRows(y, bias.value());
+            Gemm.multAdd(x, weight.value(), y);
         }
         activation.apply(y.data, y.data, 0, y.getNumElements());
         return y;

@@ -28,6 +28,16 @@ public final class RowOps {
         }
     }
 
+    /** m[r, :] = row for every r. m: Modified (n×c). row: Not modified (1×c). */
+    public static void fillRows(DMatrixRMaj m, DMatrixRMaj row) {
+        Require.notNull("m", m);
+        Require.shape("row", row, 1, m.numCols);
+        int cols = m.numCols;
+        for (int r = 0; r < m.numRows; r++) {
+            System.arraycopy(row.data, 0, m.data, r * cols, cols);
+        }
+    }
+
     /**
      * out = 1ᵀ m, the column sums. m: Not modified. out: Modified (reshaped to 1×c; null ⇒ allocated).
      *

@@ -41,5 +41,18 @@ class NnValidationTest {
         assertMessage("m must not be null", () -> RowOps.addRowEquals(null, new DMatrixRMaj(1, 2)));
         assertMessage("m must not be null", () -> RowOps.columnSums(null, null));
         assertMessage("row must be 1x3, got 1x2", () -> RowOps.addRowEquals(new DMatrixRMaj(2, 3), new DMatrixRMaj(1, 2)));
+        assertMessage("m must not be null", () -> RowOps.fillRows(null, new DMatrixRMaj(1, 2)));
+        assertMessage("row must be 1x3, got 1x2", () -> RowOps.fillRows(new DMatrixRMaj(2, 3), new DMatrixRMaj(1, 2)));
+    }
+
+    @Test
+    void fillRowsEqualsZeroPlusAddRow() {
+        DMatrixRMaj row = new DMatrixRMaj(1, 3, true, 1.5, -2.0, 0.25);
+        DMatrixRMaj filled = new DMatrixRMaj(4, 3);
+        java.util.Arrays.fill(filled.data, Double.NaN); // stale content must be overwritten
+        RowOps.fillRows(filled, row);
+        DMatrixRMaj added = new DMatrixRMaj(4, 3);
+        RowOps.addRowEquals(added, row);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(added.data, filled.data);
     }
 }
