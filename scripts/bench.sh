@@ -8,6 +8,7 @@
 # config's shapes, HotSpot's compiled GEMM kernel can run later, larger shapes at scalar speed (measured: the
 # mnist-synthetic epoch took 20 s of CPU after digits in the same JVM, 10 s alone).
 set -euo pipefail
+CALLER_DIR="$PWD"
 cd "$(dirname "$0")/.."
 cp="target/aelab.jar"
 for j in target/lib/*.jar; do cp="$cp:$j"; done
@@ -16,7 +17,7 @@ config=all json="" pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) config="${2:?--config needs a value}"; shift 2 ;;
-    --json) json="${2:?--json needs a value}"; shift 2 ;;
+    --json) json="${2:?--json needs a value}"; case "$json" in /*) ;; *) json="$CALLER_DIR/$json" ;; esac; shift 2 ;;
     *) pass+=("$1"); shift ;;
   esac
 done

@@ -382,7 +382,7 @@ public final class Vae implements Autoencoder {
      * Single-sample estimate of the ELBO and its terms, means per sample (β not applied). x: Not modified.
      * rng: Modified (n·k Gaussians, as in training).
      */
-    public ElboEstimate elbo(DMatrixRMaj x, RandomGenerator rng) {
+    public VaeElbo elbo(DMatrixRMaj x, RandomGenerator rng) {
         ModelChecks.batch("x", x, d);
         Require.notNull("rng", rng);
         drawEpsilon(x.numRows, rng);
@@ -390,7 +390,7 @@ public final class Vae implements Autoencoder {
         int n = x.numRows;
         double logLik = -sums[0] / n;
         double kl = sums[1] / n;
-        return new ElboEstimate(logLik - kl, logLik, kl);
+        return new VaeElbo(logLik - kl, logLik, kl);
     }
 
     /** KL(q(z_u|x) ‖ N(0,1)) per latent dimension u, averaged over the rows of x. x: Not modified. */

@@ -56,7 +56,7 @@ class VaeReferenceTest {
     void elboIsReconstructionLogLikelihoodMinusKlAndKlPerDimensionSumsToKl() {
         Vae vae = withReferenceWeights(Vae.builder(6, 2).bernoulliDecoder());
         DMatrixRMaj x = REF.get("x");
-        ElboEstimate e = vae.elbo(x, Rng.seeded(3));
+        VaeElbo e = vae.elbo(x, Rng.seeded(3));
         assertEquals(e.reconstructionLogLikelihood() - e.kl(), e.elbo(), 1e-12);
         assertEquals(REF.get("bernoulli/kl").get(0, 0), e.kl(), 1e-12);
         double[] perDim = vae.klPerDimension(x);

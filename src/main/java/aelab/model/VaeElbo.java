@@ -7,5 +7,5 @@ package aelab.model;
  * The ELBO is unweighted (β is a training weight, not part of the bound). Kingma &amp; Welling (2014),
  * "Auto-Encoding Variational Bayes", eq. 3 and eq. 10 (L = 1).
  */
-public record ElboEstimate(double elbo, double reconstructionLogLikelihood, double kl) {
+public record VaeElbo(double elbo, double reconstructionLogLikelihood, double kl) {
 }
