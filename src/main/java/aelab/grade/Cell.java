@@ -89,27 +89,20 @@ public final class Cell {
     }
 
     /** {@code metadata.nbgrader}, or an empty map. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> nbgrader() {
-        Object m = json.get("metadata");
-        if (m instanceof Map) {
-            Object n = ((Map<String, Object>) m).get("nbgrader");
-            if (n instanceof Map) {
-                return (Map<String, Object>) n;
-            }
-        }
-        return Collections.emptyMap();
+        return metadataSection("nbgrader");
     }
 
     /** {@code metadata.aelab}, or an empty map. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> aelab() {
-        Object m = json.get("metadata");
-        if (m instanceof Map) {
-            Object n = ((Map<String, Object>) m).get("aelab");
-            if (n instanceof Map) {
-                return (Map<String, Object>) n;
-            }
+        return metadataSection("aelab");
+    }
+
+    /** {@code metadata.<key>} when it is a JSON object, or an empty map. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> metadataSection(String key) {
+        if (json.get("metadata") instanceof Map<?, ?> m && m.get(key) instanceof Map<?, ?> section) {
+            return (Map<String, Object>) section;
         }
         return Collections.emptyMap();
     }
