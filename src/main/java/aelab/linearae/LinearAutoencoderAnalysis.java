@@ -1,5 +1,6 @@
 package aelab.linearae;
 
+import aelab.check.FiniteDifferences;
 import aelab.core.Require;
 import aelab.pca.SymmetricEigen;
 import java.util.Arrays;
@@ -229,22 +230,6 @@ public final class LinearAutoencoderAnalysis {
         return out;
     }
 
-    /** Central-difference derivative of f along each entry of {@code param} (modified temporarily, then restored). */
-    private static DMatrixRMaj centralDifferences(DMatrixRMaj param, double h, java.util.function.DoubleSupplier f) {
-        Require.positive("h", h);
-        DMatrixRMaj g = new DMatrixRMaj(param.numRows, param.numCols);
-        for (int i = 0; i < param.data.length; i++) {
-            double saved = param.data[i];
-            param.data[i] = saved + h;
-            double plus = f.getAsDouble();
-            param.data[i] = saved - h;
-            double minus = f.getAsDouble();
-            param.data[i] = saved;
-            g.data[i] = (plus - minus) / (2 * h);
-        }
-        return g;
-    }
-
     /**
      * Central finite differences of {@link #loss} w.r.t. W_e: \((L(W_e + hE_{ij}) - L(W_e - hE_{ij}))/2h\) (k×d);
      * error O(h²). A formula-free reference for checking any claimed gradient.
@@ -252,21 +237,21 @@ public final class LinearAutoencoderAnalysis {
     public static DMatrixRMaj numericalEncoderGradient(DMatrixRMaj we, DMatrixRMaj wd, DMatrixRMaj sigma, double h) {
         requireSigma(sigma, requireWeights(we, wd)[1]);
         DMatrixRMaj p = we.copy();
-        return centralDifferences(p, h, () -> loss(p, wd, sigma));
+        return FiniteDifferences.centralGradient(p, () -> loss(p, wd, sigma), h);
     }
 
     /** Central finite differences of {@link #loss} w.r.t. W_d (d×k); see {@link #numericalEncoderGradient}. */
     public static DMatrixRMaj numericalDecoderGradient(DMatrixRMaj we, DMatrixRMaj wd, DMatrixRMaj sigma, double h) {
         requireSigma(sigma, requireWeights(we, wd)[1]);
         DMatrixRMaj p = wd.copy();
-        return centralDifferences(p, h, () -> loss(we, p, sigma));
+        return FiniteDifferences.centralGradient(p, () -> loss(we, p, sigma), h);
     }
 
     /** Central finite differences of {@link #tiedLoss} w.r.t. W (k×d); see {@link #numericalEncoderGradient}. */
     public static DMatrixRMaj numericalTiedGradient(DMatrixRMaj w, DMatrixRMaj sigma, double h) {
         requireSigma(sigma, requireEncoder("W", w)[1]);
         DMatrixRMaj p = w.copy();
-        return centralDifferences(p, h, () -> tiedLoss(p, sigma));
+        return FiniteDifferences.centralGradient(p, () -> tiedLoss(p, sigma), h);
     }
 
     // ---------------------------------------------------------------- stationary points

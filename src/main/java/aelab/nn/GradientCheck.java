@@ -1,5 +1,6 @@
 package aelab.nn;
 
+import aelab.check.FiniteDifferences;
 import aelab.core.Require;
 import aelab.optim.Gradients;
 import aelab.optim.ParameterBlock;
@@ -63,19 +64,13 @@ public final class GradientCheck {
         List<BlockResult> results = new ArrayList<>();
         for (int b = 0; b < parameters.size(); b++) {
             ParameterBlock block = parameters.get(b);
-            double[] theta = block.value().data;
             double[] g = analytic.get(b).data;
+            double[] numericGradient = FiniteDifferences.centralGradient(block.value(), loss, h).data;
             double worst = -1;
             double worstA = 0;
             double worstN = 0;
             for (int i = 0; i < block.size(); i++) {
-                double original = theta[i];
-                theta[i] = original + h;
-                double plus = loss.getAsDouble();
-                theta[i] = original - h;
-                double minus = loss.getAsDouble();
-                theta[i] = original;
-                double numeric = (plus - minus) / (2 * h);
+                double numeric = numericGradient[i];
                 double err = Math.abs(g[i] - numeric) / Math.max(Math.max(Math.abs(g[i]), Math.abs(numeric)), floor);
                 if (!(err <= worst)) {
                     worst = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;

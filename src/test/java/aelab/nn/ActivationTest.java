@@ -1,7 +1,7 @@
 package aelab.nn;
 
 import static aelab.nn.NnTestSupport.maxError;
-import static aelab.nn.NnTestSupport.numericGradient;
+import static aelab.check.FiniteDifferences.centralGradient;
 import static aelab.nn.NnTestSupport.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +31,7 @@ class ActivationTest {
         DMatrixRMaj c = NnTestSupport.gaussian(4, 5, rng);
         DMatrixRMaj y = f.forward(a, null);
         DMatrixRMaj analytic = f.backward(y, c, null);
-        DMatrixRMaj numeric = numericGradient(a, () -> probe(c, f.forward(a, null)), 1e-6);
+        DMatrixRMaj numeric = centralGradient(a, () -> probe(c, f.forward(a, null)), 1e-6);
         assertTrue(maxError(analytic, numeric, 1e-6) < 1e-7, f + " error " + maxError(analytic, numeric, 1e-6));
         // the in-place variant gives the same numbers
         DMatrixRMaj inPlace = c.copy();

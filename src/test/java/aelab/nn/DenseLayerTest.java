@@ -1,7 +1,7 @@
 package aelab.nn;
 
 import static aelab.nn.NnTestSupport.maxError;
-import static aelab.nn.NnTestSupport.numericGradient;
+import static aelab.check.FiniteDifferences.centralGradient;
 import static aelab.nn.NnTestSupport.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,7 +58,7 @@ class DenseLayerTest {
             var result = GradientCheck.check(params, grads, () -> probe(c, layer.forward(x, null)), 1e-6, 1e-3);
             assertEquals(bias ? 2 : 1, result.blocksChecked());
             assertTrue(result.maxError() < 1e-8, result.toString());
-            DMatrixRMaj numericX = numericGradient(x, () -> probe(c, layer.forward(x, null)), 1e-6);
+            DMatrixRMaj numericX = centralGradient(x, () -> probe(c, layer.forward(x, null)), 1e-6);
             assertTrue(maxError(gradX, numericX, 1e-3) < 1e-7);
         }
     }

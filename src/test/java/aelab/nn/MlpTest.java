@@ -1,7 +1,7 @@
 package aelab.nn;
 
 import static aelab.nn.NnTestSupport.maxError;
-import static aelab.nn.NnTestSupport.numericGradient;
+import static aelab.check.FiniteDifferences.centralGradient;
 import static aelab.nn.NnTestSupport.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -33,7 +33,7 @@ class MlpTest {
         var result = GradientCheck.check(params, grads, () -> probe(c, mlp.forward(x)), 1e-6, 1e-3);
         assertEquals(6, result.blocksChecked());
         assertTrue(result.maxError() < 1e-6, result.toString());
-        DMatrixRMaj numericX = numericGradient(x, () -> probe(c, mlp.forward(x)), 1e-6);
+        DMatrixRMaj numericX = centralGradient(x, () -> probe(c, mlp.forward(x)), 1e-6);
         assertTrue(maxError(gradX, numericX, 1e-3) < 1e-6);
     }
 

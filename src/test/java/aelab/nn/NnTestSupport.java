@@ -35,21 +35,6 @@ public final class NnTestSupport {
         return s;
     }
 
-    /** Central finite differences of f w.r.t. every entry of x (restored exactly). */
-    public static DMatrixRMaj numericGradient(DMatrixRMaj x, java.util.function.DoubleSupplier f, double h) {
-        DMatrixRMaj g = new DMatrixRMaj(x.numRows, x.numCols);
-        for (int i = 0; i < x.getNumElements(); i++) {
-            double orig = x.data[i];
-            x.data[i] = orig + h;
-            double plus = f.getAsDouble();
-            x.data[i] = orig - h;
-            double minus = f.getAsDouble();
-            x.data[i] = orig;
-            g.data[i] = (plus - minus) / (2 * h);
-        }
-        return g;
-    }
-
     /** max_i |a_i − b_i| / max(|a_i|, |b_i|, floor). */
     public static double maxError(DMatrixRMaj a, DMatrixRMaj b, double floor) {
         double worst = 0;
