@@ -26,7 +26,7 @@ COPY --chown=1000:1000 . ${HOME}
 WORKDIR ${HOME}
 USER ${NB_USER}
 
-# Build the library (target/aelab.jar, target/lib/*.jar) and install the `java` kernelspec for jovyan
+# Build the library (aelab-core/target/aelab-core.jar and its lib/) and install the `java` kernelspec for jovyan
 # (~/.local/share/jupyter/kernels/java) with IJava 1.3.0 and aelab on IJAVA_CLASSPATH.
 RUN ./aelab build && ./aelab kernel --ijava /opt/ijava/ijava-1.3.0.zip
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `./aelab bench [--json FILE] [--config digits|mnist-synthetic|all] [--epochs N]`: trains the same VAE in aelab and
 # in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data, one thread each, and prints them
-# side by side (see aelab.bench.BenchCommand). The launcher has built target/aelab.jar and target/lib before.
+# side by side (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/) before.
 # The JVM sees one processor (-XX:ActiveProcessorCount=1: serial GC, training on one thread); the reference limits
 # torch, OpenBLAS and OpenMP to one thread itself.
 # Each config runs in its own JVM (as each reference run is its own Python process): after training on one
@@ -10,8 +10,8 @@
 set -euo pipefail
 CALLER_DIR="$PWD"
 cd "$(dirname "$0")/.."
-cp="target/aelab.jar"
-for j in target/lib/*.jar; do cp="$cp:$j"; done
+cp="aelab-bench/target/aelab-bench.jar"
+for j in aelab-bench/target/lib/*.jar; do cp="$cp:$j"; done
 
 config=all json="" pass=()
 while [ $# -gt 0 ]; do

@@ -6,7 +6,7 @@
 # notebook and the cell; exit status 1. AELAB_HANDOUTS_TIMEOUT: per-cell timeout in seconds (default 600).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if ! /usr/bin/python3 "$ROOT/tools/kernelspec.py" check --aelab-jar "$ROOT/target/aelab.jar"; then
+if ! /usr/bin/python3 "$ROOT/tools/kernelspec.py" check --aelab-jar "$ROOT/aelab-core/target/aelab-core.jar"; then
   echo "aelab: installing the java kernel first" >&2
   bash "$ROOT/scripts/install-kernel.sh" >&2
 fi

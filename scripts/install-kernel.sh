@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Jupyter kernelspec `java` with aelab (target/aelab.jar and target/lib/*.jar) on its classpath.
+# Installs the Jupyter kernelspec `java` with aelab-core (aelab-core/target/aelab-core.jar and its lib/*.jar) on its
+# classpath: the teaching library and nothing of the instructor's tools.
 #   scripts/install-kernel.sh [--sys-prefix] [--ijava PATH/TO/ijava-1.3.0.zip]
 # Default kernel: rapaio-jupyter-kernel 3.0.1 from Maven Central, resolved by Maven into target/kernel/, started
-# through aelab.notebook.ReliableKernelLauncher (repairs rapaio's start-up race); classpath via RJK_CLASSPATH.
+# through aelab.kernel.ReliableKernelLauncher (repairs rapaio's start-up race); classpath via RJK_CLASSPATH.
 # --ijava ZIP: IJava 1.3.0 from its release zip (unpacked into target/kernel/ijava-1.3.0, installed by its own
 # install.py); classpath via IJAVA_CLASSPATH.
 # Location: the per-user kernel directory (~/.local/share/jupyter/kernels/java) unless --sys-prefix
 # (/usr/share/jupyter/kernels/java for Debian's python3, needs root). Idempotent.
-# Kernel JVM heap: -Xmx${AELAB_KERNEL_XMX:-1g} (cells run inside the kernel's JVM; a bounded heap turns a runaway
+# Kernel JVM heap: -Xmx${AELAB_KERNEL_XMX:-1g}, then scripts/kernel-jvm.options (cells run inside the kernel's JVM; a bounded heap turns a runaway
 # allocation into an OutOfMemoryError in the cell instead of a hung kernel).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,10 +28,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-[ -f "$ROOT/target/aelab.jar" ] || die "target/aelab.jar is missing: run ./aelab build first"
+CORE="$ROOT/aelab-core/target"
+LAUNCHER_JAR="$ROOT/aelab-kernel/target/aelab-kernel.jar"
+[ -f "$CORE/aelab-core.jar" ] && [ -f "$LAUNCHER_JAR" ] || die "the module jars are missing: run ./aelab build first"
 JAVA="$(command -v java)" || die "no java on PATH (install openjdk-17-jdk-headless)"
-cp="$ROOT/target/aelab.jar"
-for j in "$ROOT"/target/lib/*.jar; do cp="$cp:$j"; done
+cp="$CORE/aelab-core.jar"
+for j in "$CORE"/lib/*.jar; do cp="$cp:$j"; done
 mkdir -p "$ROOT/target/kernel"
 
 if [ -n "$ijava_zip" ]; then
@@ -53,7 +56,5 @@ if [ ! -f "$kernel_jar" ]; then
   (cd "$ROOT" && { mvn -o "${copy[@]}" >/dev/null 2>&1 || mvn "${copy[@]}" >&2; }) \
     || die "could not resolve $RAPAIO from Maven Central"
 fi
-launcher_jar="$ROOT/target/kernel/aelab-kernel-launcher.jar"
-$PY "$TOOL" launcher-jar "$ROOT/target/aelab.jar" "$launcher_jar"
 $PY "$TOOL" install-rapaio "${location[@]}" --java "$JAVA" --xmx "$XMX" --kernel-jar "$kernel_jar" \
-  --launcher-jar "$launcher_jar" --classpath "$cp"
+  --launcher-jar "$LAUNCHER_JAR" --classpath "$cp"

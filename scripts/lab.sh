@@ -15,7 +15,7 @@ while [ $# -gt 0 ]; do
     *) extra+=("$1"); shift ;;
   esac
 done
-if ! /usr/bin/python3 "$ROOT/tools/kernelspec.py" check --aelab-jar "$ROOT/target/aelab.jar"; then
+if ! /usr/bin/python3 "$ROOT/tools/kernelspec.py" check --aelab-jar "$ROOT/aelab-core/target/aelab-core.jar"; then
   bash "$ROOT/scripts/install-kernel.sh" >&2
 fi
 command -v jupyter-notebook >/dev/null 2>&1 || { echo "aelab: jupyter-notebook is missing (apt-get install jupyter-notebook)" >&2; exit 1; }

@@ -24,7 +24,7 @@ import time
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
-LAUNCHER = "aelab.notebook.ReliableKernelLauncher"
+LAUNCHER = "aelab.kernel.ReliableKernelLauncher"
 RAPAIO_MAIN = "org.rapaio.jupyter.kernel.MainApp"
 
 

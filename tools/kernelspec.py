@@ -1,8 +1,6 @@
 #!/usr/bin/python3
 """Installs and inspects the `java` Jupyter kernelspec used by aelab (run with Debian's /usr/bin/python3).
 
-  kernelspec.py launcher-jar AELAB_JAR OUT_JAR
-      copy the kernel launcher classes (aelab.notebook.ReliableKernelLauncher, LoopThreadRepair) into OUT_JAR
   kernelspec.py install-rapaio --java JAVA --xmx 1g --kernel-jar JAR --launcher-jar JAR --classpath CP [--sys-prefix]
       write the `java` kernelspec for rapaio-jupyter-kernel (user location unless --sys-prefix)
   kernelspec.py patch-ijava --java JAVA --xmx 1g [--sys-prefix]
@@ -17,34 +15,23 @@ import json
 import os
 import sys
 import tempfile
-import zipfile
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_core.paths import jupyter_data_dir
 
 NAME = "java"
-LAUNCHER = "aelab.notebook.ReliableKernelLauncher"
-LAUNCHER_CLASSES = ("aelab/notebook/ReliableKernelLauncher", "aelab/notebook/LoopThreadRepair")
-FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+LAUNCHER = "aelab.kernel.ReliableKernelLauncher"
 
 
-def launcher_jar(aelab_jar, out_jar):
-    """Copies only the launcher classes, so the kernel JVM's own class path holds no aelab class that needs EJML."""
-    with zipfile.ZipFile(aelab_jar) as src:
-        names = sorted(n for n in src.namelist() if n.startswith(LAUNCHER_CLASSES) and n.endswith(".class"))
-        if not names:
-            sys.exit("aelab: %s holds no %s class: rebuild the jar (./aelab build)" % (aelab_jar, LAUNCHER))
-        tmp = out_jar + ".tmp"
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-            manifest = zipfile.ZipInfo("META-INF/MANIFEST.MF", FIXED_ZIP_TIME)
-            dst.writestr(manifest, "Manifest-Version: 1.0\r\nMain-Class: %s\r\n\r\n" % LAUNCHER)
-            for n in names:
-                dst.writestr(zipfile.ZipInfo(n, FIXED_ZIP_TIME), src.read(n))
-    os.replace(tmp, out_jar)
+OPTIONS_FILE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts",
+                            "kernel-jvm.options")
 
 
 def jvm_options(xmx):
-    return ["-Xmx" + xmx, "-Djava.awt.headless=true"]
+    """-Xmx, then the options of scripts/kernel-jvm.options (one per line, '#' comments)."""
+    with open(OPTIONS_FILE) as f:
+        opts = [line.split("#", 1)[0].strip() for line in f]
+    return ["-Xmx" + xmx] + [o for o in opts if o]
 
 
 def install_spec(spec, sys_prefix):
@@ -88,7 +75,8 @@ def patch_ijava(a):
     path = os.path.join(d, "kernel.json")
     with open(path) as f:
         spec = json.load(f)
-    argv = [x for x in spec["argv"] if not x.startswith(("-Xmx", "-Djava.awt.headless"))]
+    ours = set(jvm_options(a.xmx))
+    argv = [x for x in spec["argv"] if not x.startswith("-Xmx") and x not in ours]
     if argv[0] != "java" and os.path.basename(argv[0]) != "java":
         sys.exit("aelab: unexpected IJava kernel.json argv %r" % spec["argv"])
     spec["argv"] = [a.java] + jvm_options(a.xmx) + argv[1:]
@@ -122,9 +110,6 @@ def check(a):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
-    lj = sub.add_parser("launcher-jar")
-    lj.add_argument("aelab_jar")
-    lj.add_argument("out_jar")
     r = sub.add_parser("install-rapaio")
     for opt in ("--java", "--xmx", "--kernel-jar", "--launcher-jar", "--classpath"):
         r.add_argument(opt, required=True)
@@ -136,9 +121,7 @@ def main():
     c.add_argument("--aelab-jar", required=True)
     sub.add_parser("where")
     a = p.parse_args()
-    if a.cmd == "launcher-jar":
-        launcher_jar(a.aelab_jar, a.out_jar)
-    elif a.cmd == "install-rapaio":
+    if a.cmd == "install-rapaio":
         install_rapaio(a)
     elif a.cmd == "patch-ijava":
         patch_ijava(a)

@@ -5,7 +5,7 @@
 
 PATHs are .ipynb files or folders (searched recursively); default: notebooks/, exercises/ and solutions/ of this
 repository. --check changes nothing and exits 1 when a notebook would change (the same rule that
-aelab.notebook.CommittedNotebooksTest enforces in the Maven build). Writes the file in nbformat's layout (indent 1,
+aelab.kernel.CommittedNotebooksTest enforces in the Maven build). Writes the file in nbformat's layout (indent 1,
 sorted keys, UTF-8, trailing newline), so a clean notebook is left byte-identical.
 """
 import json

@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Tests scripts/install-kernel.sh in an isolated JUPYTER_DATA_DIR (the user's kernels are not touched):
 
-  1. default (rapaio-jupyter-kernel 3.0.1): kernel.json runs aelab.notebook.ReliableKernelLauncher with -Xmx, classpath
-     in RJK_CLASSPATH (';'-separated) holding target/aelab.jar and every target/lib jar; a second run changes nothing.
+  1. default (rapaio-jupyter-kernel 3.0.1): kernel.json runs aelab.kernel.ReliableKernelLauncher with -Xmx, classpath
+     in RJK_CLASSPATH (';'-separated) holding aelab-core's jar and every jar of its lib/; a second run changes nothing.
   2. --ijava ZIP: a zip with the layout of IJava 1.3.0's release (install.py, java/kernel.json with the
      @KERNEL_INSTALL_DIRECTORY@ token, java/ijava-1.3.0.jar, java/dependency-jars/) built here, with a stand-in
      install.py offering the real one's options (--user/--sys-prefix/--prefix, --replace, --classpath).
-Needs target/aelab.jar (./aelab build). Exit status 1 on the first failed expectation.
+Needs the module jars (./aelab build). Exit status 1 on the first failed expectation.
 """
 import glob
 import json
@@ -57,18 +57,18 @@ def install(data_dir, *args):
 
 
 def main():
-    jar = os.path.join(ROOT, "target", "aelab.jar")
-    libs = sorted(glob.glob(os.path.join(ROOT, "target", "lib", "*.jar")))
-    expect(os.path.isfile(jar) and libs, "target/aelab.jar and target/lib/*.jar exist")
+    jar = os.path.join(ROOT, "aelab-core", "target", "aelab-core.jar")
+    libs = sorted(glob.glob(os.path.join(ROOT, "aelab-core", "target", "lib", "*.jar")))
+    expect(os.path.isfile(jar) and libs, "aelab-core/target/aelab-core.jar and its lib/*.jar exist")
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "jupyter")
         spec, _ = install(data)
         argv = spec["argv"]
-        expect("aelab.notebook.ReliableKernelLauncher" in argv and "{connection_file}" == argv[-1],
+        expect("aelab.kernel.ReliableKernelLauncher" in argv and "{connection_file}" == argv[-1],
                "rapaio kernel starts through ReliableKernelLauncher")
         expect(any(a.startswith("-Xmx") for a in argv), "rapaio kernel JVM has -Xmx")
         cp = spec["env"]["RJK_CLASSPATH"].split(";")
-        expect(cp == [jar] + libs, "RJK_CLASSPATH is target/aelab.jar then every target/lib jar, ';'-separated")
+        expect(cp == [jar] + libs, "RJK_CLASSPATH is the aelab-core jar then every jar of its lib/, ';'-separated")
         jvm_cp = argv[argv.index("-cp") + 1].split(os.pathsep)
         expect(all(os.path.isfile(p) for p in jvm_cp), "the kernel JVM's class path files exist")
         _, out = install(data)
@@ -86,7 +86,7 @@ def main():
                "IJava kernel runs the installed ijava-1.3.0.jar")
         expect(any(a.startswith("-Xmx") for a in spec["argv"]), "IJava kernel JVM has -Xmx")
         expect(spec["env"]["IJAVA_CLASSPATH"].split(os.pathsep) == [jar] + libs,
-               "IJAVA_CLASSPATH is target/aelab.jar then every target/lib jar")
+               "IJAVA_CLASSPATH is the aelab-core jar then every jar of its lib/")
         expect(os.path.isfile(os.path.join(kdir, "dependency-jars", "jupyter-jvm-basekernel-2.3.0.jar")),
                "IJava's dependency-jars are installed next to kernel.json")
         spec2, _ = install(data, "--ijava", z)

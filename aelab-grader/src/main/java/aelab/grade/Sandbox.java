@@ -1,0 +1,454 @@
+package aelab.grade;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ImportSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.TypeDeclSnippet;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * One student's JShell: a child JVM started through the JDK's JShell API (remote execution engine) with a heap
+ * cap, headless AWT, an empty stdin, a scratch working directory and the aelab jar plus its dependencies on the
+ * classpath. Every evaluation runs under a deadline: at the deadline {@link JShell#stop()}, and if the snippet
+ * still runs a moment later (a loop that catches Throwable) the child's whole process tree is killed (SIGKILL,
+ * so no shutdown hook runs). {@link #close()} kills the tree the same way, then waits until it is gone.
+ */
+final class Sandbox implements AutoCloseable {
+    /** How long a stopped snippet may take to return before the child JVM is killed. */
+    static final long STOP_GRACE_MILLIS = 1500;
+    private static final int MAX_MESSAGE = 400;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "aelab-grade-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final JShell shell;
+    private final String marker;
+    private final Path scratch;
+    private final ProcessHandle child;
+    private final AtomicBoolean dead = new AtomicBoolean();
+    private volatile boolean killed;
+    private VarSnippet batchResults;
+
+    /** What a batch of probes left: the observations of the probes that finished, in order. */
+    static final class Batch {
+        final List<Observation> finished = new ArrayList<>();
+        /** The batch was stopped at its deadline while the first probe ran (that probe timed out). */
+        boolean firstTimedOut;
+    }
+
+    /** The result of evaluating one cell. */
+    static final class CellResult {
+        final List<String> problems = new ArrayList<>();
+        /** JShell's display of the last snippet's value (a String value is shown quoted), or null. */
+        String lastValue;
+        boolean timedOut;
+        boolean died;
+    }
+
+    Sandbox(Limits limits, List<String> classpath, CappedOutput output) {
+        marker = "-Daelab.grade.sandbox=" + UUID.randomUUID();
+        try {
+            scratch = Files.createTempDirectory("aelab-grade-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a scratch directory: " + e.getMessage(), e);
+        }
+        PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
+        // one --class-path option for compiler and child: addToClasspath per jar costs ~0.1 s each
+        String cp = String.join(File.pathSeparator, classpath);
+        JShell started;
+        try {
+            try {
+                started = builder(limits, cp, sink).executionEngine(new SandboxEngine(), Map.of()).build();
+            } catch (IllegalStateException e) {
+                // our engine could not start the JVM: JShell's own (slower, same guarantees) engine
+                started = builder(limits, cp, sink).build();
+            }
+        } catch (RuntimeException | Error e) {
+            deleteTree(scratch);
+            throw e;
+        }
+        shell = started;
+        shell.onShutdown(s -> dead.set(true));
+        child = findChild();
+        // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s); the
+        // variable (random name) receives the results of batched probes
+        String name = "aelab$r" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        batchResults = shell.eval("java.lang.Object[] " + name + " = null;").stream()
+                .filter(e -> e.causeSnippet() == null && e.status() == Snippet.Status.VALID
+                        && e.snippet() instanceof VarSnippet)
+                .map(e -> (VarSnippet) e.snippet()).findFirst().orElse(null);
+    }
+
+    private JShell.Builder builder(Limits limits, String cp, PrintStream sink) {
+        return JShell.builder()
+                .in(new ByteArrayInputStream(new byte[0]))
+                .out(sink)
+                .err(sink)
+                .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
+                .compilerOptions("--class-path", cp);
+    }
+
+    private ProcessHandle findChild() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The student classpath: the system property {@code aelab.student.classpath} (the launcher sets it to the
+     * aelab-core jar and its dependencies, as {@code ./aelab classpath} prints it), else the entries of the running
+     * JVM's classpath that exist (in the grader's own tests, aelab-core is a test dependency).
+     */
+    static List<String> defaultClasspath() {
+        String student = System.getProperty("aelab.student.classpath");
+        String cp = student != null && !student.isBlank() ? student : System.getProperty("java.class.path", "");
+        Set<String> out = new LinkedHashSet<>();
+        for (String e : cp.split(File.pathSeparator)) {
+            if (!e.isEmpty() && new File(e).exists()) {
+                out.add(new File(e).getAbsolutePath());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Whether the child JVM is gone (System.exit, halt, killed). */
+    boolean isDead() {
+        return dead.get() || killed || (child != null && !child.isAlive());
+    }
+
+    /** Evaluates a notebook cell snippet by snippet; stops at the first snippet that times out or kills the JVM. */
+    CellResult evalCell(String source, long timeoutMillis) {
+        CellResult r = new CellResult();
+        List<Snippet> namespaceChanges = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (String snippet : split(source)) {
+            if (isDead()) {
+                r.died = true;
+                return r;
+            }
+            AtomicBoolean stopped = new AtomicBoolean();
+            List<SnippetEvent> events = evalWithDeadline(snippet, deadline, stopped);
+            if (stopped.get()) {
+                r.timedOut = true;
+                r.died = isDead();
+                return r;
+            }
+            if (isDead()) {
+                r.died = true;
+                return r;
+            }
+            for (SnippetEvent ev : events) {
+                if (ev.causeSnippet() == null) {
+                    r.lastValue = ev.value();
+                }
+                String problem = problemOf(ev);
+                if (problem != null) {
+                    r.problems.add(problem);
+                }
+                if (ev.causeSnippet() == null && ev.status().isDefined()
+                        && (ev.snippet() instanceof TypeDeclSnippet || ev.snippet() instanceof ImportSnippet)) {
+                    namespaceChanges.add(ev.snippet());
+                }
+            }
+        }
+        if (!namespaceChanges.isEmpty() && !canaryCompiles(deadline)) {
+            // e.g. a class named like an imported class: every later snippet would fail to compile
+            for (Snippet s : namespaceChanges) {
+                shell.drop(s);
+                r.problems.add("declares " + s.source().strip().split("\n")[0] + ", which stops every later cell "
+                        + "from compiling (a name clash with an import?); it was removed");
+            }
+        }
+        return r;
+    }
+
+    private boolean canaryCompiles(long deadline) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return evalWithDeadline("int aelab$canary = 0;", deadline + TimeUnit.SECONDS.toNanos(5), stopped).stream()
+                .anyMatch(e -> e.causeSnippet() == null && e.status() == Snippet.Status.VALID);
+    }
+
+    /** Splits a cell into complete snippets (JShell's eval takes only the first one of its input). */
+    List<String> split(String source) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : source.split("\n", -1)) {
+            // kernel magics such as %maven or %%time are not Java
+            kept.append(line.stripLeading().startsWith("%") ? "" : line).append('\n');
+        }
+        List<String> out = new ArrayList<>();
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String rest = kept.toString();
+        while (!rest.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            if (!info.completeness().isComplete()) {
+                out.add(rest); // incomplete: let eval report the compile error
+                break;
+            }
+            out.add(info.source());
+            rest = info.remaining();
+        }
+        return out;
+    }
+
+    private List<SnippetEvent> evalWithDeadline(String snippet, long deadlineNanos, AtomicBoolean stopped) {
+        long remaining = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        ScheduledFuture<?> stop = WATCHDOG.schedule(() -> {
+            stopped.set(true);
+            try {
+                shell.stop();
+            } catch (RuntimeException e) {
+                // already closed
+            }
+        }, remaining, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> kill = WATCHDOG.schedule(this::kill, remaining + STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return shell.eval(snippet);
+        } catch (IllegalStateException e) {
+            dead.set(true);
+            return List.of();
+        } finally {
+            stop.cancel(false);
+            kill.cancel(false);
+        }
+    }
+
+    private String problemOf(SnippetEvent ev) {
+        if (ev.causeSnippet() != null) {
+            return null; // a consequence (another snippet's status changed), not this evaluation
+        }
+        Snippet s = ev.snippet();
+        if (ev.status() == Snippet.Status.REJECTED) {
+            return "compile error: " + diagnostics(s);
+        }
+        if (ev.exception() != null) {
+            return exceptionText(ev.exception());
+        }
+        if (ev.status() == Snippet.Status.RECOVERABLE_DEFINED || ev.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            if (s instanceof jdk.jshell.DeclarationSnippet) {
+                String missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s)
+                        .collect(Collectors.joining(", "));
+                return "uses undefined " + missing;
+            }
+        }
+        return null;
+    }
+
+    private String diagnostics(Snippet s) {
+        String text = shell.diagnostics(s).filter(Diag::isError).map(d -> d.getMessage(Locale.ROOT))
+                .collect(Collectors.joining("; "));
+        return shorten(text.isEmpty() ? "rejected" : text);
+    }
+
+    private static String exceptionText(Exception e) {
+        if (e instanceof EvalException) {
+            String msg = e.getMessage();
+            return "threw " + ((EvalException) e).getExceptionClassName() + (msg == null ? "" : ": " + shorten(msg));
+        }
+        if (e instanceof UnresolvedReferenceException) {
+            return "calls " + ((UnresolvedReferenceException) e).getSnippet().source().strip().split("\n")[0]
+                    + ", which uses something undefined";
+        }
+        return "threw " + e.getClass().getName();
+    }
+
+    static String shorten(String s) {
+        String one = s.replace('\n', ' ').replace('\r', ' ');
+        return one.length() <= MAX_MESSAGE ? one : one.substring(0, MAX_MESSAGE) + "...";
+    }
+
+    /**
+     * Evaluates all probes of a grade cell in one snippet ({@link ProbeBatch}) with the time limit of one probe.
+     * The probes that finished are returned; the caller evaluates the rest one by one. Nothing is returned when the
+     * snippet does not compile or the JVM died; {@link Batch#firstTimedOut} when the first probe used the whole time.
+     */
+    Batch probeBatch(List<Probe> probes, long timeoutMillis) {
+        Batch b = new Batch();
+        if (batchResults == null || isDead() || !ProbeBatch.batchable(probes)) {
+            return b;
+        }
+        String suffix = "$" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        AtomicBoolean stopped = new AtomicBoolean();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        List<SnippetEvent> events = evalWithDeadline(ProbeBatch.source(probes, batchResults.name(), suffix), deadline,
+                stopped);
+        if (isDead() || events.stream().noneMatch(e -> e.causeSnippet() == null
+                && e.status() == Snippet.Status.VALID)) {
+            return b;
+        }
+        try {
+            b.finished.addAll(ProbeBatch.read(probes, shell.varValue(batchResults)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Batch(); // unreadable (should not happen) or the JVM is gone: evaluate one by one
+        }
+        b.firstTimedOut = stopped.get() && b.finished.isEmpty();
+        return b;
+    }
+
+    /** Evaluates a probe and reads its value back without calling any of the student's methods on the result. */
+    Observation probe(Probe p, long timeoutMillis) {
+        String name = "aelab$probe$" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        String expr = "(" + p.expr() + ")";
+        String snippet;
+        switch (p.type()) {
+            case DOUBLE: snippet = "double " + name + " = " + expr + ";"; break;
+            case LONG: snippet = "long " + name + " = " + expr + ";"; break;
+            case BOOLEAN: snippet = "boolean " + name + " = " + expr + ";"; break;
+            case CHAR: snippet = "char " + name + " = " + expr + ";"; break;
+            case STRING: snippet = "var " + name + " = " + expr + ";"; break;
+            default: snippet = p.expr().strip() + (p.expr().strip().endsWith(";") ? "" : ";"); break;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        AtomicBoolean stopped = new AtomicBoolean();
+        if (isDead()) {
+            return new Observation(Observation.Kind.CRASHED, null, "the JVM was already gone");
+        }
+        List<SnippetEvent> events = evalWithDeadline(snippet, deadline, stopped);
+        if (stopped.get()) {
+            return new Observation(Observation.Kind.TIMEOUT, null, "");
+        }
+        if (isDead()) {
+            return new Observation(Observation.Kind.CRASHED, null, "System.exit, halt or a crash");
+        }
+        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (main == null) {
+            return new Observation(Observation.Kind.COMPILE_ERROR, null, "no result");
+        }
+        if (main.status() == Snippet.Status.REJECTED) {
+            return new Observation(Observation.Kind.COMPILE_ERROR, null, diagnostics(main.snippet()));
+        }
+        if (main.exception() instanceof EvalException) {
+            EvalException e = (EvalException) main.exception();
+            return new Observation(Observation.Kind.THREW, e.getExceptionClassName(),
+                    e.getMessage() == null ? "" : shorten(e.getMessage()));
+        }
+        if (main.exception() != null) {
+            return new Observation(Observation.Kind.COMPILE_ERROR, null, exceptionText(main.exception()));
+        }
+        if (p.type() == Probe.Type.THROWS) {
+            return new Observation(Observation.Kind.VALUE, "(nothing thrown)", "");
+        }
+        String raw = main.value();
+        if (raw == null) {
+            return new Observation(Observation.Kind.COMPILE_ERROR, null, "no value");
+        }
+        return canonical(p, name, raw, deadline);
+    }
+
+    private Observation canonical(Probe p, String name, String raw, long deadline) {
+        try {
+            switch (p.type()) {
+                case DOUBLE:
+                    return value(Double.toString(Double.parseDouble(raw)));
+                case LONG:
+                    return value(Long.toString(Long.parseLong(raw)));
+                case BOOLEAN:
+                    return value(Boolean.toString(Boolean.parseBoolean(raw)));
+                case CHAR:
+                    return value(JavaLiterals.unquote(raw, '\''));
+                default: {
+                    if (raw.equals("null")) {
+                        return value("null");
+                    }
+                    AtomicBoolean stopped = new AtomicBoolean();
+                    List<SnippetEvent> check = evalWithDeadline("boolean " + name + "$isString = " + name
+                            + " != null && " + name + ".getClass() == \"\".getClass();", deadline, stopped);
+                    boolean real = check.stream().anyMatch(e -> e.causeSnippet() == null && "true".equals(e.value()));
+                    if (!real) {
+                        return new Observation(Observation.Kind.UNREADABLE, null,
+                                "a value that is not a java.lang.String");
+                    }
+                    return value(JavaLiterals.unquote(raw, '"'));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return new Observation(Observation.Kind.UNREADABLE, null, "an unreadable value " + shorten(raw));
+        }
+    }
+
+    private static Observation value(String v) {
+        return new Observation(Observation.Kind.VALUE, v, "");
+    }
+
+    /** Kills the child JVM and everything it started (SIGKILL: shutdown hooks do not run). */
+    void kill() {
+        killed = true;
+        dead.set(true);
+        if (child == null) {
+            return;
+        }
+        List<ProcessHandle> tree = Stream.concat(child.descendants(), Stream.of(child))
+                .sorted(Comparator.comparingLong(ProcessHandle::pid).reversed())
+                .collect(Collectors.toList());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle h : tree) {
+            try {
+                h.onExit().get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // reported by childAlive() in tests
+            }
+        }
+    }
+
+    /** Whether the child JVM is still running. */
+    boolean childAlive() {
+        return child != null && child.isAlive();
+    }
+
+    /** The child's process id, or -1 when it was not found. */
+    long childPid() {
+        return child == null ? -1 : child.pid();
+    }
+
+    @Override
+    public void close() {
+        kill();
+        try {
+            shell.close();
+        } catch (RuntimeException e) {
+            // the child is gone already
+        }
+        deleteTree(scratch);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a scratch directory left in /tmp is harmless
+        }
+    }
+}

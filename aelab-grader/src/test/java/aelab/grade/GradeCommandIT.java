@@ -1,0 +1,60 @@
+package aelab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors exit 2 with a message; nothing here starts a JVM. */
+class GradeCommandIT {
+    private static String run(int expectedStatus, String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int status = GradeCommand.run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String log = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(expectedStatus, status, log);
+        return log;
+    }
+
+    @Test
+    void usageErrorsExitTwo(@TempDir Path tmp) throws Exception {
+        assertTrue(run(2).contains("no PATH given"));
+        assertTrue(run(2, "x.ipynb", "--out").contains("--out needs a value"));
+        assertTrue(run(2, "x.ipynb", "--jobs", "0").contains("--jobs must be >= 1, got 0"));
+        assertTrue(run(2, "x.ipynb", "--colour", "red").contains("unknown option --colour"));
+        assertTrue(run(2, tmp.resolve("nope.ipynb").toString()).contains("no such file or directory"));
+        Path bad = tmp.resolve("bad-key.ipynb");
+        Files.writeString(bad, "{\"nbformat\": 4, \"cells\": [], \"metadata\": {}}x");
+        Path sub = tmp.resolve("s.ipynb");
+        Files.writeString(sub, "{}");
+        assertTrue(run(2, sub.toString(), "--key", bad.toString()).contains("invalid instructor notebook"));
+    }
+
+    @Test
+    void noReferenceRunIsAnnouncedWhenEveryProbeHasALiteralExpectedValue(@TempDir Path tmp) throws Exception {
+        // an unreadable submission is scored without starting a JVM; every probe of sheet 03 has "expected"
+        Path sub = tmp.resolve("s.ipynb");
+        Files.writeString(sub, "not json");
+        String log = run(0, sub.toString(), "--key", "solutions/03-losses-and-denoising.ipynb", "--out",
+                tmp.resolve("out").toString());
+        assertTrue(log.contains("1 results.json"), log);
+        assertFalse(log.contains("running the instructor's"), log);
+    }
+
+    @Test
+    void theBestMatchingInstructorNotebookSharesMostGradeIds() {
+        Assignment pilot = Fixtures.pilot();
+        Notebook other = Notebook.parse("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": []}");
+        Assignment empty = Assignment.of("empty", other);
+        assertEquals("01-pilot-exercises", GradeCommand.bestMatch(Fixtures.solution(), Path.of("alice.ipynb"),
+                List.of(empty, pilot)).name());
+        assertEquals("empty", GradeCommand.bestMatch(null, Path.of("empty.ipynb"), List.of(pilot, empty)).name());
+    }
+}

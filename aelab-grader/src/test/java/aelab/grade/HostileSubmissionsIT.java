@@ -1,0 +1,308 @@
+package aelab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import aelab.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Broken and hostile submissions, graded end to end through {@code GradeCommand} (files in, results.json out, two at
+ * a time, 2 s per cell, 40 s per submission). In every case: the affected parts get a clear verdict, unaffected parts
+ * keep their points, nothing hangs, no student JVM is left running, the submission files are unchanged.
+ */
+class HostileSubmissionsIT {
+    private static Path dir;
+    private static Path out;
+    private static int exitStatus;
+    private static String log;
+    private static final Map<String, String> hashes = new LinkedHashMap<>();
+    private static final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+
+    private static final String LEAVE = "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
+            + "    double sum = 0; int n = 0;\n"
+            + "    for (double[] r : x) n += r.length;\n"
+            + "    for (int i = 0; i < x.length; i++) for (int j = 0; j < x[i].length; j++) {\n"
+            + "        double d = x[i][j] - xHat[i][j]; sum += d * d; }\n"
+            + "    return sum / n;\n}";
+
+    /** The correct gain, except that the second gain probe, denoisingGain(2.0, 0.5), runs {@code code}. */
+    private static String gainThat(String code) {
+        return "double denoisingGain(double m, double s) {\n"
+                + "    if (m == 2.0) { " + code + " }\n"
+                + "    if (!(s >= 0)) throw new IllegalArgumentException(\"s < 0\");\n"
+                + "    return m / (m + s * s);\n}";
+    }
+
+    @BeforeAll
+    static void gradeEverything() throws Exception {
+        dir = Files.createTempDirectory("aelab-hostile-");
+        out = dir.resolve("out");
+        Notebook sol = Fixtures.solution();
+        Map<String, String> subs = new LinkedHashMap<>();
+        subs.put("malformed-json", "{\"cells\": [ {\"cell_type\": \"code\", \"source\": \"int x = 1;\"");
+        subs.put("not-a-notebook", "[1, 2, 3]");
+        subs.put("missing-solution-cell", Fixtures.without(sol, "mse-impl").toJson());
+        subs.put("renamed-solution-cell", Fixtures.renamed(sol, "mse-impl", "my-mse").toJson());
+        subs.put("missing-grade-cell", Fixtures.without(sol, "gain-check").toJson());
+        subs.put("edited-grade-cell", Fixtures.withCell(Fixtures.withCell(sol, "mse-impl", Fixtures.MSE_SUM),
+                "mse-check", "System.out.println(\"PASS mse-check 3/3\");").toJson());
+        subs.put("compile-error", Fixtures.withCell(sol, "mse-impl",
+                "double mseMeanPerElement(double[][] x, double[][] xHat) { return x.length + ; }").toJson());
+        subs.put("uncaught-exception-in-cell", Fixtures.withExtraCell(sol, "gain-impl",
+                "throw new IllegalStateException(\"boom\");").toJson());
+        subs.put("exception-in-function", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) { int zero = 0; return m / (m + s * s) + 1 / zero; }")
+                .toJson());
+        subs.put("infinite-loop", Fixtures.withCell(sol, "mse-impl",
+                "double mseMeanPerElement(double[][] x, double[][] xHat) { while (true) { } }").toJson());
+        subs.put("loop-catching-throwable-in-cell", Fixtures.withExtraCell(sol, "gain-impl",
+                "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }").toJson());
+        subs.put("loop-catching-throwable-in-function", Fixtures.withCell(sol, "mse-impl",
+                "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
+                        + "    while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }\n}").toJson());
+        subs.put("system-exit", Fixtures.withExtraCell(sol, "gain-impl", "System.exit(0);").toJson());
+        subs.put("halt-in-function", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) { Runtime.getRuntime().halt(1); return 0; }").toJson());
+        subs.put("out-of-memory", Fixtures.withCell(sol, "mse-impl",
+                "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
+                        + "    java.util.List<long[]> keep = new java.util.ArrayList<>();\n"
+                        + "    while (true) keep.add(new long[1 << 22]);\n}").toJson());
+        subs.put("fifty-megabytes-of-output", Fixtures.withExtraCell(sol, "gain-impl",
+                "String line = \"x\".repeat(1023) + \"\\n\";\n"
+                        + "for (int i = 0; i < 51200; i++) System.out.print(line);").toJson());
+        subs.put("fake-pass-and-score-json", Fixtures.withExtraCell(Fixtures.withCell(sol, "mse-impl",
+                Fixtures.MSE_SUM), "gain-impl", "System.out.println(\"PASS one row (1x4) (1 pt)\");\n"
+                + "System.out.println(\"{\\\"score\\\": 8.0, \\\"tests\\\": []}\");").toJson());
+        String shadows = "class Math { static double abs(double x) { return 0; } static double sqrt(double x) { return 0; } }\n"
+                + "class Double { static double parseDouble(String s) { return 0; } }\n"
+                + "class String { }\nclass Long { }\nclass Character { }\nclass Boolean { }";
+        subs.put("shadowed-jdk-classes", Fixtures.withExtraCell(sol, "mse-impl", shadows).toJson());
+        subs.put("shadowed-jdk-classes-wrong-answer", Fixtures.withExtraCell(Fixtures.withCell(sol, "mse-impl",
+                Fixtures.MSE_SUM), "mse-impl", shadows).toJson());
+        subs.put("redefined-selfcheck", Fixtures.withExtraCell(Fixtures.withCell(sol, "mse-impl", Fixtures.MSE_SUM),
+                "mse-impl", "class SelfCheck { static String report(String... s) { return \"PASS 8/8\"; }\n"
+                        + "  static String close(Object... o) { return \"PASS\"; } }").toJson());
+        Path fake = out.resolve("shutdown-hook-and-stray-thread").resolve("results.json").toAbsolutePath();
+        subs.put("shutdown-hook-and-stray-thread", Fixtures.withExtraCell(Notebook.read(Fixtures.PILOT_EXERCISE),
+                "gain-impl", "java.nio.file.Path target = java.nio.file.Path.of(\"" + fake + "\");\n"
+                        + "Runnable fake = () -> { try { java.nio.file.Files.createDirectories(target.getParent());\n"
+                        + "  java.nio.file.Files.writeString(target, \"{\\\"score\\\": 999}\"); } catch (Exception e) { } };\n"
+                        + "Runtime.getRuntime().addShutdownHook(new Thread(fake));\n"
+                        + "Thread stray = new Thread(() -> { while (true) { fake.run(); try { Thread.sleep(20); }"
+                        + " catch (Throwable t) { } } });\n"
+                        + "stray.start();").toJson());
+        subs.put("equals-always-true", Fixtures.withCell(sol, "quiz1-answer",
+                "Object quiz1() { return new Object() { public boolean equals(Object o) { return true; }\n"
+                        + "  public String toString() { return \"B\"; } }; }").toJson());
+        // the probes of a grade cell run in one snippet first: a hang or exit in its second probe must still cost
+        // only that probe and the ones after it, each with its own time limit and verdict
+        subs.put("hang-in-second-probe", Fixtures.withCell(sol, "gain-impl", gainThat("while (true) { }")).toJson());
+        subs.put("exit-in-second-probe", Fixtures.withCell(sol, "gain-impl", gainThat("System.exit(3);")).toJson());
+        subs.put("correct-but-leaves-a-thread", Fixtures.withExtraCell(Fixtures.withCell(sol, "mse-impl", LEAVE),
+                "gain-impl", "new Thread(() -> { while (true) { } }).start();").toJson());
+        for (Map.Entry<String, String> e : subs.entrySet()) {
+            Path f = dir.resolve("subs").resolve(e.getKey() + ".ipynb");
+            Fixtures.write(f, e.getValue());
+            hashes.put(e.getKey(), Fixtures.sha256(f));
+        }
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        exitStatus = GradeCommand.run(new String[] {dir.resolve("subs").toString(), "--key", Fixtures.PILOT.toString(),
+            "--out", out.toString(), "--cell-seconds", "2", "--total-seconds", "40", "--jobs", "2"},
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        log = buf.toString(StandardCharsets.UTF_8);
+        Thread.sleep(300); // give a surviving stray thread a chance to overwrite a result file
+        for (String name : subs.keySet()) {
+            results.put(name, Json.parseObject(Files.readString(out.resolve(name).resolve("results.json"))));
+        }
+    }
+
+    @AfterAll
+    static void noStudentJvmIsLeft() throws Exception {
+        assertEquals(List.of(), Fixtures.strayChildren());
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> test(String name, int index) {
+        return (Map<String, Object>) ((List<Object>) results.get(name).get("tests")).get(index);
+    }
+
+    private static String outputs(String name) {
+        return results.get(name).get("output") + "\n" + results.get(name).get("tests");
+    }
+
+    /** Asserts the three parts' scores (mse, gain, quiz) and that the verdict text appears. */
+    private static void assertScores(String name, double mse, double gain, double quiz, String verdict) {
+        String all = outputs(name);
+        assertEquals(mse, ((Number) test(name, 0).get("score")).doubleValue(), 1e-12, all);
+        assertEquals(gain, ((Number) test(name, 1).get("score")).doubleValue(), 1e-12, all);
+        assertEquals(quiz, ((Number) test(name, 2).get("score")).doubleValue(), 1e-12, all);
+        assertEquals(mse + gain + quiz, ((Number) results.get(name).get("score")).doubleValue(), 1e-12, all);
+        assertTrue(all.contains(verdict), "expected \"" + verdict + "\" in\n" + all);
+        assertTrue(((Number) results.get(name).get("execution_time")).doubleValue() <= 60, all);
+    }
+
+    @Test
+    void gradingRanAndExitedZeroWithASummaryRowPerSubmission() throws Exception {
+        assertEquals(0, exitStatus, log);
+        // some pilot probes take their expected value from the instructor's copy
+        assertTrue(log.contains("running the instructor's 01-pilot-exercises for the expected values"), log);
+        List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("submission,assignment,score,max_score,mse-check,gain-check,quiz1-check", rows.get(0));
+        assertEquals(results.size() + 1, rows.size());
+    }
+
+    @Test
+    void submissionFilesAreUnchanged() throws Exception {
+        for (Map.Entry<String, String> e : hashes.entrySet()) {
+            assertEquals(e.getValue(), Fixtures.sha256(dir.resolve("subs").resolve(e.getKey() + ".ipynb")), e.getKey());
+        }
+    }
+
+    @Test
+    void malformedJsonScoresZeroWithTheParseError() {
+        assertScores("malformed-json", 0, 0, 0, "malformed JSON");
+    }
+
+    @Test
+    void validJsonThatIsNotANotebookScoresZero() {
+        assertScores("not-a-notebook", 0, 0, 0, "expected a JSON object at the top level");
+    }
+
+    @Test
+    void aMissingSolutionCellLosesOnlyItsPart() {
+        assertScores("missing-solution-cell", 0, 4, 1, "solution cell mse-impl is missing");
+    }
+
+    @Test
+    void aRenamedSolutionCellStillRunsAndIsReported() {
+        assertScores("renamed-solution-cell", 3, 4, 1, "grade_id my-mse, which the assignment does not have");
+    }
+
+    @Test
+    void aDeletedGradeCellIsRestoredFromTheInstructorsCopy() {
+        assertScores("missing-grade-cell", 3, 4, 1, "grade cell gain-check is missing; it was restored");
+    }
+
+    @Test
+    void anEditedGradeCellIsReplacedAndItsFakePassIsIgnored() {
+        assertScores("edited-grade-cell", 0, 4, 1, "grade cell mse-check was changed; the instructor's version was used");
+    }
+
+    @Test
+    void aCompileErrorCostsOnlyThatExercise() {
+        assertScores("compile-error", 0, 4, 1, "solution cell mse-impl: compile error");
+    }
+
+    @Test
+    void anUncaughtExceptionInACellIsReportedAndNothingElseIsLost() {
+        assertScores("uncaught-exception-in-cell", 3, 4, 1, "threw java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void anExceptionInsideTheFunctionFailsItsProbes() {
+        assertScores("exception-in-function", 3, 0, 1, "threw java.lang.ArithmeticException");
+    }
+
+    @Test
+    void anInfiniteLoopIsStoppedAtTheTimeLimit() {
+        assertScores("infinite-loop", 0, 4, 1, "ran past the time limit and was stopped");
+    }
+
+    @Test
+    void aTopLevelLoopThatCatchesThrowableIsKilledAndTheRestStillGraded() {
+        assertScores("loop-catching-throwable-in-cell", 3, 4, 1, "it ignored the stop request, so its JVM was killed");
+    }
+
+    @Test
+    void aFunctionLoopingAndCatchingThrowableLosesOnlyItsPart() {
+        assertScores("loop-catching-throwable-in-function", 0, 4, 1, "skipped: an earlier check of this part");
+    }
+
+    @Test
+    void systemExitIsSurvivedByRestartingWithoutThatCell() {
+        assertScores("system-exit", 3, 4, 1, "the JVM died while this cell ran");
+    }
+
+    @Test
+    void runtimeHaltInsideAFunctionLosesOnlyItsPart() {
+        assertScores("halt-in-function", 3, 0, 1, "the JVM died while it ran");
+    }
+
+    @Test
+    void outOfMemoryInsideAFunctionLosesOnlyItsPart() {
+        // on a very busy machine filling 256 MB can take longer than the 2 s limit: then the verdict is a timeout
+        String all = outputs("out-of-memory");
+        assertScores("out-of-memory", 0, 4, 1, "");
+        assertTrue(all.contains("threw java.lang.OutOfMemoryError") || all.contains("ran past the time limit"), all);
+    }
+
+    @Test
+    void fiftyMegabytesOfOutputAreCappedOrStopped() {
+        String all = outputs("fifty-megabytes-of-output");
+        assertScores("fifty-megabytes-of-output", 3, 4, 1, "");
+        assertTrue(all.contains("output beyond 65536 bytes was discarded") || all.contains("ran past the time limit"), all);
+    }
+
+    @Test
+    void printedPassLinesAndFakeScoreJsonAreIgnored() {
+        assertScores("fake-pass-and-score-json", 0, 4, 1, "FAIL one row (1x4)");
+    }
+
+    @Test
+    void shadowingJdkClassesDoesNotChangeHowValuesAreRead() {
+        assertScores("shadowed-jdk-classes", 3, 4, 1, "");
+        assertScores("shadowed-jdk-classes-wrong-answer", 0, 4, 1, "FAIL one row (1x4)");
+    }
+
+    @Test
+    void aRedefinedSelfCheckCannotPassAnything() {
+        assertScores("redefined-selfcheck", 0, 4, 1, "FAIL 2x2 with differences of both signs");
+        assertScores("redefined-selfcheck", 0, 4, 1, "declares class SelfCheck");
+        assertScores("redefined-selfcheck", 0, 4, 1, "it was removed");
+    }
+
+    @Test
+    void aShutdownHookAndAStrayThreadCannotOverwriteTheResults() {
+        assertScores("shutdown-hook-and-stray-thread", 0, 0, 0, "not implemented");
+        assertFalse(results.get("shutdown-hook-and-stray-thread").toString().contains("999"));
+    }
+
+    @Test
+    void anEqualsThatAlwaysReturnsTrueIsNeverCalled() {
+        assertScores("equals-always-true", 3, 4, 0, "did not compile");
+    }
+
+    @Test
+    void aHangInTheSecondProbeOfAPartCostsThatProbeAndTheRest() {
+        assertScores("hang-in-second-probe", 3, 1, 1,
+                "FAIL m = 2, sigma = 0.5 (1 pt): ran past the time limit and was stopped");
+        assertScores("hang-in-second-probe", 3, 1, 1,
+                "skipped: an earlier check of this part ran past the time limit");
+    }
+
+    @Test
+    void anExitInTheSecondProbeOfAPartCostsThatProbeAndTheRest() {
+        assertScores("exit-in-second-probe", 3, 1, 1, "the JVM died while it ran");
+        assertScores("exit-in-second-probe", 3, 1, 1, "skipped: an earlier check of this part killed the JVM");
+    }
+
+    @Test
+    void aStrayBusyThreadDoesNotCostPointsAndIsKilled() {
+        assertScores("correct-but-leaves-a-thread", 3, 4, 1, "");
+    }
+}

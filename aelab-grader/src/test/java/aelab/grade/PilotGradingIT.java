@@ -1,0 +1,123 @@
+package aelab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pilot's checks can fail: the instructor's solution earns full marks, the untouched exercise earns 0, and each
+ * typical wrong answer loses exactly the points of the probes it gets wrong (worked out by hand below from the
+ * probe inputs, not copied from the grader's output).
+ */
+class PilotGradingIT {
+    private static Map<String, SubmissionResult> results;
+
+    private static final String MSE_HEAD = "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
+            + "    double sum = 0;\n"
+            + "    for (int i = 0; i < x.length; i++) for (int j = 0; j < x[i].length; j++) {\n"
+            + "        double d = x[i][j] - xHat[i][j]; sum += d * d; }\n";
+
+    @BeforeAll
+    static void gradeAll() throws Exception {
+        Notebook sol = Fixtures.solution();
+        Map<String, Notebook> subs = new LinkedHashMap<>();
+        subs.put("solution", sol);
+        subs.put("exercise", Notebook.read(Fixtures.PILOT_EXERCISE));
+        subs.put("mse-sum", Fixtures.withCell(sol, "mse-impl", Fixtures.MSE_SUM));
+        subs.put("mse-rows", Fixtures.withCell(sol, "mse-impl", MSE_HEAD + "    return sum / x.length;\n}"));
+        subs.put("mse-cols", Fixtures.withCell(sol, "mse-impl", MSE_HEAD + "    return sum / x[0].length;\n}"));
+        subs.put("mse-library", Fixtures.withCell(sol, "mse-impl",
+                "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
+                        + "    return aelab.loss.Mse.meanPerElement(x, xHat);\n}"));
+        subs.put("gain-sigma", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) {\n"
+                        + "    if (s < 0) throw new IllegalArgumentException(\"s\");\n"
+                        + "    return m / (m + s);\n}"));
+        subs.put("gain-inverted", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) {\n"
+                        + "    if (s < 0) throw new IllegalArgumentException(\"s\");\n"
+                        + "    return s * s / (m + s * s);\n}"));
+        subs.put("gain-no-check", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) { return m / (m + s * s); }"));
+        subs.put("quiz-wrong", Fixtures.withCell(sol, "quiz1-answer", "char quiz1() { return 'A'; }"));
+        subs.put("quiz-lowercase", Fixtures.withCell(sol, "quiz1-answer", "char quiz1() { return 'b'; }"));
+        results = Fixtures.gradePilot(subs);
+    }
+
+    private static void assertScores(String name, double mse, double gain, double quiz) {
+        SubmissionResult r = results.get(name);
+        String all = r.output() + "\n" + r.tests();
+        assertEquals(mse, r.score("mse-check"), 1e-12, all);
+        assertEquals(gain, r.score("gain-check"), 1e-12, all);
+        assertEquals(quiz, r.score("quiz1-check"), 1e-12, all);
+        assertEquals(8, r.maxScore(), 1e-12);
+    }
+
+    @Test
+    void theSolutionEarnsFullMarks() {
+        assertScores("solution", 3, 4, 1);
+        assertEquals("All cells ran without problems.", results.get("solution").output());
+    }
+
+    @Test
+    void theUntouchedExerciseEarnsZeroAndSaysNotImplemented() {
+        assertScores("exercise", 0, 0, 0);
+        assertTrue(results.get("exercise").output("mse-check").contains("FAIL one row (1x4) (1 pt): not implemented"));
+    }
+
+    @Test
+    void sumInsteadOfMeanFailsEveryMseProbe() {
+        // 1x4: 8 != 2; 3x1: 14 != 14/3; 2x2: 12 != 3
+        assertScores("mse-sum", 0, 4, 1);
+    }
+
+    @Test
+    void dividingByRowsOnlyPassesOnlyTheSingleColumnProbe() {
+        // 1x4: 8/1 != 2; 3x1: 14/3 == 14/3; 2x2: 12/2 != 3
+        assertScores("mse-rows", 1, 4, 1);
+        assertTrue(results.get("mse-rows").output("mse-check").contains("not by the number of rows"));
+    }
+
+    @Test
+    void dividingByColumnsOnlyPassesOnlyTheSingleRowProbe() {
+        // 1x4: 8/4 == 2; 3x1: 14/1 != 14/3; 2x2: 12/2 != 3
+        assertScores("mse-cols", 1, 4, 1);
+    }
+
+    @Test
+    void callingTheLibraryEarnsNothingAndSaysWhy() {
+        assertScores("mse-library", 0, 4, 1);
+        assertTrue(results.get("mse-library").output("mse-check").contains("the solution uses aelab.loss"),
+                results.get("mse-library").output("mse-check"));
+    }
+
+    @Test
+    void sigmaInsteadOfSigmaSquaredFailsOnlyWhereSigmaIsNotOne() {
+        // (1,1): 1/2 == 1/2; (2,0.5): 2/2.5 != 2/2.25; (0,2): 0 == 0; negative sigma still rejected
+        assertScores("gain-sigma", 3, 3, 1);
+        assertTrue(results.get("gain-sigma").output("gain-check").contains("FAIL m = 2, sigma = 0.5"));
+    }
+
+    @Test
+    void theNoiseFractionInsteadOfTheGainLosesTwoProbes() {
+        // (1,1): 1/2 == 1/2; (2,0.5): 0.25/2.25 != 2/2.25; (0,2): 1 != 0; negative sigma rejected
+        assertScores("gain-inverted", 3, 2, 1);
+    }
+
+    @Test
+    void missingArgumentValidationLosesOnlyTheThrowsProbe() {
+        assertScores("gain-no-check", 3, 3, 1);
+        assertTrue(results.get("gain-no-check").output("gain-check")
+                .contains("expected java.lang.IllegalArgumentException to be thrown"));
+    }
+
+    @Test
+    void aWrongQuizAnswerEarnsNothingForTheQuizOnly() {
+        assertScores("quiz-wrong", 3, 4, 0);
+        assertScores("quiz-lowercase", 3, 4, 0);
+    }
+}
