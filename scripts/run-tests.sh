@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The test suite behind `./aelab test`:
-#   1. Maven's unit, contract, grading and repository tests (Surefire prints the counts);
+#   1. Maven's unit, contract and repository tests (Surefire) and the grader's JShell integration tests (Failsafe),
+#      plus every module's sources and Javadoc jar (a broken Javadoc reference fails here);
+#   1b. a separate Maven project that depends on the installed aelab-core builds and runs;
 #   2. the Gradescope entry point end to end (gradescope/run_autograder on the pilot sheet);
 #   3. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
 #      directory), twice: the two runs must give identical handouts; its last line is
@@ -8,6 +10,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-mvn -B verify "$@"
+mvn -B -Dstyle.color=never verify "$@"
+bash "$ROOT/scripts/test-consumer-project.sh"
 bash "$ROOT/scripts/test-gradescope.sh"
 bash "$ROOT/scripts/test-notebooks.sh" --reproducible

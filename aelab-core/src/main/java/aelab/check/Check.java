@@ -53,7 +53,7 @@ public final class Check {
         return pass(label, detail);
     }
 
-    /** Passes when two matrices have the same shape and max |a - b| <= tol. */
+    /** Passes when two matrices have the same shape and max |a - b| &le; tol. */
     public static String close(String label, DMatrixRMaj actual, DMatrixRMaj expected, double tol) {
         Require.notNull("actual", actual);
         Require.notNull("expected", expected);

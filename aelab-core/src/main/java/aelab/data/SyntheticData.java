@@ -303,7 +303,7 @@ public final class SyntheticData {
     }
 
     /**
-     * An {@code n x d} matrix of i.i.d. Bernoulli(\(p\)) pixels: entry = 1 when a uniform draw \(u < p\), else 0.
+     * An {@code n x d} matrix of i.i.d. Bernoulli(\(p\)) pixels: entry = 1 when a uniform draw \(u &lt; p\), else 0.
      * Allocates only the output (pass {@code out} to reuse a buffer); one {@code nextLong()} per pixel, no boxing
      * or temporary arrays (60000 x 784 took about 0.7 s on the shared 2-core build machine, memory-bound).
      *

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
  * anything the notebook prints.
  *
  * <p>Expected values: a probe's literal {@code expected}, or else the value the same probe returns when the
- * instructor's own notebook is run ({@link #referenceValues}).
+ * instructor's own notebook is run (see {@code referenceValues}).
  */
 public final class Grader {
     private final Assignment assignment;

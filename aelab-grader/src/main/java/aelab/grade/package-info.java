@@ -10,7 +10,7 @@
  *       students' copies from instructors' copies: {@code // BEGIN SOLUTION ... // END SOLUTION} regions become a
  *       stub that throws {@code UnsupportedOperationException("not implemented")} (or the region's
  *       {@code // STUB:} lines), outputs are cleared, probes removed.</li>
- *   <li>{@link aelab.check.SelfCheck} — what grade cells call so students see PASS/FAIL with a hint in Jupyter.</li>
+ *   <li>{@code aelab.check.SelfCheck} (in aelab-core) — what grade cells call so students see PASS/FAIL with a hint in Jupyter.</li>
  *   <li>{@link aelab.grade.Assignment}, {@link aelab.grade.GradeItem}, {@link aelab.grade.Probe} — the instructor's
  *       notebook as a grading key: each grade cell is one Gradescope test scored by its hidden probes.</li>
  *   <li>{@link aelab.grade.Grader}, {@link aelab.grade.GradeCommand} — runs each submission in its own JShell child
