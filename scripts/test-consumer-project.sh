@@ -2,7 +2,7 @@
 # Checks that aelab-core works as an ordinary Maven dependency: installs the modules (jar, sources and Javadoc jars)
 # into the local repository, then builds and runs, in a temporary directory, a separate Maven project that depends
 # on aelab:aelab-core and nothing else. Its main class computes a closed-form KL divergence and compares it with a
-# Monte Carlo estimate (the README's example), so a broken jar, a missing transitive dependency or a wrong
+# Monte Carlo estimate (the README's example) and PCA two ways on an EJML matrix, so a broken jar, a missing transitive dependency or a wrong
 # coordinate fails here. Ends with "consumer: N passed, M failed".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,6 +58,8 @@ import aelab.core.Rng;
 import aelab.gaussian.DiagonalGaussian;
 import aelab.gaussian.GaussianKl;
 import aelab.gaussian.MonteCarloKl;
+import aelab.pca.Pca;
+import org.ejml.data.DMatrixRMaj;
 
 public final class Main {
     public static void main(String[] args) {
@@ -65,13 +67,26 @@ public final class Main {
         double exact = GaussianKl.toStandard(q);
         var mc = MonteCarloKl.estimate(q, DiagonalGaussian.standard(2), 200_000, Rng.seeded(1));
         System.out.printf("KL closed form %.6f, Monte Carlo %.6f +- %.6f%n", exact, mc.mean(), mc.standardError());
-        System.exit(mc.agreesWith(exact, 5) ? 0 : 1);
+        // EJML arrives transitively: PCA by SVD and by the covariance's eigendecomposition agree
+        var rng = Rng.seeded(2);
+        var x = new DMatrixRMaj(200, 5);
+        for (int i = 0; i < x.data.length; i++) {
+            x.data[i] = rng.nextGaussian() * (1 + i % 5);
+        }
+        double[] a = Pca.viaSvd(x, 3).eigenvalues();
+        double[] b = Pca.viaCovariance(x, 3).eigenvalues();
+        double worst = 0;
+        for (int i = 0; i < 3; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]) / b[i]);
+        }
+        System.out.printf("PCA eigenvalues, SVD vs covariance: worst relative difference %.1e%n", worst);
+        System.exit(mc.agreesWith(exact, 5) && worst < 1e-9 ? 0 : 1);
     }
 }
 JAVA
 cons() { (cd "$tmp/consumer" && mvn_q package dependency:build-classpath -Dmdep.outputFile=cp.txt) >&2; }
 check "a separate project that depends on aelab-core compiles" cons
 run() { java -Djava.awt.headless=true -cp "$tmp/consumer/target/classes:$(cat "$tmp/consumer/cp.txt")" example.Main >&2; }
-check "and its main class runs (closed-form KL within 5 standard errors of Monte Carlo)" run
+check "and its main class runs (KL within 5 standard errors of Monte Carlo; PCA by SVD = by covariance)" run
 echo "consumer: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
