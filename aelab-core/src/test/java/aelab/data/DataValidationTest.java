@@ -8,10 +8,26 @@ import org.junit.jupiter.api.Test;
 
 class DataValidationTest {
     @Test
-    void imagesRecordChecksGeometry() {
-        assertMessage("pixels must have 6 columns, got 2x4", () -> new MnistIdx.Images(2, 3, new DMatrixRMaj(2, 4)));
-        assertMessage("rows must be > 0, got 0", () -> new MnistIdx.Images(0, 3, new DMatrixRMaj(2, 0)));
-        assertMessage("pixels must not be null", () -> new MnistIdx.Images(2, 3, null));
+    void byteImagesCheckGeometryAndLabels() {
+        assertMessage("pixels must hold a positive multiple of imageWidth*imageHeight = 6 bytes, got 8",
+                () -> ByteImages.of("x", new byte[8], null, 3, 2));
+        assertMessage("pixels must hold a positive multiple of imageWidth*imageHeight = 6 bytes, got 0",
+                () -> ByteImages.of("x", new byte[0], null, 3, 2));
+        assertMessage("imageHeight must be > 0, got 0", () -> ByteImages.of("x", new byte[6], null, 3, 0));
+        assertMessage("pixels must not be null", () -> ByteImages.of("x", null, null, 3, 2));
+        assertMessage("labels must have length 2 (one per image), got length 1",
+                () -> ByteImages.of("x", new byte[12], new int[1], 3, 2));
+        assertMessage("name must not be blank, got \" \"", () -> ByteImages.of(" ", new byte[6], null, 3, 2));
+        ByteImages two = ByteImages.of("x", new byte[12], null, 3, 2);
+        assertMessage("to must be in [1, 2], got 3", () -> two.batch(0, 3));
+        assertMessage("rows[1] must be in [0, 1], got 2", () -> two.batch(new int[] {0, 2}, null));
+        assertMessage("rows must hold at least 1 index, got 0", () -> two.batch(new int[0], null));
+    }
+
+    @Test
+    void mnistLoadNamesTheProblem() {
+        assertMessage("directory must not be null", () -> Mnist.load(null));
+        assertMessage("data must not be null", () -> Mnist.binarize(null, aelab.core.Rng.seeded(1)));
     }
 
     @Test

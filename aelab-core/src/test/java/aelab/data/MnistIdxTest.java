@@ -2,6 +2,7 @@ package aelab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,8 @@ class MnistIdxTest {
         return b;
     }
 
-    private static byte[] idx(int magic, int[] dims, byte[] body) throws IOException {
+    /** An IDX file: the magic number and dimensions as big-endian int32, then the body. */
+    static byte[] idx(int magic, int[] dims, byte[] body) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(magic);
@@ -67,8 +69,9 @@ class MnistIdxTest {
 
     private void assertReadsBack(boolean gzip) throws IOException {
         String suffix = gzip ? ".gz" : "";
-        Dataset data = MnistIdx.load(images("images-idx3-ubyte" + suffix, gzip),
+        ByteImages bytes = MnistIdx.load(images("images-idx3-ubyte" + suffix, gzip),
                 labels("labels-idx1-ubyte" + suffix, gzip, (byte) 7, (byte) 0, (byte) 200));
+        Dataset data = bytes.toDataset(0, COUNT);
         assertEquals(COUNT, data.size());
         assertEquals(ROWS * COLS, data.dimension());
         assertEquals(COLS, data.imageWidth());
@@ -96,10 +99,12 @@ class MnistIdxTest {
 
     @Test
     void readImagesReportsGeometry() throws IOException {
-        MnistIdx.Images images = MnistIdx.readImages(images("img", true));
-        assertEquals(COUNT, images.count());
-        assertEquals(ROWS, images.rows());
-        assertEquals(COLS, images.columns());
+        ByteImages images = MnistIdx.readImages(images("img", true));
+        assertEquals(COUNT, images.size());
+        assertFalse(images.hasLabels());
+        assertEquals(ROWS, images.imageHeight());
+        assertEquals(COLS, images.imageWidth());
+        assertEquals(45, images.pixel(1, 0));
     }
 
     @Test
@@ -161,5 +166,34 @@ class MnistIdxTest {
         var e = assertThrows(IllegalArgumentException.class, () -> MnistIdx.load(img, lab));
         assertEquals("labels file " + lab + " must have 3 labels (one per image in " + img + "), got 2",
                 e.getMessage());
+    }
+
+    /** Bytes allocated by this thread while running {@code action} (HotSpot's per-thread allocation counter). */
+    private static long allocatedBytes(Runnable action) {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        action.run();
+        return threads.getThreadAllocatedBytes(id) - before;
+    }
+
+    /**
+     * A 16-byte file whose header declares one image of 46340 x 46340 pixels (2,147,395,600 bytes, just under the
+     * largest Java array) must be rejected as truncated without first allocating the 2 GB it declares: under the
+     * kernel's -Xmx1g that allocation is an OutOfMemoryError. Raw and gzip'd.
+     */
+    @Test
+    void hostileHeaderIsRejectedBeforeAllocating() throws IOException {
+        byte[] header = idx(2051, new int[] {1, 46340, 46340}, new byte[0]);
+        assertEquals(16, header.length);
+        for (boolean gzip : new boolean[] {false, true}) {
+            Path hostile = write(gzip ? "hostile.gz" : "hostile", header, gzip);
+            long allocated = allocatedBytes(() -> {
+                var e = assertThrows(IllegalArgumentException.class, () -> MnistIdx.readImages(hostile));
+                assertTrue(e.getMessage().startsWith(hostile + " is truncated: the header declares 1 images of "
+                        + "46340x46340 = 2147395600 data bytes"), e.getMessage());
+            });
+            assertTrue(allocated < 64L << 20, (gzip ? "gzip: " : "raw: ") + "allocated " + allocated + " bytes");
+        }
     }
 }
