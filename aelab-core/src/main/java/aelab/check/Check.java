@@ -9,7 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * ("✔ label: ...") or throws {@link CheckFailedException} ("✘ label: ...").
  *
  * <p>Tolerances are absolute unless stated; {@link #close(String, double, double, double)} accepts
- * {@code |actual - expected| <= tol}. NaN never passes. A negative, NaN or infinite tolerance, a null matrix or a null
+ * {@code |actual - expected| <= tol}. No check passes when a compared value is NaN or infinite (an infinite
+ * expected value would otherwise make a relative tolerance infinite, and an infinite actual value would pass any
+ * bound on one side). A negative, NaN or infinite tolerance, a null matrix or a null
  * action is bad input (IllegalArgumentException), not a failed check.
  */
 public final class Check {
@@ -28,32 +30,40 @@ public final class Check {
         return new CheckFailedException("\u2718 " + label + ": " + detail);
     }
 
-    /** Passes when {@code |actual - expected| <= tol}. */
+    /** Whether both operands are finite (a check on a NaN or an infinity never passes). */
+    private static boolean finite(double a, double b) {
+        return Double.isFinite(a) && Double.isFinite(b);
+    }
+
+    /** Passes when both values are finite and {@code |actual - expected| <= tol}. */
     public static String close(String label, double actual, double expected, double tol) {
         Require.nonNegative("tol", tol);
         double diff = Math.abs(actual - expected);
         String detail = "actual " + fmt(actual) + ", expected " + fmt(expected) + ", |diff| " + fmt(diff)
                 + " (tolerance " + fmt(tol) + ")";
-        if (!(diff <= tol)) {
+        if (!finite(actual, expected) || !(diff <= tol)) {
             throw fail(label, detail);
         }
         return pass(label, detail);
     }
 
-    /** Passes when {@code |actual - expected| <= rtol * max(|expected|, tiny)}. */
+    /**
+     * Passes when both values are finite and {@code |actual - expected| <= rtol * max(|expected|, tiny)} (tiny = the
+     * smallest normal double).
+     */
     public static String relClose(String label, double actual, double expected, double rtol) {
         Require.nonNegative("rtol", rtol);
         double diff = Math.abs(actual - expected);
         double scale = Math.max(Math.abs(expected), Double.MIN_NORMAL);
         String detail = "actual " + fmt(actual) + ", expected " + fmt(expected) + ", relative diff "
                 + fmt(diff / scale) + " (tolerance " + fmt(rtol) + ")";
-        if (!(diff <= rtol * scale)) {
+        if (!finite(actual, expected) || !(diff <= rtol * scale)) {
             throw fail(label, detail);
         }
         return pass(label, detail);
     }
 
-    /** Passes when two matrices have the same shape and max |a - b| &le; tol. */
+    /** Passes when two matrices have the same shape, all entries finite and max |a - b| &le; tol. */
     public static String close(String label, DMatrixRMaj actual, DMatrixRMaj expected, double tol) {
         Require.notNull("actual", actual);
         Require.notNull("expected", expected);
@@ -64,7 +74,8 @@ public final class Check {
         }
         double max = 0;
         for (int i = 0; i < actual.getNumElements(); i++) {
-            double d = Math.abs(actual.data[i] - expected.data[i]);
+            double d = finite(actual.data[i], expected.data[i]) ? Math.abs(actual.data[i] - expected.data[i])
+                    : Double.NaN;
             if (!(d <= max)) {
                 max = Double.isNaN(d) ? Double.NaN : d;
                 if (Double.isNaN(max)) {
@@ -80,19 +91,19 @@ public final class Check {
         return pass(label, detail);
     }
 
-    /** Passes when {@code actual < bound}. */
+    /** Passes when both values are finite and {@code actual < bound}. */
     public static String less(String label, double actual, double bound) {
         String detail = fmt(actual) + " < " + fmt(bound);
-        if (!(actual < bound)) {
+        if (!finite(actual, bound) || !(actual < bound)) {
             throw fail(label, "expected " + detail);
         }
         return pass(label, detail);
     }
 
-    /** Passes when {@code actual > bound}. */
+    /** Passes when both values are finite and {@code actual > bound}. */
     public static String greater(String label, double actual, double bound) {
         String detail = fmt(actual) + " > " + fmt(bound);
-        if (!(actual > bound)) {
+        if (!finite(actual, bound) || !(actual > bound)) {
             throw fail(label, "expected " + detail);
         }
         return pass(label, detail);

@@ -40,7 +40,7 @@ public final class SelfCheck {
         return "threw " + t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
-    /** PASS when {@code |actual - expected| <= tol} (NaN never passes). */
+    /** PASS when actual and expected are finite and {@code |actual - expected| <= tol} (NaN or ±∞ never passes). */
     public static String close(String id, DoubleSupplier actual, double expected, double tol, String hint) {
         double a;
         try {
@@ -49,7 +49,8 @@ public final class SelfCheck {
             return fail(id, thrown(e), hint);
         }
         String detail = "got " + fmt(a) + ", expected " + fmt(expected) + " \u00b1 " + fmt(tol);
-        return Math.abs(a - expected) <= tol ? "PASS " + id + ": " + detail : fail(id, detail, hint);
+        boolean pass = Double.isFinite(a) && Double.isFinite(expected) && Math.abs(a - expected) <= tol;
+        return pass ? "PASS " + id + ": " + detail : fail(id, detail, hint);
     }
 
     /** PASS when the value equals {@code expected} ({@link Objects#equals}, called on the expected value). */

@@ -12,9 +12,21 @@ public final class Require {
     private Require() {
     }
 
-    /** "RxC" of a matrix. */
+    /** "RxC" of a matrix, or "null". */
     public static String shapeOf(DMatrixRMaj m) {
-        return m.numRows + "x" + m.numCols;
+        return m == null ? "null" : m.numRows + "x" + m.numCols;
+    }
+
+    /**
+     * Rejects an output argument that aliases an input (the same matrix, or a matrix sharing its data array), for
+     * operations documented "must not alias": {@code "out must not alias secondMoment, got the same matrix"}. A null
+     * output (allocate) or input passes.
+     */
+    public static void notAliased(String outName, DMatrixRMaj out, String inName, DMatrixRMaj in) {
+        if (out != null && in != null && (out == in || out.data == in.data)) {
+            throw new IllegalArgumentException(outName + " must not alias " + inName + ", got "
+                    + (out == in ? "the same matrix" : "a matrix sharing its data array"));
+        }
     }
 
     /** Rejects null. */

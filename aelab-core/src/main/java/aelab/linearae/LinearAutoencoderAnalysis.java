@@ -191,6 +191,9 @@ public final class LinearAutoencoderAnalysis {
      * @param out Modified (reshaped to k×d); null ⇒ allocate. Must not alias an input.
      */
     public static DMatrixRMaj encoderGradient(DMatrixRMaj we, DMatrixRMaj wd, DMatrixRMaj sigma, DMatrixRMaj out) {
+        Require.notAliased("out", out, "we", we);
+        Require.notAliased("out", out, "wd", wd);
+        Require.notAliased("out", out, "sigma", sigma);
         int[] kd = requireWeights(we, wd);
         requireSigma(sigma, kd[1]);
         out = output(out, kd[0], kd[1]);
@@ -204,6 +207,9 @@ public final class LinearAutoencoderAnalysis {
      * @param out Modified (reshaped to d×k); null ⇒ allocate. Must not alias an input.
      */
     public static DMatrixRMaj decoderGradient(DMatrixRMaj we, DMatrixRMaj wd, DMatrixRMaj sigma, DMatrixRMaj out) {
+        Require.notAliased("out", out, "we", we);
+        Require.notAliased("out", out, "wd", wd);
+        Require.notAliased("out", out, "sigma", sigma);
         int[] kd = requireWeights(we, wd);
         requireSigma(sigma, kd[1]);
         out = output(out, kd[1], kd[0]);
@@ -218,6 +224,8 @@ public final class LinearAutoencoderAnalysis {
      * @param out Modified (reshaped to k×d); null ⇒ allocate. Must not alias an input.
      */
     public static DMatrixRMaj tiedGradient(DMatrixRMaj w, DMatrixRMaj sigma, DMatrixRMaj out) {
+        Require.notAliased("out", out, "W", w);
+        Require.notAliased("out", out, "sigma", sigma);
         int[] kd = requireEncoder("W", w);
         requireSigma(sigma, kd[1]);
         out = output(out, kd[0], kd[1]);

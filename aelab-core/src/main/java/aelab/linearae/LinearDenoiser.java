@@ -60,6 +60,7 @@ public final class LinearDenoiser {
     public static DMatrixRMaj gaussianNoiseOptimum(DMatrixRMaj secondMoment, double noiseVariance, DMatrixRMaj out) {
         SymmetricEigen.requireSymmetric("secondMoment", secondMoment);
         Require.nonNegative("noiseVariance", noiseVariance);
+        Require.notAliased("out", out, "secondMoment", secondMoment);
         DMatrixRMaj noisy = secondMoment.copy();
         for (int i = 0; i < noisy.numRows; i++) {
             noisy.add(i, i, noiseVariance);
@@ -140,6 +141,7 @@ public final class LinearDenoiser {
      * @param out Modified (reshaped to d×d); null ⇒ allocate. Must not alias secondMoment.
      */
     public static DMatrixRMaj maskingNoiseOptimum(DMatrixRMaj secondMoment, double dropProbability, DMatrixRMaj out) {
+        Require.notAliased("out", out, "secondMoment", secondMoment);
         DMatrixRMaj noisy = maskedSecondMoment(secondMoment, dropProbability);
         DMatrixRMaj cross = secondMoment.copy();
         CommonOps_DDRM.scale(1 - dropProbability, cross);

@@ -52,6 +52,18 @@ public interface Autoencoder {
     }
 
     /**
+     * Rejects inputs that the model's loss is not defined for, beyond the n×d shape and finiteness that every model
+     * requires: e.g. entries outside [0, 1] for a Bernoulli decoder. The default accepts every finite input.
+     * {@link aelab.train.Trainer} calls it on the whole data set before training, so the message names the row of
+     * the data rather than of a batch.
+     *
+     * @param name the argument's name for the message. x: Not modified.
+     * @throws IllegalArgumentException naming {@code name}, the allowed range, the value and its (row,col)
+     */
+    default void requireValidInput(String name, DMatrixRMaj x) {
+    }
+
+    /**
      * Names of extra per-batch metrics reported by the last {@link #lossAndGradients} call (e.g.
      * {@code reconstruction}, {@code kl}), each a mean per sample. Empty by default.
      */

@@ -17,6 +17,23 @@ final class ModelChecks {
         return Require.finite(name, x);
     }
 
+    /**
+     * Requires every entry of x in [0, 1] (NaN fails); the message names the argument, the range, the reason, the
+     * first bad value and its (row,col): {@code "batch must be in [0, 1] for a Bernoulli decoder (...), got 255.0 at
+     * (0,3)"}.
+     */
+    static DMatrixRMaj unitInterval(String name, DMatrixRMaj x, String reason) {
+        double[] v = x.data;
+        int size = x.getNumElements();
+        for (int i = 0; i < size; i++) {
+            if (!(v[i] >= 0 && v[i] <= 1)) {
+                throw new IllegalArgumentException(name + " must be in [0, 1] " + reason + ", got " + v[i] + " at ("
+                        + (i / x.numCols) + "," + (i % x.numCols) + ")");
+            }
+        }
+        return x;
+    }
+
     /** Checks the arguments of lossAndGradients. */
     static void training(DMatrixRMaj batch, int width, Object noise, Gradients out, Parameters parameters) {
         batch("batch", batch, width);

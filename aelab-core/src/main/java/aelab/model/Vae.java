@@ -44,6 +44,8 @@ public final class Vae implements Autoencoder {
 
     private static final List<String> METRICS = List.of("reconstruction", "kl");
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    private static final String BERNOULLI_RANGE = "for a Bernoulli decoder (scale the data first, e.g. pixels 0-255 "
+            + "divided by 255, or use a Gaussian decoder)";
 
     private final int d;
     private final int k;
@@ -198,21 +200,27 @@ public final class Vae implements Autoencoder {
         return decoderVariance;
     }
 
+    /** The trunk's output for training (fills the trunk's backward cache, which then refers to x). */
     private DMatrixRMaj trunkForward(DMatrixRMaj x) {
         return trunk == null ? x : trunk.forward(x);
+    }
+
+    /** The trunk's output for evaluation (a new matrix; the training cache is untouched and x is not retained). */
+    private DMatrixRMaj trunkPredict(DMatrixRMaj x) {
+        return trunk == null ? x : trunk.predict(x);
     }
 
     /** Posterior means μ(x) (n×k). x: Not modified. */
     @Override
     public DMatrixRMaj encode(DMatrixRMaj x) {
         ModelChecks.batch("x", x, d);
-        return meanHead.forward(trunkForward(x), null);
+        return meanHead.forward(trunkPredict(x), null);
     }
 
     /** Posterior log-variances log σ²(x) (n×k). x: Not modified. */
     public DMatrixRMaj encodeLogVariance(DMatrixRMaj x) {
         ModelChecks.batch("x", x, d);
-        return logVarHead.forward(trunkForward(x), null);
+        return logVarHead.forward(trunkPredict(x), null);
     }
 
     /** Decoder means for codes z (n×k): σ(a) for Bernoulli, a for Gaussian. z: Not modified. */
@@ -260,8 +268,8 @@ public final class Vae implements Autoencoder {
      * Forward pass with the ε in the workspace; fills mu, logVar, std, z and the decoder output, and
      * {@code sums} = {−Σ log p(x|z), Σ KL} over the batch.
      */
-    private void forward(DMatrixRMaj x) {
-        DMatrixRMaj t = trunkForward(x);
+    private void forward(DMatrixRMaj x, boolean training) {
+        DMatrixRMaj t = training ? trunkForward(x) : trunkPredict(x);
         meanHead.forward(t, mu);
         logVarHead.forward(t, logVar);
         int size = mu.getNumElements();
@@ -311,9 +319,22 @@ public final class Vae implements Autoencoder {
         return 0.5 * inv * sum + 0.5 * size * (LOG_2PI + Math.log(decoderVariance));
     }
 
+    /**
+     * For a Bernoulli decoder, requires every entry of x in [0, 1]: \(-\log p(x|z)\) is a log-likelihood only there
+     * (outside it the "loss" is unbounded below: pixels 0–255 drove it to −8.5·10⁶).
+     */
+    @Override
+    public void requireValidInput(String name, DMatrixRMaj x) {
+        ModelChecks.batch(name, x, d);
+        if (likelihood == Likelihood.BERNOULLI) {
+            ModelChecks.unitInterval(name, x, BERNOULLI_RANGE);
+        }
+    }
+
     @Override
     public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out) {
         ModelChecks.training(batch, d, rng, out, parameters);
+        requireValidInput("batch", batch);
         drawEpsilon(batch.numRows, rng);
         return lossAndGradientsWithEpsilon(batch, out);
     }
@@ -326,13 +347,14 @@ public final class Vae implements Autoencoder {
      */
     public double lossAndGradients(DMatrixRMaj batch, DMatrixRMaj epsilon, Gradients out) {
         ModelChecks.training(batch, d, Require.notNull("epsilon", epsilon), out, parameters);
+        requireValidInput("batch", batch);
         setEpsilon(batch.numRows, epsilon);
         return lossAndGradientsWithEpsilon(batch, out);
     }
 
     private double lossAndGradientsWithEpsilon(DMatrixRMaj batch, Gradients out) {
         int n = batch.numRows;
-        forward(batch);
+        forward(batch, true);
         decoder.backward(gradLogits, out, gradZ);
         gradMu.reshape(n, k);
         gradLogVar.reshape(n, k);
@@ -383,10 +405,10 @@ public final class Vae implements Autoencoder {
      * rng: Modified (n·k Gaussians, as in training).
      */
     public VaeElbo elbo(DMatrixRMaj x, RandomGenerator rng) {
-        ModelChecks.batch("x", x, d);
+        requireValidInput("x", x);
         Require.notNull("rng", rng);
         drawEpsilon(x.numRows, rng);
-        forward(x);
+        forward(x, false);
         int n = x.numRows;
         double logLik = -sums[0] / n;
         double kl = sums[1] / n;
@@ -396,7 +418,7 @@ public final class Vae implements Autoencoder {
     /** KL(q(z_u|x) ‖ N(0,1)) per latent dimension u, averaged over the rows of x. x: Not modified. */
     public double[] klPerDimension(DMatrixRMaj x) {
         DMatrixRMaj m = encode(x);
-        DMatrixRMaj lv = logVarHead.forward(trunkForward(x), null);
+        DMatrixRMaj lv = logVarHead.forward(trunkPredict(x), null);
         int n = x.numRows;
         double[] kl = new double[k];
         for (int r = 0; r < n; r++) {

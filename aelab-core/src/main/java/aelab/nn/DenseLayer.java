@@ -112,6 +112,7 @@ public final class DenseLayer {
     public DMatrixRMaj forward(DMatrixRMaj x, Activation activation, DMatrixRMaj y) {
         Require.cols("layer input", x, inputDim);
         Require.notNull("activation", activation);
+        Require.notAliased("y", y, "x", x);
         if (bias == null) {
             y = Gemm.mult(x, weight.value(), y);
         } else {

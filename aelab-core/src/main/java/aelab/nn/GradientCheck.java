@@ -16,7 +16,9 @@ import java.util.function.DoubleSupplier;
  * Nocedal &amp; Wright, <i>Numerical Optimization</i> (2006), §8.1.
  *
  * <p>The loss supplier must be deterministic (fix the noise of stochastic models, e.g. a fresh generator with the
- * same seed on every call). Each parameter is restored to its exact original value after perturbation.
+ * same seed on every call). Each parameter is restored to its exact original value after perturbation, also when
+ * the loss throws or the thread is interrupted ({@link aelab.core.InterruptedComputationException}; see
+ * {@link FiniteDifferences#centralGradient}).
  */
 public final class GradientCheck {
     private GradientCheck() {
@@ -46,7 +48,7 @@ public final class GradientCheck {
     /**
      * Checks every entry of every block.
      *
-     * @param parameters Modified temporarily, restored exactly.
+     * @param parameters Modified temporarily, restored exactly (also when {@code loss} throws).
      * @param analytic   the analytic gradients at the current parameters. Not modified.
      * @param loss       evaluates the loss at the current parameter values
      * @param h          step &gt; 0 (1e-5 suits float64 losses of order 1)

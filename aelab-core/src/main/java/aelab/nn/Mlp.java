@@ -182,9 +182,21 @@ public final class Mlp {
         }
     }
 
-    /** A copy of the forward output for x (allocates; for evaluation, not for the training loop). */
+    /**
+     * The output h_L for x in new matrices, for evaluation: unlike {@link #forward}, it leaves the buffers and the
+     * input reference that {@link #backward} uses untouched and keeps no reference to x (so evaluating a test set
+     * between a training forward and its backward changes nothing, and the test set is not kept alive).
+     * x: Not modified.
+     *
+     * @return a new n×out matrix
+     */
     public DMatrixRMaj predict(DMatrixRMaj x) {
-        return forward(x).copy();
+        Require.cols(inputLabel, x, inputDim());
+        DMatrixRMaj in = x;
+        for (int l = 0; l < layers.length; l++) {
+            in = layers[l].forward(in, activations[l], null);
+        }
+        return in;
     }
 
     @Override

@@ -39,12 +39,14 @@ public final class RowOps {
     }
 
     /**
-     * out = 1ᵀ m, the column sums. m: Not modified. out: Modified (reshaped to 1×c; null ⇒ allocated).
+     * out = 1ᵀ m, the column sums. m: Not modified. out: Modified (reshaped to 1×c; null ⇒ allocated; must not alias
+     * m).
      *
      * @return out
      */
     public static DMatrixRMaj columnSums(DMatrixRMaj m, DMatrixRMaj out) {
         Require.notNull("m", m);
+        Require.notAliased("out", out, "m", m);
         int cols = m.numCols;
         if (out == null) {
             out = new DMatrixRMaj(1, cols);

@@ -5,8 +5,10 @@ import aelab.core.Rng;
 import aelab.model.Autoencoder;
 import aelab.optim.Gradients;
 import aelab.optim.Optimizer;
+import aelab.optim.ParameterBlock;
 import aelab.optim.Parameters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGenerator.SplittableGenerator;
@@ -16,15 +18,22 @@ import org.ejml.data.DMatrixRMaj;
  * The training loop (mini-batch stochastic optimisation, Goodfellow et al., <i>Deep Learning</i>, §8.1.3). For
  * each epoch: permute the rows (if shuffling), cut them into batches of {@code batchSize} (the last one may be
  * smaller and is used), and for each batch compute {@code L, ∂L/∂θ = model.lossAndGradients(batch, rng, grads)}, check
- * them for NaN/∞, call {@code optimizer.step}, and notify listeners.
+ * them for NaN/∞, call {@code optimizer.step}, check the updated parameters for NaN/∞, and notify listeners.
  *
  * <p>Randomness: a generator seeded with {@code config.seed()} is split into one stream for shuffling and one for
  * the model's noise, so the same seed gives the same bits. Data are validated before training. Buffers (batch,
  * gradients, permutation) are allocated once per {@code fit}.
+ *
+ * <p>Interruption: the thread's interrupt status is tested before every mini-batch (so the latency is at most one
+ * batch); an interrupted run throws {@link TrainingInterruptedException} with the model as after the last completed
+ * step and can be continued with {@link #resume()}, which gives the same bits as an uninterrupted run because the
+ * random streams, the permutation and the optimizer are part of the saved run. Not thread-safe: one run at a time.
  */
 public final class Trainer {
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    /** The last run, when it was stopped by an interrupt (so that {@link #resume()} can continue it). */
+    private Run interrupted;
 
     /** A trainer for the given configuration. */
     public Trainer(TrainingConfig config) {
@@ -50,10 +59,16 @@ public final class Trainer {
     /**
      * Trains with the given optimizer (its learning-rate fields in the config are then unused).
      *
+     * <p>Interruption: the thread's interrupt status is tested before every mini-batch; when it is set, the call
+     * throws {@link TrainingInterruptedException} (interrupt status left set) with the parameters and the optimizer
+     * exactly as after the last completed step, and {@link #resume()} can continue the run.
+     *
      * @param model     Modified (parameters)
-     * @param data      n×inputDim, finite. Not modified.
+     * @param data      n×inputDim, finite. Not modified (and must not be modified while a run can be resumed).
      * @param optimizer Modified (state)
-     * @throws TrainingDivergedException when a loss or gradient becomes NaN/∞ (message names epoch and step)
+     * @throws TrainingDivergedException    when a loss, a gradient or, after a step, a parameter becomes NaN/∞
+     *                                      (message names epoch and step)
+     * @throws TrainingInterruptedException when the thread is interrupted
      */
     public TrainingHistory fit(Autoencoder model, DMatrixRMaj data, Optimizer optimizer) {
         Require.notNull("model", model);
@@ -61,79 +76,203 @@ public final class Trainer {
         Require.cols("data", data, model.inputDim());
         Require.atLeastRows("data", data, 1);
         Require.finite("data", data);
-
-        SplittableGenerator root = (SplittableGenerator) Rng.seeded(config.seed());
-        RandomGenerator shuffleRng = root.split();
-        RandomGenerator modelRng = root.split();
-
-        int n = data.numRows;
-        int d = data.numCols;
-        int batchSize = Math.min(config.batchSize(), n);
-        int batchesPerEpoch = (n + batchSize - 1) / batchSize;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        DMatrixRMaj batch = new DMatrixRMaj(batchSize, d);
-        Parameters parameters = model.parameters();
-        Gradients gradients = Gradients.zerosLike(parameters);
-        List<String> metricNames = model.metricNames();
-        int metrics = metricNames.size();
-        double[] epochSums = new double[metrics + 1];
-        TrainingHistory history = new TrainingHistory(metricNames);
-
+        model.requireValidInput("data", data);
+        interrupted = null;
+        Run run = new Run(model, data, optimizer);
         for (TrainingListener l : listeners) {
-            l.onTrainingStart(config, n, batchesPerEpoch);
+            l.onTrainingStart(config, data.numRows, run.batchesPerEpoch);
         }
-        int step = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            if (config.shuffle()) {
-                for (int i = n - 1; i > 0; i--) {
-                    int j = shuffleRng.nextInt(i + 1);
-                    int t = order[i];
-                    order[i] = order[j];
-                    order[j] = t;
-                }
+        return execute(run);
+    }
+
+    /**
+     * Continues the last run of this trainer that was stopped by an interrupt ({@link TrainingInterruptedException}),
+     * from the batch where it stopped, with the same random streams, permutation, optimizer and partial epoch sums:
+     * the result is bit for bit that of the uninterrupted run, provided the model's parameters, the optimizer and the
+     * data were not changed in between. Listeners get the remaining batch and epoch callbacks (not
+     * {@code onTrainingStart} again).
+     *
+     * @return the history of the whole run
+     * @throws IllegalStateException        when no interrupted run is pending ({@link #canResume()} is false)
+     * @throws TrainingInterruptedException when interrupted again (then it can be resumed again)
+     */
+    public TrainingHistory resume() {
+        if (interrupted == null) {
+            throw new IllegalStateException("no interrupted training run to resume: resume() continues the last fit of "
+                    + "this trainer after a TrainingInterruptedException");
+        }
+        Run run = interrupted;
+        interrupted = null;
+        return execute(run);
+    }
+
+    /** Whether the last run of this trainer was interrupted and can be {@linkplain #resume() resumed}. */
+    public boolean canResume() {
+        return interrupted != null;
+    }
+
+    private TrainingHistory execute(Run run) {
+        try {
+            run.train();
+        } catch (TrainingInterruptedException e) {
+            interrupted = run;
+            throw e;
+        }
+        for (TrainingListener l : listeners) {
+            l.onTrainingEnd(run.history);
+        }
+        return run.history;
+    }
+
+    /** The state of one training run: everything needed to continue it after an interrupt. */
+    private final class Run {
+        private final Autoencoder model;
+        private final DMatrixRMaj data;
+        private final Optimizer optimizer;
+        private final RandomGenerator shuffleRng;
+        private final RandomGenerator modelRng;
+        private final int batchSize;
+        private final int batchesPerEpoch;
+        private final long totalSteps;
+        private final int[] order;
+        private final DMatrixRMaj batch;
+        private final Parameters parameters;
+        private final Gradients gradients;
+        /** The parameter values before the running step (restored when the step makes one non-finite). */
+        private final double[][] beforeStep;
+        private final int metrics;
+        private final double[] epochSums;
+        private final TrainingHistory history;
+        /** Position: the epoch running (from 1), batches of it completed, steps completed. */
+        private int epoch = 1;
+        private int batchesDone;
+        private long step;
+        private boolean epochStarted;
+
+        Run(Autoencoder model, DMatrixRMaj data, Optimizer optimizer) {
+            this.model = model;
+            this.data = data;
+            this.optimizer = optimizer;
+            SplittableGenerator root = (SplittableGenerator) Rng.seeded(config.seed());
+            this.shuffleRng = root.split();
+            this.modelRng = root.split();
+            int n = data.numRows;
+            this.batchSize = Math.min(config.batchSize(), n);
+            this.batchesPerEpoch = (n + batchSize - 1) / batchSize;
+            this.totalSteps = (long) batchesPerEpoch * config.epochs();
+            this.order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
             }
-            java.util.Arrays.fill(epochSums, 0.0);
-            for (int b = 0; b < batchesPerEpoch; b++) {
-                step++;
-                int start = b * batchSize;
-                int rows = Math.min(batchSize, n - start);
-                batch.reshape(rows, d);
-                for (int r = 0; r < rows; r++) {
-                    System.arraycopy(data.data, order[start + r] * d, batch.data, r * d, d);
+            this.batch = new DMatrixRMaj(batchSize, data.numCols);
+            this.parameters = model.parameters();
+            this.gradients = Gradients.zerosLike(parameters);
+            this.beforeStep = new double[parameters.size()][];
+            for (int i = 0; i < beforeStep.length; i++) {
+                beforeStep[i] = new double[parameters.get(i).value().getNumElements()];
+            }
+            List<String> metricNames = model.metricNames();
+            this.metrics = metricNames.size();
+            this.epochSums = new double[metrics + 1];
+            this.history = new TrainingHistory(metricNames);
+        }
+
+        void train() {
+            int n = data.numRows;
+            int d = data.numCols;
+            for (; epoch <= config.epochs(); epoch++) {
+                if (!epochStarted) {
+                    if (config.shuffle()) {
+                        for (int i = n - 1; i > 0; i--) {
+                            int j = shuffleRng.nextInt(i + 1);
+                            int t = order[i];
+                            order[i] = order[j];
+                            order[j] = t;
+                        }
+                    }
+                    Arrays.fill(epochSums, 0.0);
+                    epochStarted = true;
                 }
-                double loss = model.lossAndGradients(batch, modelRng, gradients);
-                String badGradient = Double.isFinite(loss) ? gradients.firstNonFinite() : null;
-                if (!Double.isFinite(loss) || badGradient != null) {
-                    String what = !Double.isFinite(loss) ? "loss became " + loss : "gradient became non-finite: "
-                            + badGradient;
-                    throw new TrainingDivergedException("training diverged at epoch " + epoch + ", step " + step
-                            + " (batch " + (b + 1) + " of " + batchesPerEpoch + "): " + what
-                            + "; parameters were not updated by this step. Try a smaller learning rate. " + config,
-                            epoch, step, history);
+                for (; batchesDone < batchesPerEpoch; batchesDone++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new TrainingInterruptedException(epoch, batchesDone, batchesPerEpoch, step, totalSteps,
+                                history.copy());
+                    }
+                    int b = batchesDone;
+                    int start = b * batchSize;
+                    int rows = Math.min(batchSize, n - start);
+                    batch.reshape(rows, d);
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(data.data, order[start + r] * d, batch.data, r * d, d);
+                    }
+                    double loss = model.lossAndGradients(batch, modelRng, gradients);
+                    String badGradient = Double.isFinite(loss) ? gradients.firstNonFinite() : null;
+                    if (!Double.isFinite(loss) || badGradient != null) {
+                        String what = !Double.isFinite(loss) ? "loss became " + loss
+                                : "gradient became non-finite: " + badGradient;
+                        throw diverged(b, what + "; parameters were not updated by this step");
+                    }
+                    copyValues(parameters, beforeStep, true);
+                    optimizer.step(parameters, gradients);
+                    String badParameter = firstNonFinite(parameters);
+                    if (badParameter != null) {
+                        copyValues(parameters, beforeStep, false);
+                        throw diverged(b, "the optimizer step made a parameter non-finite: " + badParameter
+                                + " (loss and gradient were finite); the parameters were restored to their values "
+                                + "before this step");
+                    }
+                    step++;
+                    epochSums[0] += loss * rows;
+                    for (int m = 0; m < metrics; m++) {
+                        epochSums[m + 1] += model.lastMetric(m) * rows;
+                    }
+                    for (TrainingListener l : listeners) {
+                        l.onBatchEnd(epoch, b + 1, batchesPerEpoch, loss);
+                    }
                 }
-                optimizer.step(parameters, gradients);
-                epochSums[0] += loss * rows;
-                for (int m = 0; m < metrics; m++) {
-                    epochSums[m + 1] += model.lastMetric(m) * rows;
+                for (int m = 0; m <= metrics; m++) {
+                    epochSums[m] /= n;
                 }
+                history.add(epochSums);
+                batchesDone = 0;
+                epochStarted = false;
                 for (TrainingListener l : listeners) {
-                    l.onBatchEnd(epoch, b + 1, batchesPerEpoch, loss);
+                    l.onEpochEnd(epoch, history);
                 }
             }
-            for (int m = 0; m <= metrics; m++) {
-                epochSums[m] /= n;
-            }
-            history.add(epochSums);
-            for (TrainingListener l : listeners) {
-                l.onEpochEnd(epoch, history);
+        }
+
+        private TrainingDivergedException diverged(int b, String what) {
+            return new TrainingDivergedException("training diverged at epoch " + epoch + ", step " + (step + 1)
+                    + " (batch " + (b + 1) + " of " + batchesPerEpoch + "): " + what + ". Try a smaller learning rate. "
+                    + config, epoch, (int) Math.min(step + 1, Integer.MAX_VALUE), history);
+        }
+    }
+
+    /** Copies every parameter value into {@code saved} (toSaved) or back from it. */
+    private static void copyValues(Parameters parameters, double[][] saved, boolean toSaved) {
+        for (int i = 0; i < saved.length; i++) {
+            double[] live = parameters.get(i).value().data;
+            if (toSaved) {
+                System.arraycopy(live, 0, saved[i], 0, saved[i].length);
+            } else {
+                System.arraycopy(saved[i], 0, live, 0, saved[i].length);
             }
         }
-        for (TrainingListener l : listeners) {
-            l.onTrainingEnd(history);
+    }
+
+    /** Name and (row,col) of the first non-finite parameter entry, or null when all are finite. */
+    private static String firstNonFinite(Parameters parameters) {
+        for (ParameterBlock block : parameters) {
+            DMatrixRMaj v = block.value();
+            double[] a = v.data;
+            int size = v.getNumElements();
+            for (int i = 0; i < size; i++) {
+                if (!Double.isFinite(a[i])) {
+                    return block.name() + " (" + (i / v.numCols) + "," + (i % v.numCols) + ") = " + a[i];
+                }
+            }
         }
-        return history;
+        return null;
     }
 }

@@ -1,8 +1,9 @@
 package aelab.train;
 
 /**
- * Thrown when a batch loss or gradient becomes NaN or infinite; the parameters were not updated by that step.
- * The message names the epoch and the step.
+ * Thrown when a batch loss or gradient becomes NaN or infinite (the parameters were not updated by that step), or
+ * when an optimizer step turns a parameter NaN or infinite (the message names it; the parameters are restored to
+ * their values before that step, the optimizer's internal state is not). The message names the epoch and the step.
  */
 public final class TrainingDivergedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

@@ -23,6 +23,15 @@ public final class TrainingHistory {
         this.names = List.copyOf(all);
     }
 
+    /** An independent copy (the epochs recorded so far). */
+    TrainingHistory copy() {
+        TrainingHistory c = new TrainingHistory(names.subList(1, names.size()));
+        for (double[] v : values) {
+            c.add(v);
+        }
+        return c;
+    }
+
     void add(double[] epochValues) {
         values.add(epochValues.clone());
     }
@@ -50,6 +59,7 @@ public final class TrainingHistory {
 
     /** Values of the named metric for all epochs. */
     public double[] metric(String name) {
+        Require.notNull("name", name);
         int j = names.indexOf(name);
         if (j < 0) {
             throw new IllegalArgumentException("name must be one of " + names + ", got \"" + name + "\"");
