@@ -54,6 +54,9 @@ final class Sandbox implements AutoCloseable {
     private final JShell shell;
     private final String marker;
     private final Path scratch;
+    private final Confinement confinement;
+    private final String cgroup;
+    private final int uid;
     private final ProcessHandle child;
     private final AtomicBoolean dead = new AtomicBoolean();
     private volatile boolean killed;
@@ -76,30 +79,53 @@ final class Sandbox implements AutoCloseable {
     }
 
     Sandbox(Limits limits, List<String> classpath, CappedOutput output) {
-        marker = "-Daelab.grade.sandbox=" + UUID.randomUUID();
-        try {
-            scratch = Files.createTempDirectory("aelab-grade-");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a scratch directory: " + e.getMessage(), e);
+        Confinement confinement = Confinement.current();
+        if (!confinement.allowed()) {
+            throw new IllegalStateException(confinement.refusal());
         }
+        marker = "-Daelab.grade.sandbox=" + UUID.randomUUID();
+        int id = confinement.root && confinement.level != Confinement.Level.NONE ? Confinement.acquireUid() : -1;
+        String group = null;
+        Path dir = null;
         PrintStream sink = new PrintStream(output, true, StandardCharsets.UTF_8);
-        // one --class-path option for compiler and child: addToClasspath per jar costs ~0.1 s each
+        // one --class-path option for the compiler: addToClasspath per jar costs ~0.1 s each
         String cp = String.join(File.pathSeparator, classpath);
         JShell started;
+        SandboxEngine engine = null;
         try {
-            try {
-                started = builder(limits, cp, sink).executionEngine(new SandboxEngine(), Map.of()).build();
-            } catch (IllegalStateException e) {
-                // our engine could not start the JVM: JShell's own (slower, same guarantees) engine
-                started = builder(limits, cp, sink).build();
+            dir = confinement.createScratch(id);
+            group = confinement.createCgroup(limits, "aelab-" + marker.substring(marker.indexOf('=') + 1));
+            SandboxFiles files = SandboxFiles.forClasspath(classpath);
+            engine = new SandboxEngine(confinement, new Confinement.Spec(limits, files.classpath(), files.agentDir(),
+                    dir, id, group));
+            started = JShell.builder()
+                    .in(new ByteArrayInputStream(new byte[0]))
+                    .out(sink)
+                    .err(sink)
+                    .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                            "-XX:CompressedClassSpaceSize=64m", "-XX:ReservedCodeCacheSize=48m",
+                            "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=64m", "-XX:+DisableAttachMechanism",
+                            "-XX:-UsePerfData", "-Djava.awt.headless=true", marker)
+                    .compilerOptions("--class-path", cp)
+                    .executionEngine(engine, Map.of())
+                    .build();
+        } catch (IOException | RuntimeException | Error e) {
+            if (engine != null && engine.process() != null) {
+                engine.process().destroyForcibly();
             }
-        } catch (RuntimeException | Error e) {
-            deleteTree(scratch);
-            throw e;
+            cleanUp(confinement, group, id, dir);
+            String why = e instanceof IOException ? e.toString() : String.valueOf(e.getMessage());
+            String err = engine == null ? "" : engine.stderr();
+            throw new IllegalStateException("cannot start the sandboxed JVM: " + why
+                    + (err.isEmpty() ? "" : " (" + shorten(err) + ")"), e);
         }
+        this.confinement = confinement;
+        this.cgroup = group;
+        this.uid = id;
+        this.scratch = dir;
         shell = started;
         shell.onShutdown(s -> dead.set(true));
-        child = findChild();
+        child = engine.process().toHandle();
         // warm up the compiler and the agent outside any student's time limit (the first eval takes ~1 s); the
         // variable (random name) receives the results of batched probes
         String name = "aelab$r" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -109,20 +135,22 @@ final class Sandbox implements AutoCloseable {
                 .map(e -> (VarSnippet) e.snippet()).findFirst().orElse(null);
     }
 
-    private JShell.Builder builder(Limits limits, String cp, PrintStream sink) {
-        return JShell.builder()
-                .in(new ByteArrayInputStream(new byte[0]))
-                .out(sink)
-                .err(sink)
-                .remoteVMOptions("-Xmx" + limits.heap(), "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Djava.awt.headless=true", "-Duser.dir=" + scratch, marker, "--class-path", cp)
-                .compilerOptions("--class-path", cp);
+    private static void cleanUp(Confinement confinement, String group, int uid, Path dir) {
+        Confinement.removeCgroup(group);
+        if (uid >= 0) {
+            if (confinement.level == Confinement.Level.UID) {
+                Confinement.killUid(uid);
+            }
+            Confinement.releaseUid(uid);
+        }
+        if (dir != null) {
+            deleteTree(dir);
+        }
     }
 
-    private ProcessHandle findChild() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false))
-                .findFirst().orElse(null);
+    /** The isolation the sandboxes of this grader lack (empty when complete), for the feedback and the log. */
+    static List<String> missingIsolation() {
+        return Confinement.current().missing();
     }
 
     /**
@@ -140,6 +168,11 @@ final class Sandbox implements AutoCloseable {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /** The JShell (tests). */
+    JShell shell() {
+        return shell;
     }
 
     /** Whether the child JVM is gone (System.exit, halt, killed). */
@@ -403,7 +436,11 @@ final class Sandbox implements AutoCloseable {
         return new Observation(Observation.Kind.VALUE, v, "");
     }
 
-    /** Kills the child JVM and everything it started (SIGKILL: shutdown hooks do not run). */
+    /**
+     * Kills the child JVM and everything it started (SIGKILL: shutdown hooks do not run): the process tree, every
+     * process left in its cgroup, and on the uid level every process of its uid (a process that left the tree).
+     * With namespaces, the sandbox's PID 1 dies with its parent and the kernel kills the rest of the namespace.
+     */
     void kill() {
         killed = true;
         dead.set(true);
@@ -420,6 +457,9 @@ final class Sandbox implements AutoCloseable {
             } catch (Exception e) {
                 // reported by childAlive() in tests
             }
+        }
+        if (confinement.level == Confinement.Level.UID && uid >= 0) {
+            Confinement.killUid(uid);
         }
     }
 
@@ -441,7 +481,7 @@ final class Sandbox implements AutoCloseable {
         } catch (RuntimeException e) {
             // the child is gone already
         }
-        deleteTree(scratch);
+        cleanUp(confinement, cgroup, uid, scratch);
     }
 
     private static void deleteTree(Path dir) {

@@ -1,37 +1,173 @@
 package aelab.grade;
 
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 
 /**
- * Main class of a student's JShell JVM when it is started by {@link SandboxEngine}: the same as the JDK's
- * {@code RemoteExecutionControl.main} (connect to the grader's port, run JShell's remote agent on the connection)
- * except that the socket has {@code TCP_NODELAY} set. JShell's protocol sends each message as several small
- * writes; with Nagle's algorithm and delayed ACKs every request/response pair then waits ~40 ms per direction,
- * which made each probe cost ~0.2 s of idle waiting.
+ * Main class of a student's JShell JVM started by {@link SandboxEngine}. The only channel to the grader is the
+ * process's stdin and stdout pipes (the JVM runs in its own network namespace, so there is no socket the grader
+ * could share with it): stdout carries JShell's multiplexed protocol (command replies, the student's
+ * {@code System.out}/{@code System.err}); stdin carries frames {@code [kind byte][int length][bytes]}, kind
+ * {@value #DATA} = JShell's command stream, kind {@value #STOP} = stop the running snippet. The frames are read by a
+ * thread of their own, so a stop request arrives while a snippet runs (JShell's stream protocol reads its next
+ * command only after the current one returned; its JDI engine stops snippets through JDWP, which needs a socket).
+ *
+ * <p>Each snippet (and each value read) runs in a fresh thread; a stop request {@link Thread#stop() stops} that
+ * thread, and the command is answered with JShell's "stopped" result, leaving the JVM usable. Code that catches
+ * {@link ThreadDeath} is not stopped this way: the grader then kills the JVM. Nothing here is trusted by the grader:
+ * student code runs in this JVM and could change any of it, but all it could change is its own answers.
  */
 final class SandboxAgent {
+    static final int DATA = 0;
+    static final int STOP = 1;
+
     private SandboxAgent() {
     }
 
     public static void main(String[] args) throws Exception {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
-        socket.setTcpNoDelay(true);
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
+        InputStream rawIn = new FileInputStream(FileDescriptor.in);
+        OutputStream rawOut = new FileOutputStream(FileDescriptor.out);
+        PipedInputStream commands = new PipedInputStream(1 << 16);
+        PipedOutputStream commandsSink = new PipedOutputStream(commands);
+        Control control = new Control();
+        Thread reader = new Thread(() -> readFrames(rawIn, commandsSink, control), "aelab-agent-frames");
+        reader.setDaemon(true);
+        reader.start();
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put("out", s -> System.setOut(new PrintStream(s, true)));
         outputs.put("err", s -> System.setErr(new PrintStream(s, true)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
-        Util.forwardExecutionControlAndIO(new RemoteExecutionControl(), in, out, outputs, inputs);
+        Util.forwardExecutionControlAndIO(control, commands, rawOut, outputs, inputs);
+    }
+
+    private static void readFrames(InputStream rawIn, PipedOutputStream commands, Control control) {
+        try (DataInputStream in = new DataInputStream(rawIn)) {
+            byte[] buf = new byte[8192];
+            while (true) {
+                int kind = in.read();
+                if (kind < 0) {
+                    break;
+                }
+                int len = in.readInt();
+                if (kind == STOP) {
+                    control.stopSnippet();
+                    continue;
+                }
+                while (len > 0) {
+                    int n = in.read(buf, 0, Math.min(len, buf.length));
+                    if (n < 0) {
+                        throw new IOException("truncated frame");
+                    }
+                    commands.write(buf, 0, n);
+                    len -= n;
+                }
+                commands.flush();
+            }
+        } catch (IOException e) {
+            // the grader closed the channel
+        }
+        // the grader is gone or closed the channel: nothing else may run
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** JShell's remote agent with snippets run in a thread of their own, stoppable without JDI. */
+    static final class Control extends RemoteExecutionControl {
+        private final Object lock = new Object();
+        private Thread running;
+        private boolean stopRequested;
+
+        void stopSnippet() {
+            synchronized (lock) {
+                if (running != null) {
+                    stopRequested = true;
+                    stopThread(running);
+                }
+            }
+        }
+
+        @SuppressWarnings("deprecation")
+        private static void stopThread(Thread t) {
+            t.stop();
+        }
+
+        @Override
+        public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
+                InternalException {
+            return stoppable(() -> super.invoke(className, methodName));
+        }
+
+        @Override
+        public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+                InternalException {
+            return stoppable(() -> super.varValue(className, varName));
+        }
+
+        private String stoppable(Callable<String> call) throws RunException, EngineTerminationException,
+                InternalException {
+            Object[] result = new Object[1];
+            Throwable[] failure = new Throwable[1];
+            Thread t = new Thread(() -> {
+                try {
+                    result[0] = call.call();
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            }, "aelab-snippet");
+            synchronized (lock) {
+                stopRequested = false;
+                running = t;
+            }
+            t.start();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            boolean stopped;
+            synchronized (lock) {
+                running = null;
+                stopped = stopRequested;
+                stopRequested = false;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (stopped) {
+                throw new StoppedException();
+            }
+            Throwable f = failure[0];
+            if (f instanceof RunException) {
+                throw (RunException) f;
+            }
+            if (f instanceof EngineTerminationException) {
+                throw (EngineTerminationException) f;
+            }
+            if (f instanceof InternalException) {
+                throw (InternalException) f;
+            }
+            if (f != null) {
+                throw new InternalException(f.toString());
+            }
+            return (String) result[0];
+        }
     }
 }

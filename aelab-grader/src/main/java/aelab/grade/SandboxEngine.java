@@ -1,116 +1,203 @@
 package aelab.grade;
 
-import com.sun.jdi.BooleanValue;
-import com.sun.jdi.ClassNotLoadedException;
-import com.sun.jdi.Field;
-import com.sun.jdi.IncompatibleThreadStateException;
-import com.sun.jdi.InvalidTypeException;
-import com.sun.jdi.ObjectReference;
-import com.sun.jdi.StackFrame;
-import com.sun.jdi.ThreadReference;
-import com.sun.jdi.VMDisconnectedException;
-import com.sun.jdi.VirtualMachine;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import jdk.jshell.execution.JdiExecutionControl;
-import jdk.jshell.execution.JdiInitiator;
-import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell execution engine for {@link Sandbox}: the JDK's default "jdi" engine (child JVM started and controlled
- * through JDI, commands and output over a loopback socket, {@code stop()} by throwing JShell's stop exception into
- * the running thread through JDI) with {@code TCP_NODELAY} on both ends of the socket (see {@link SandboxAgent}).
- * Without it every JShell round trip (loading a snippet's classes, running it, reading a value) waited for a
- * delayed ACK: ~90 ms each, ~0.2 s per probe.
+ * JShell execution engine for {@link Sandbox}: starts the student's JVM through {@link Confinement} (bubblewrap or a
+ * separate uid) and talks to it over the process's own stdin/stdout pipes only, so no socket is shared with the
+ * child (inside its network namespace it has a loopback of its own) and no other process can connect to either
+ * side. JShell's streaming protocol ({@link Util#remoteInputOutput}) runs over those pipes; the grader's writes
+ * are framed (see {@link SandboxAgent}) so that a stop request reaches the child while a snippet runs. A child
+ * that exits, is killed or corrupts the stream closes the engine down (JShell then reports it dead).
  */
 final class SandboxEngine implements ExecutionControlProvider {
-    /** How long the child JVM may take to start and connect (a busy machine can be slow). */
-    private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
-    private static final String AGENT_CONTROL = RemoteExecutionControl.class.getName();
+    /** How long the child JVM may take to start and answer (a busy machine can be slow). */
+    private static final long START_TIMEOUT_MILLIS = 30_000;
+    private static final int STDERR_KEPT = 2000;
+
+    private final Confinement confinement;
+    private final Confinement.Spec spec;
+    private volatile Process process;
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    SandboxEngine(Confinement confinement, Confinement.Spec spec) {
+        this.confinement = confinement;
+        this.spec = spec;
+    }
 
     @Override
     public String name() {
-        return "aelab-jdi";
+        return "aelab-pipe";
+    }
+
+    /** The started process (the outermost one: the confinement wrapper), or null before {@link #generate}. */
+    Process process() {
+        return process;
+    }
+
+    /** The first bytes the child (or its wrapper) wrote to its stderr, for error messages. */
+    String stderr() {
+        synchronized (stderr) {
+            return stderr.toString(StandardCharsets.UTF_8).strip();
+        }
     }
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            listener.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
-            JdiInitiator jdi = new JdiInitiator(listener.getLocalPort(), env.extraRemoteVMOptions(),
-                    SandboxAgent.class.getName(), false, null, CONNECT_TIMEOUT_MILLIS, Map.of());
-            VirtualMachine vm = jdi.vm();
-            Process process = jdi.process();
+        List<String> cmd = confinement.command(spec, env.extraRemoteVMOptions(), SandboxAgent.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(spec.scratch().toFile());
+        Map<String, String> e = pb.environment();
+        e.clear();
+        e.put("PATH", "/usr/bin:/bin");
+        e.put("LANG", "C.UTF-8");
+        e.put("MALLOC_ARENA_MAX", "2");
+        e.put("HOME", spec.scratch().toString());
+        Process p = pb.start();
+        process = p;
+        Thread errReader = new Thread(() -> keepStderr(p.getErrorStream()), "aelab-grade-child-stderr");
+        errReader.setDaemon(true);
+        errReader.start();
+        // a child that never answers (stuck start) must not block the grader
+        Thread startWatch = new Thread(() -> {
             try {
-                return connect(env, listener, vm, process);
-            } catch (IOException | RuntimeException e) {
-                // do not leave a half-started JVM behind (the Sandbox identifies its child by a marker option)
-                process.destroyForcibly();
-                throw e;
+                Thread.sleep(START_TIMEOUT_MILLIS);
+            } catch (InterruptedException ie) {
+                return;
             }
-        }
-    }
-
-    private static ExecutionControl connect(ExecutionEnv env, ServerSocket listener, VirtualMachine vm,
-            Process process) throws IOException {
-        AtomicReference<Control> control = new AtomicReference<>();
-        Util.detectJdiExitEvent(vm, why -> {
-            env.closeDown();
-            Control c = control.get();
-            if (c != null) {
-                c.disposeVM();
-            }
-        });
-        Socket socket = listener.accept();
-        socket.setTcpNoDelay(true);
-        OutputStream out = socket.getOutputStream(); // out before in, as the agent does
+            p.destroyForcibly();
+        }, "aelab-grade-start-watch");
+        startWatch.setDaemon(true);
+        startWatch.start();
+        Framed framed = new Framed(p.getOutputStream());
         Map<String, OutputStream> outputs = new HashMap<>();
         outputs.put("out", env.userOut());
         outputs.put("err", env.userErr());
         Map<String, InputStream> inputs = new HashMap<>();
         inputs.put("in", env.userIn());
-        return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs, (objIn, objOut) -> {
-            Control c = new Control(objOut, objIn, vm, process);
-            control.set(c);
-            return c;
-        });
+        ExecutionControl control;
+        try {
+            control = Util.remoteInputOutput(p.getInputStream(), framed, outputs, inputs,
+                    (objIn, objOut) -> new Control(objOut, objIn, p, framed));
+        } catch (IOException | RuntimeException ex) {
+            p.destroyForcibly();
+            waitFor(p);
+            throw new IOException("the sandboxed JVM did not start: " + ex + " " + stderr(), ex);
+        } finally {
+            startWatch.interrupt();
+        }
+        p.onExit().thenRun(env::closeDown);
+        return control;
     }
 
-    /** The host side: JShell's streaming protocol, plus stop and shutdown through JDI. */
-    private static final class Control extends JdiExecutionControl {
+    private void keepStderr(InputStream in) {
+        byte[] buf = new byte[1024];
+        try (in) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                synchronized (stderr) {
+                    int room = STDERR_KEPT - stderr.size();
+                    if (room > 0) {
+                        stderr.write(buf, 0, Math.min(room, n));
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            // the child is gone
+        }
+    }
+
+    private static void waitFor(Process p) {
+        try {
+            p.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The grader's side of the child's stdin: JShell's bytes as DATA frames, and STOP frames. */
+    private static final class Framed extends OutputStream {
+        private final DataOutputStream out;
+
+        Framed(OutputStream out) {
+            this.out = new DataOutputStream(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            out.write(SandboxAgent.DATA);
+            out.writeInt(len);
+            out.write(b, off, len);
+            out.flush();
+        }
+
+        synchronized void stop() throws IOException {
+            out.write(SandboxAgent.STOP);
+            out.writeInt(0);
+            out.flush();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** The host side: JShell's streaming protocol, stop through a STOP frame, close kills the child. */
+    private static final class Control extends StreamingExecutionControl {
         private final Object stopLock = new Object();
         private boolean userCodeRunning;
-        private VirtualMachine vm;
-        private Process process;
+        private final Process process;
+        private final Framed framed;
 
-        Control(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process) {
+        Control(ObjectOutput out, ObjectInput in, Process process, Framed framed) {
             super(out, in);
-            this.vm = vm;
             this.process = process;
+            this.framed = framed;
         }
 
         @Override
         public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
                 InternalException {
+            return running(() -> super.invoke(className, methodName));
+        }
+
+        @Override
+        public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+                InternalException {
+            return running(() -> super.varValue(className, varName));
+        }
+
+        private interface Call {
+            String call() throws RunException, EngineTerminationException, InternalException;
+        }
+
+        private String running(Call c) throws RunException, EngineTerminationException, InternalException {
             synchronized (stopLock) {
                 userCodeRunning = true;
             }
             try {
-                return super.invoke(className, methodName);
+                return c.call();
             } finally {
                 synchronized (stopLock) {
                     userCodeRunning = false;
@@ -118,95 +205,25 @@ final class SandboxEngine implements ExecutionControlProvider {
             }
         }
 
-        /** Throws the agent's stop exception into the thread running the student's code (as JShell's jdi engine). */
         @Override
         public void stop() throws EngineTerminationException, InternalException {
             synchronized (stopLock) {
                 if (!userCodeRunning) {
                     return;
                 }
-                VirtualMachine v = vm();
-                v.suspend();
                 try {
-                    for (ThreadReference thread : v.allThreads()) {
-                        if (stopIn(v, thread)) {
-                            break;
-                        }
-                    }
-                } catch (ClassNotLoadedException | IncompatibleThreadStateException | InvalidTypeException e) {
-                    throw new InternalException("exception on remote stop: " + e);
-                } finally {
-                    v.resume();
+                    framed.stop();
+                } catch (IOException e) {
+                    throw new EngineTerminationException("the sandboxed JVM is gone: " + e.getMessage());
                 }
             }
-        }
-
-        /** Whether {@code thread} is the agent's executing thread (stopped if it runs client code). */
-        private static boolean stopIn(VirtualMachine v, ThreadReference thread) throws ClassNotLoadedException,
-                IncompatibleThreadStateException, InvalidTypeException {
-            for (StackFrame frame : thread.frames()) {
-                String method = frame.location().method().name();
-                if (!AGENT_CONTROL.equals(frame.location().declaringType().name())
-                        || !("invoke".equals(method) || "varValue".equals(method))) {
-                    continue;
-                }
-                ObjectReference agent = frame.thisObject();
-                Field inClientCode = agent.referenceType().fieldByName("inClientCode");
-                Field expectingStop = agent.referenceType().fieldByName("expectingStop");
-                Field stopException = agent.referenceType().fieldByName("stopException");
-                if (((BooleanValue) agent.getValue(inClientCode)).value()) {
-                    agent.setValue(expectingStop, v.mirrorOf(true));
-                    ObjectReference stopInstance = (ObjectReference) agent.getValue(stopException);
-                    v.resume();
-                    thread.stop(stopInstance);
-                    agent.setValue(expectingStop, v.mirrorOf(false));
-                }
-                return true;
-            }
-            return false;
         }
 
         @Override
         public void close() {
             super.close();
-            Process p;
-            synchronized (this) {
-                p = process;
-            }
-            if (p != null) {
-                try {
-                    p.waitFor(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            disposeVM();
-        }
-
-        synchronized void disposeVM() {
-            try {
-                if (vm != null) {
-                    vm.dispose();
-                }
-            } catch (VMDisconnectedException e) {
-                // already gone
-            } catch (RuntimeException e) {
-                // nothing left to release
-            } finally {
-                vm = null;
-                if (process != null) {
-                    process.destroy();
-                    process = null;
-                }
-            }
-        }
-
-        @Override
-        protected synchronized VirtualMachine vm() throws EngineTerminationException {
-            if (vm == null) {
-                throw new EngineTerminationException("VM closed");
-            }
-            return vm;
+            process.destroyForcibly();
+            waitFor(process);
         }
     }
 }

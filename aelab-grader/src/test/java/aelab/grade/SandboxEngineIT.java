@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,18 @@ import org.junit.jupiter.api.Test;
  */
 class SandboxEngineIT {
     @Test
-    void theSandboxRunsOnThisEngineAndAStoppedLoopLeavesTheJvmUsable() {
+    void theSandboxRunsOnThisEngineAndAStoppedLoopLeavesTheJvmUsable() throws Exception {
         try (Sandbox s = new Sandbox(Limits.defaults(), Sandbox.defaultClasspath(), new CappedOutput(1024))) {
-            List<String> args = ProcessHandle.of(s.childPid()).flatMap(p -> p.info().arguments()).map(Arrays::asList)
-                    .orElse(List.of());
-            assertTrue(args.contains(SandboxAgent.class.getName()), args.toString());
+            // the student's JVM (a descendant of the confinement wrapper) runs the pipe agent, not as root, and in
+            // namespaces of its own
+            ProcessHandle jvm = ProcessHandle.of(s.childPid()).orElseThrow().descendants()
+                    .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(SandboxAgent.class.getName()))
+                            .orElse(false)).findFirst().orElseThrow();
+            assertTrue(Confinement.uidOf(jvm.pid()) >= Confinement.FIRST_UID, "uid " + Confinement.uidOf(jvm.pid()));
+            for (String ns : List.of("pid", "net", "mnt", "user", "ipc", "uts")) {
+                assertFalse(Files.readSymbolicLink(Path.of("/proc/self/ns", ns)).equals(
+                        Files.readSymbolicLink(Path.of("/proc", Long.toString(jvm.pid()), "ns", ns))), ns);
+            }
             Sandbox.CellResult loop = s.evalCell("while (true) { }", 1000);
             assertTrue(loop.timedOut);
             assertFalse(loop.died, "stop() must interrupt the loop, not kill the JVM");
@@ -33,10 +41,9 @@ class SandboxEngineIT {
 
     @Test
     void readingAValueTakesOneQuickRoundTrip() {
-        // with Nagle's algorithm on the socket every round trip waited for a delayed ACK: 80-90 ms on Linux
-        String cp = String.join(java.io.File.pathSeparator, Sandbox.defaultClasspath());
-        try (JShell shell = JShell.builder().executionEngine(new SandboxEngine(), Map.of())
-                .remoteVMOptions("--class-path", cp).build()) {
+        // the channel is a pair of pipes; over a socket with Nagle's algorithm every round trip waited 80-90 ms
+        try (Sandbox s = new Sandbox(Limits.defaults(), Sandbox.defaultClasspath(), new CappedOutput(1024))) {
+            JShell shell = s.shell();
             shell.eval("int x = 1;");
             VarSnippet x = shell.variables().filter(v -> v.name().equals("x")).findFirst().orElseThrow();
             long[] millis = new long[15];
