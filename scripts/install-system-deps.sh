@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine of this kind lacks for aelab: a JDK 17 and Maven (normally present),
-# Debian's Jupyter (nbconvert, nbclient, notebook) for the notebooks, and with --reference the Python packages
+# Debian's Jupyter (nbconvert, nbclient, notebook) for the notebooks, bubblewrap (the grader's sandbox; util-linux
+# gives setpriv and prlimit), and with --reference the Python packages
 # used only for reference values and the PyTorch benchmark (numpy, torch, scikit-learn).
 # Idempotent: installs only what is missing. Used by ./aelab, .ci/run and the Dockerfile alike.
 set -euo pipefail
 
-want=(jupyter-nbconvert python3-nbclient jupyter-notebook python3-ipykernel)
+want=(jupyter-nbconvert python3-nbclient jupyter-notebook python3-ipykernel bubblewrap util-linux)
 if [ "${1:-}" = "--reference" ]; then
   want+=(python3-numpy python3-torch python3-sklearn python3-threadpoolctl)
 fi

@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +47,7 @@ public final class GradeCommand {
     }
 
     private static final String USAGE = "usage: aelab grade PATH... [--out DIR] [--solutions DIR] [--key FILE] "
-            + "[--jobs N] [--cell-seconds S] [--total-seconds S]";
+            + "[--jobs N] [--cell-seconds S] [--total-seconds S] [--gradescope FILE] [--no-sandbox]";
 
     /** Runs the command and returns its exit status. */
     public static int run(String[] args, PrintStream log) {
@@ -50,12 +55,16 @@ public final class GradeCommand {
         Path out = Path.of("target", "grades");
         Path solutions = Path.of("solutions");
         Path key = null;
+        Path gradescope = null;
+        boolean noSandbox = false;
         int jobs = 2;
         Limits limits = Limits.defaults();
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
-                if (a.startsWith("--")) {
+                if (a.equals("--no-sandbox")) {
+                    noSandbox = true;
+                } else if (a.startsWith("--")) {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
@@ -64,6 +73,7 @@ public final class GradeCommand {
                         case "--out": out = Path.of(v); break;
                         case "--solutions": solutions = Path.of(v); break;
                         case "--key": key = Path.of(v); break;
+                        case "--gradescope": gradescope = Path.of(v); break;
                         case "--jobs": jobs = Integer.parseInt(v); break;
                         case "--cell-seconds":
                             limits = limits.withTimes(Math.round(Double.parseDouble(v) * 1000), limits.totalMillis());
@@ -90,13 +100,14 @@ public final class GradeCommand {
         }
         List<Path> submissions = new ArrayList<>();
         for (Path p : paths) {
-            if (!Files.exists(p)) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 log.println("aelab grade: no such file or directory: " + p);
                 return 2;
             }
-            if (Files.isDirectory(p)) {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".ipynb") && Files.isRegularFile(f))
+                    s.filter(f -> f.getFileName().toString().endsWith(".ipynb")
+                            && !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
                             .filter(f -> !f.toString().contains(".ipynb_checkpoints"))
                             .sorted().forEach(submissions::add);
                 } catch (IOException e) {
@@ -106,6 +117,15 @@ public final class GradeCommand {
             } else {
                 submissions.add(p);
             }
+        }
+        Confinement confinement = noSandbox ? Confinement.allowUnconfined() : Confinement.current();
+        if (!confinement.allowed()) {
+            log.println("aelab grade: " + confinement.refusal());
+            return 2;
+        }
+        log.println("aelab grade: " + confinement.describe());
+        for (String m : confinement.missing()) {
+            log.println("aelab grade: WARNING isolation missing: " + m);
         }
         List<Assignment> assignments = new ArrayList<>();
         try {
@@ -135,6 +155,9 @@ public final class GradeCommand {
                 log);
         try {
             write(results, out);
+            if (gradescope != null) {
+                writeGradescope(results, gradescope);
+            }
         } catch (IOException e) {
             log.println("aelab grade: cannot write results to " + out + ": " + e.getMessage());
             return 2;
@@ -147,6 +170,11 @@ public final class GradeCommand {
     public static List<SubmissionResult> gradeAll(List<Path> submissions, List<Assignment> assignments, Limits limits,
             List<String> classpath, int jobs, PrintStream log) {
         List<String> names = uniqueNames(submissions);
+        // every submission is read (into the grader's memory) before any student code runs
+        List<Object> contents = new ArrayList<>();
+        for (Path file : submissions) {
+            contents.add(readSubmission(file));
+        }
         Map<String, Grader> graders = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         AtomicInteger done = new AtomicInteger();
@@ -155,8 +183,9 @@ public final class GradeCommand {
             for (int i = 0; i < submissions.size(); i++) {
                 Path file = submissions.get(i);
                 String name = names.get(i);
+                Object content = contents.get(i);
                 futures.add(pool.submit(() -> {
-                    SubmissionResult r = gradeOne(file, name, assignments, graders, limits, classpath, log);
+                    SubmissionResult r = gradeOne(file, name, content, assignments, graders, limits, classpath, log);
                     log.printf(Locale.ROOT, "[%d/%d] %s: %s/%s (%.1f s)%n", done.incrementAndGet(),
                             submissions.size(), name, ScoreFormat.num(r.score()),
                             ScoreFormat.num(r.maxScore()), r.seconds());
@@ -177,18 +206,46 @@ public final class GradeCommand {
         }
     }
 
-    private static SubmissionResult gradeOne(Path file, String name, List<Assignment> assignments,
+    private static SubmissionResult gradeOne(Path file, String name, Object content, List<Assignment> assignments,
             Map<String, Grader> graders, Limits limits, List<String> classpath, PrintStream log) {
-        Notebook nb;
-        try {
-            nb = Notebook.read(file);
-        } catch (NotebookException e) {
+        if (!(content instanceof Notebook)) {
             Assignment a = bestMatch(null, file, assignments);
-            return grader(a, graders, limits, classpath, log).unreadable(name, e.getMessage());
+            return grader(a, graders, limits, classpath, log).unreadable(name, (String) content);
         }
+        Notebook nb = (Notebook) content;
         Assignment a = bestMatch(nb, file, assignments);
-        return grader(a, graders, limits, classpath, log).grade(name, nb);
+        SubmissionResult r = grader(a, graders, limits, classpath, log).grade(name, nb);
+        List<String> missing = Confinement.current().missing();
+        return missing.isEmpty() ? r : r.withNote("Isolation missing on this grader: " + String.join("; ", missing));
     }
+
+    /**
+     * The submission's notebook, or why it is not read: a symbolic link or anything but a regular file is rejected
+     * without being opened (never followed, so a link to /etc/shadow reads nothing), and the file is opened with
+     * O_NOFOLLOW so it cannot be swapped for a link in between.
+     */
+    static Object readSubmission(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            return "the submission " + file.getFileName() + " is a symbolic link; it was not read (submit the file "
+                    + "itself)";
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return "the submission " + file.getFileName() + " is not a regular file; it was not read";
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_SUBMISSION_BYTES + 1);
+            if (bytes.length > MAX_SUBMISSION_BYTES) {
+                return "the submission is larger than " + MAX_SUBMISSION_BYTES / (1 << 20) + " MB; it was not read";
+            }
+            return Notebook.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return "the submission " + file.getFileName() + " cannot be read (" + e.getClass().getSimpleName() + ")";
+        } catch (NotebookException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static final int MAX_SUBMISSION_BYTES = 16 << 20;
 
     private static Grader grader(Assignment a, Map<String, Grader> graders, Limits limits, List<String> classpath,
             PrintStream log) {
@@ -251,15 +308,19 @@ public final class GradeCommand {
         return names;
     }
 
-    /** Writes DIR/NAME/results.json per submission and DIR/summary.csv. */
+    /**
+     * Writes DIR/NAME/results.json per submission and DIR/summary.csv, never through a symbolic link: a link or a
+     * directory found where a file or folder of ours goes is removed first (not followed), and each file is written
+     * to a fresh temporary file and renamed into place.
+     */
     static void write(List<SubmissionResult> results, Path out) throws IOException {
-        Files.createDirectories(out);
+        ensureDirectory(out);
         Set<String> columns = new LinkedHashSet<>();
         for (SubmissionResult r : results) {
             r.tests().forEach(t -> columns.add(t.gradeId()));
             Path dir = out.resolve(r.submission());
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("results.json"), Json.write(r.toGradescope()), StandardCharsets.UTF_8);
+            ensureDirectory(dir);
+            safeWrite(dir.resolve("results.json"), Json.write(r.toGradescope()));
         }
         StringBuilder csv = new StringBuilder("submission,assignment,score,max_score");
         columns.forEach(c -> csv.append(',').append(csvField(c)));
@@ -273,7 +334,62 @@ public final class GradeCommand {
             }
             csv.append('\n');
         }
-        Files.writeString(out.resolve("summary.csv"), csv.toString(), StandardCharsets.UTF_8);
+        safeWrite(out.resolve("summary.csv"), csv.toString());
+    }
+
+    /** Gradescope's one results.json for the whole submission: the notebooks' tests concatenated, scores added. */
+    static void writeGradescope(List<SubmissionResult> results, Path target) throws IOException {
+        Map<String, Object> merged;
+        if (results.isEmpty()) {
+            merged = new LinkedHashMap<>();
+            merged.put("score", 0.0);
+            merged.put("output", "No notebook (.ipynb) was found in the submission.");
+            merged.put("tests", List.of());
+        } else if (results.size() == 1) {
+            merged = results.get(0).toGradescope();
+        } else {
+            merged = new LinkedHashMap<>();
+            double score = 0;
+            List<String> outputs = new ArrayList<>();
+            List<Object> tests = new ArrayList<>();
+            for (SubmissionResult r : results) {
+                Map<String, Object> g = r.toGradescope();
+                score += r.score();
+                outputs.add(String.valueOf(g.get("output")));
+                tests.addAll((List<?>) g.get("tests"));
+            }
+            merged.put("score", SubmissionResult.round(score));
+            merged.put("output", String.join("\n", outputs));
+            merged.put("tests", tests);
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        ensureDirectory(parent);
+        safeWrite(target, Json.write(merged));
+    }
+
+    private static void ensureDirectory(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir) || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(dir);
+        }
+        Files.createDirectories(dir);
+    }
+
+    private static void safeWrite(Path target, String text) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> s = Files.walk(target)) { // does not follow links
+                for (Path p : s.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Path tmp = Files.createTempFile(target.getParent(), ".aelab-", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static String csvField(String s) {

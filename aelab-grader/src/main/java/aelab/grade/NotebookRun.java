@@ -65,6 +65,8 @@ final class NotebookRun {
     private boolean freeRestart;
     private final List<Step> replay = new ArrayList<>();
     private long deadline;
+    /** Characters of cell source run so far (limited per notebook). */
+    private long sourceChars;
 
     private NotebookRun(Assignment assignment, Limits limits, List<String> classpath) {
         this.assignment = assignment;
@@ -270,6 +272,17 @@ final class NotebookRun {
     }
 
     private void runCell(Step step) {
+        if (step.source.length() > limits.maxCellChars()) {
+            tooLong(step, step.label + " has " + step.source.length() + " characters, more than the limit of "
+                    + limits.maxCellChars() + " per cell; it was not run");
+            return;
+        }
+        sourceChars += step.source.length();
+        if (sourceChars > limits.maxNotebookChars()) {
+            tooLong(step, step.label + " was not run: the notebook's code exceeds the limit of "
+                    + limits.maxNotebookChars() + " characters");
+            return;
+        }
         Sandbox.CellResult r = sandbox.evalCell(step.source, cellTimeout());
         List<String> lines = new ArrayList<>();
         for (String p : r.problems) {
@@ -288,6 +301,15 @@ final class NotebookRun {
         if (step.studentId != null) {
             for (GradeItem g : itemsBySolution.getOrDefault(step.studentId, List.of())) {
                 lines.forEach(l -> report.itemNote(g.gradeId(), l));
+            }
+        }
+    }
+
+    private void tooLong(Step step, String line) {
+        report.notes.add(line);
+        if (step.studentId != null) {
+            for (GradeItem g : itemsBySolution.getOrDefault(step.studentId, List.of())) {
+                report.itemNote(g.gradeId(), line);
             }
         }
     }

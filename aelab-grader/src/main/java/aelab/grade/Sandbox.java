@@ -185,7 +185,13 @@ final class Sandbox implements AutoCloseable {
         CellResult r = new CellResult();
         List<Snippet> namespaceChanges = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        for (String snippet : split(source)) {
+        // the time limit counts from here: splitting a huge cell is part of it
+        List<String> snippets = split(source, deadline);
+        if (snippets == null) {
+            r.timedOut = true;
+            return r;
+        }
+        for (String snippet : snippets) {
             if (isDead()) {
                 r.died = true;
                 return r;
@@ -234,6 +240,11 @@ final class Sandbox implements AutoCloseable {
 
     /** Splits a cell into complete snippets (JShell's eval takes only the first one of its input). */
     List<String> split(String source) {
+        return split(source, Long.MAX_VALUE);
+    }
+
+    /** {@link #split(String)} that gives up (null) when {@code deadlineNanos} passes. */
+    List<String> split(String source, long deadlineNanos) {
         StringBuilder kept = new StringBuilder();
         for (String line : source.split("\n", -1)) {
             // kernel magics such as %maven or %%time are not Java
@@ -243,6 +254,9 @@ final class Sandbox implements AutoCloseable {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String rest = kept.toString();
         while (!rest.isBlank()) {
+            if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+                return null;
+            }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
                 break;

@@ -65,7 +65,7 @@ final class SandboxAgent {
                 }
                 int len = in.readInt();
                 if (kind == STOP) {
-                    control.stopSnippet();
+                    control.stopSnippet(len);
                     continue;
                 }
                 while (len > 0) {
@@ -90,12 +90,18 @@ final class SandboxAgent {
         private final Object lock = new Object();
         private Thread running;
         private boolean stopRequested;
+        /** Number of the current (or last) call; a stop names the call it is meant for. */
+        private int calls;
+        private int stopFor = -1;
 
-        void stopSnippet() {
+        /** Stops call number {@code call}: now if it runs, at its start if it has not arrived yet. */
+        void stopSnippet(int call) {
             synchronized (lock) {
-                if (running != null) {
+                if (running != null && call == calls) {
                     stopRequested = true;
                     stopThread(running);
+                } else if (call > calls) {
+                    stopFor = call;
                 }
             }
         }
@@ -129,6 +135,10 @@ final class SandboxAgent {
                 }
             }, "aelab-snippet");
             synchronized (lock) {
+                calls++;
+                if (stopFor == calls) {
+                    throw new StoppedException();
+                }
                 stopRequested = false;
                 running = t;
             }

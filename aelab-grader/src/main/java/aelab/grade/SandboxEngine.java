@@ -151,9 +151,9 @@ final class SandboxEngine implements ExecutionControlProvider {
             out.flush();
         }
 
-        synchronized void stop() throws IOException {
+        synchronized void stop(int call) throws IOException {
             out.write(SandboxAgent.STOP);
-            out.writeInt(0);
+            out.writeInt(call);
             out.flush();
         }
 
@@ -167,6 +167,8 @@ final class SandboxEngine implements ExecutionControlProvider {
     private static final class Control extends StreamingExecutionControl {
         private final Object stopLock = new Object();
         private boolean userCodeRunning;
+        /** Calls that run student code (invoke, varValue), counted as the agent counts them. */
+        private int calls;
         private final Process process;
         private final Framed framed;
 
@@ -195,6 +197,7 @@ final class SandboxEngine implements ExecutionControlProvider {
         private String running(Call c) throws RunException, EngineTerminationException, InternalException {
             synchronized (stopLock) {
                 userCodeRunning = true;
+                calls++;
             }
             try {
                 return c.call();
@@ -212,7 +215,7 @@ final class SandboxEngine implements ExecutionControlProvider {
                     return;
                 }
                 try {
-                    framed.stop();
+                    framed.stop(calls);
                 } catch (IOException e) {
                     throw new EngineTerminationException("the sandboxed JVM is gone: " + e.getMessage());
                 }

@@ -31,6 +31,11 @@ public record SubmissionResult(String submission, String assignment, List<TestRe
         return Math.round(v * 1e6) / 1e6;
     }
 
+    /** The same result with a line added to the general feedback. */
+    public SubmissionResult withNote(String note) {
+        return new SubmissionResult(submission, assignment, tests, output + "\n" + note, seconds);
+    }
+
     /** The score of the part with this grade_id, or NaN. */
     public double score(String gradeId) {
         return tests.stream().filter(t -> t.gradeId().equals(gradeId)).mapToDouble(TestResult::score)
