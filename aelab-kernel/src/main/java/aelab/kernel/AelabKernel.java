@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -29,6 +31,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import jdk.jshell.SourceCodeAnalysis;
 
@@ -51,6 +54,7 @@ public final class AelabKernel extends BaseKernel {
     public static final String VERSION = "0.1.0";
 
     private final Session session;
+    private final CountDownLatch firstInfo = new CountDownLatch(1);
 
     private AelabKernel(Session session) {
         super(NAME, VERSION, new LanguageInfo.Builder("java").version(Runtime.version().toString())
@@ -77,14 +81,24 @@ public final class AelabKernel extends BaseKernel {
         KernelLog.debug("execution JVM options: " + config.executionJvmOptions());
         ControlServer server = new ControlServer();
         Session session = new Session(config, server);
-        session.startAsync();
         AelabKernel kernel = new AelabKernel(session);
         JupyterConnection connection = new JupyterConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        // the execution JVM's start (javac's first compilation: seconds of CPU) waits for the first kernel_info
+        // reply (or 2 s), so that a client on a loaded machine hears from the kernel at once
+        kernel.firstInfo.await(2, TimeUnit.SECONDS);
+        session.startAsync();
         connection.waitUntilClose();
         session.close();
         Runtime.getRuntime().halt(0);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        super.handleKernelInfoRequest(env, message);
+        env.resolveDeferrals(); // the reply and the idle status go out now, before the execution JVM starts
+        firstInfo.countDown();
     }
 
     @Override
@@ -179,7 +193,6 @@ public final class AelabKernel extends BaseKernel {
     public void onShutdown(boolean isRestarting) {
         // a busy cell must not delay the exit: the execution JVM is killed, then this JVM halts shortly after the
         // shutdown reply has been sent, even if the shell thread is still unwinding
-        session.close();
         Thread halt = new Thread(() -> {
             try {
                 Thread.sleep(1000);
@@ -190,5 +203,6 @@ public final class AelabKernel extends BaseKernel {
         }, "aelab-kernel-exit");
         halt.setDaemon(true);
         halt.start();
+        session.kill();
     }
 }

@@ -135,6 +135,12 @@ final class ExecutionJvm implements AutoCloseable {
         return out;
     }
 
+    /** Kills the child process at once, without waiting for anything. */
+    void killProcess() {
+        dead = true;
+        ProcessHandle.of(control.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
     /** Kills the child process at once, then releases JShell. */
     @Override
     public void close() {

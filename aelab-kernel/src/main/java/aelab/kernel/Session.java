@@ -357,7 +357,9 @@ final class Session implements AutoCloseable {
             forInterrupt = killedForInterrupt && runSeq == seq;
             replay = List.copyOf(history);
             history.clear();
-            jvm = launch(replay);
+            if (!closed) {
+                jvm = launch(replay);
+            }
         }
         j.close();
         String restore = replay.isEmpty() ? "" : " The " + replay.size() + " snippets that had succeeded before are "
@@ -476,6 +478,18 @@ final class Session implements AutoCloseable {
     ExecutionJvm readyOrNull() {
         synchronized (lock) {
             return jvm != null && jvm.isDone() && !jvm.isCompletedExceptionally() ? jvm.join() : null;
+        }
+    }
+
+    /** Kills the execution JVM's process at once (shutdown: nothing of it is needed any more). */
+    void kill() {
+        closed = true;
+        CompletableFuture<ExecutionJvm> f;
+        synchronized (lock) {
+            f = jvm;
+        }
+        if (f != null) {
+            f.thenAccept(ExecutionJvm::killProcess);
         }
     }
 
