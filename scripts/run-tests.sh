@@ -4,7 +4,9 @@
 #      plus every module's sources and Javadoc jar (a broken Javadoc reference fails here);
 #   1b. a separate Maven project that depends on the installed aelab-core builds and runs;
 #   2. the Gradescope entry point end to end (gradescope/run_autograder on the pilot sheet);
-#   3. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
+#   3. the default Java kernel's behaviour through jupyter_client (scripts/test-kernel.sh: interrupt, restart,
+#      starts under load, output routing, quiet logs);
+#   4. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
 #      directory), twice: the two runs must give identical handouts; its last line is
 #      "notebooks: N passed, M failed".
 set -euo pipefail
@@ -13,4 +15,5 @@ cd "$ROOT"
 mvn -B -Dstyle.color=never verify "$@"
 bash "$ROOT/scripts/test-consumer-project.sh"
 bash "$ROOT/scripts/test-gradescope.sh"
+bash "$ROOT/scripts/test-kernel.sh"
 bash "$ROOT/scripts/test-notebooks.sh" --reproducible

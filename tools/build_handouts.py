@@ -66,8 +66,33 @@ def error_text(outputs):
     return None
 
 
+IDENTITY_TEXT = re.compile(r"^[\w.$]+@[0-9a-f]+$")  # Object.toString(): IJava/JJava's text/plain beside an image
+DISPLAY_ID = re.compile(r"^'?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'?$")
+
+
+def portable_outputs(outputs):
+    """The outputs as every kernel should give them: no run-dependent `Class@hash` text beside an image (IJava,
+    JJava), no display id left as the result of a cell whose last expression was display(x) (IJava, JJava, rapaio)."""
+    kept = []
+    has_display = any(o.get("output_type") == "display_data" for o in outputs)
+    for o in outputs:
+        data = o.get("data")
+        if data is not None:
+            text = data.get("text/plain")
+            if isinstance(text, list):
+                text = "".join(text)
+            if text is not None and any(k.startswith("image/") for k in data) and IDENTITY_TEXT.match(text):
+                del data["text/plain"]
+            if (o.get("output_type") == "execute_result" and has_display and set(data) == {"text/plain"}
+                    and DISPLAY_ID.match(text or "")):
+                continue
+        kept.append(o)
+    return kept
+
+
 def normalise(nb):
-    """Removes what varies from run to run or kernel to kernel: timing metadata, kernel versions, raw counts."""
+    """Removes what varies from run to run or kernel to kernel: timing metadata, kernel versions, raw counts,
+    the run-dependent texts of portable_outputs."""
     info = dict(nb.metadata.get("language_info", {}))
     info.pop("version", None)
     nb.metadata["language_info"] = info
@@ -80,6 +105,7 @@ def normalise(nb):
             continue
         count += 1
         cell.execution_count = count
+        cell.outputs = portable_outputs(cell.outputs)
         for o in cell.outputs:
             if o.get("output_type") == "execute_result":
                 o["execution_count"] = count

@@ -1,12 +1,11 @@
 /**
- * Support for running the course notebooks in a Java Jupyter kernel.
+ * The Java Jupyter kernel of the course notebooks.
  *
  * <ul>
- *   <li>{@link aelab.kernel.ReliableKernelLauncher} — the entry point of the {@code java} kernelspec for
- *       rapaio-jupyter-kernel 3.0.1: starts rapaio in-process and repairs its start-up race (a channel loop thread
- *       that exits before its {@code running} flag is set, after which the kernel never answers
- *       {@code kernel_info}).</li>
- *   <li>{@link aelab.kernel.LoopThreadRepair} — the reflection-based detection and repair of such dead loops.</li>
+ *   <li>{@link aelab.kernel.AelabKernel} — the default kernel: the Jupyter protocol of JJava's
+ *       {@code jjava-jupyter}, cells evaluated by JShell in a separate execution JVM that Stop can always end
+ *       (interrupt, then JShell's stop, then a new JVM with the earlier snippets evaluated again), IJava's notebook
+ *       API ({@code display}, the last expression's value rendered as PNG or plain text), quiet logs.</li>
  * </ul>
  */
 package aelab.kernel;
