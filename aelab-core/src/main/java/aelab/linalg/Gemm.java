@@ -16,12 +16,12 @@ import org.ejml.data.DMatrixRMaj;
  * Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34(3), 2008: the k and n
  * dimensions are cut into blocks, each block of {@code op(B)} is packed into a contiguous row-major panel that stays
  * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates two rows of C (copied into one
- * scratch array) with a rank-4 update {@code c[j] = fma(a3, b3[j], fma(a2, b2[j], fma(a1, b1[j], fma(a0, b0[j],
- * c[j]))))}, an inner loop over contiguous j that C2 turns into SIMD fused multiply-adds. Panel rows are separate
+ * scratch array) with a rank-8 update {@code c[j] = fma(a7, b7[j], … fma(a1, b1[j], fma(a0, b0[j], c[j]))…)}, an inner
+ * loop over contiguous j that C2 turns into SIMD fused multiply-adds. Panel rows are separate
  * arrays starting at index 0 (with invariant offsets into one flat array C2 vectorises far less well).
  *
  * <p>Robustness of the compiled kernel (measured on the course's VAE, JDK 17): every shape runs the same code path
- * — k blocks are zero-padded to a multiple of 4, an odd last row of C is paired with a zero row of A, and outputs
+ * — k blocks are zero-padded to a multiple of {@value #KU}, an odd last row of C is paired with a zero row of A, and outputs
  * narrower than {@value #NARROW} columns are computed transposed ({@code Cᵀ = op(B)ᵀ·op(A)ᵀ}) — because a branch
  * first taken late (e.g. by the smaller last batch of an epoch) made HotSpot recompile the kernel, after which it ran
  * at half speed. The speed also depended on where the scratch rows landed in memory (4K aliasing between the stores
@@ -29,14 +29,25 @@ import org.ejml.data.DMatrixRMaj;
  * fixes their relative placement. Per-thread packing buffers are reused, so a call allocates nothing once warm
  * (except a null output).
  *
- * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 23-30 GFLOP/s on the VAE's products (64×64·64×128 and
- * 128×784·784×400 types) against 6.5 for EJML's {@code CommonOps_DDRM.mult}. Known limitation: the speed still
- * depends on which compiled copy of the micro-kernel runs (HotSpot inlines it into its callers and recompiles them
- * as their profiles mature): some JVMs, or some phases of one JVM, run all shapes at 12-13 GFLOP/s.
+ * <p>Every entry of C is the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k-1 in order (zero padding
+ * adds fma(0, 0, s) = s), whatever the shape and whatever the thread count: large products are cut into row ranges of
+ * C computed in parallel ({@link Threads}), so results are bit-identical on 1 or N threads.
+ *
+ * <p>JIT robustness: the micro-kernel {@link #twoRowKernel} is kept out of line (its bytecode exceeds C2's
+ * {@code FreqInlineSize}). Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g, G1): when C2 compiled
+ * {@code blocked} with the old rank-4 kernel inlined ({@code -XX:+PrintInlining}: "twoRowKernel inline (hot)"), an
+ * epoch took 17.5-18.3 s of CPU; when the kernel had been compiled on its own first, 7.6-8.1 s. Which happened first
+ * depended on the collector's threads and on the shapes seen before (digits first), which is what made the library
+ * look 2.3× slower under G1 and after small shapes.
+ *
+ * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 30-40 GFLOP/s on the VAE's products against 6.5 for EJML's
+ * {@code CommonOps_DDRM.mult}.
  */
 public final class Gemm {
     /** Depth of a k block (rows of a packed B panel). */
     static final int KC = 64;
+    /** Rank of the micro-kernel's update: k blocks are zero-padded to a multiple of this. */
+    static final int KU = 8;
     /** Width of an n block (columns of a packed B panel). */
     static final int NC = 512;
     /**
@@ -227,7 +238,7 @@ public final class Gemm {
             // C is narrow: compute Cᵀ = op(B)ᵀ·op(A)ᵀ (wide) and add its transpose.
             final double[] ct = ws.transposed(n * m);
             Arrays.fill(ct, 0, n * m, 0.0);
-            blocked(!transB, !transA, b, a, ct, n, m, k, ws);
+            blocked(!transB, !transA, b, a, ct, n, m, k, 0, n, ws);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     cd[i * n + j] += ct[j * m + i];
@@ -235,30 +246,42 @@ public final class Gemm {
             }
             return;
         }
-        blocked(transA, transB, a, b, cd, m, n, k, ws);
+        final int parts = Threads.partsFor(2.0 * m * n * k, m);
+        if (parts <= 1) {
+            blocked(transA, transB, a, b, cd, m, n, k, 0, m, ws);
+            return;
+        }
+        // Rows of C cut into contiguous ranges, one per thread: every element is still computed by the same
+        // sequence of fused multiply-adds (k blocks in order, p in order within a block), whoever computes it.
+        Threads.run(parts, part -> {
+            int from = (int) ((long) m * part / parts);
+            int to = (int) ((long) m * (part + 1) / parts);
+            blocked(transA, transB, a, b, cd, m, n, k, from, to, WORKSPACE.get());
+        });
     }
 
     /**
      * cd (m×n, row-major) += op(A)·op(B) by blocks. Every shape runs the same code path: a k block of depth kc is
-     * packed zero-padded to a multiple of 4 and op(A) gets a zero row when m is odd, so the micro-kernel's loops
+     * packed zero-padded to a multiple of KU and op(A) gets a zero row when m is odd, so the micro-kernel's loops
      * never see a shape-dependent branch (a rarely taken branch makes HotSpot recompile the kernel, which was
      * measured to halve its speed).
      */
     private static void blocked(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, double[] cd, int m,
-            int n, int k, Workspace ws) {
-        final double[] ap = ws.packedA((m + 1) * padded(Math.min(k, KC)));
+            int n, int k, int rowFrom, int rowTo, Workspace ws) {
+        final int rows0 = rowTo - rowFrom;
+        final double[] ap = ws.packedA((rows0 + 1) * padded(Math.min(k, KC)));
         final double[][] bp = ws.bRows;
         final double[] rows = ws.cRows;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
             final int kp = padded(kc);
-            packA(transA, a, kb, kc, kp, m, ap);
+            packA(transA, a, kb, kc, kp, rowFrom, rows0, ap);
             for (int jb = 0; jb < n; jb += NC) {
                 final int nc = Math.min(NC, n - jb);
                 packB(transB, b, kb, kc, kp, jb, nc, bp);
-                for (int i = 0; i < m; i += 2) {
-                    final int second = Math.min(m - i, 2) - 1; // 1 when row i + 1 exists, else 0
-                    final int c0 = i * n + jb;
+                for (int i = 0; i < rows0; i += 2) {
+                    final int second = Math.min(rows0 - i, 2) - 1; // 1 when row i + 1 exists, else 0
+                    final int c0 = (rowFrom + i) * n + jb;
                     final int c1 = c0 + second * n;
                     System.arraycopy(cd, c0, rows, 0, nc);
                     System.arraycopy(cd, c1, rows, ROW_STRIDE, second * nc);
@@ -270,25 +293,25 @@ public final class Gemm {
         }
     }
 
-    /** kc rounded up to a multiple of 4. */
+    /** kc rounded up to a multiple of {@value #KU}. */
     private static int padded(int kc) {
-        return (kc + 3) & ~3;
+        return (kc + KU - 1) & -KU;
     }
 
     /**
-     * ap[i*kp + p] = op(A)[i][kb + p] for i in [0,m), p in [0,kc); zero for p in [kc,kp) and for the whole row m.
+     * ap[i*kp + p] = op(A)[i0 + i][kb + p] for i in [0,m), p in [0,kc); zero for p in [kc,kp) and for the whole row m.
      */
-    private static void packA(boolean transA, DMatrixRMaj a, int kb, int kc, int kp, int m, double[] ap) {
+    private static void packA(boolean transA, DMatrixRMaj a, int kb, int kc, int kp, int i0, int m, double[] ap) {
         final double[] ad = a.data;
         final int lda = a.numCols;
         Arrays.fill(ap, 0, (m + 1) * kp, 0.0);
         if (!transA) {
             for (int i = 0; i < m; i++) {
-                System.arraycopy(ad, i * lda + kb, ap, i * kp, kc);
+                System.arraycopy(ad, (i0 + i) * lda + kb, ap, i * kp, kc);
             }
         } else {
             for (int p = 0; p < kc; p++) {
-                final int row = (kb + p) * lda; // op(A)[i][p] = A[kb + p][i]
+                final int row = (kb + p) * lda + i0; // op(A)[i0 + i][p] = A[kb + p][i0 + i]
                 for (int i = 0; i < m; i++) {
                     ap[i * kp + p] = ad[row + i];
                 }
@@ -316,39 +339,64 @@ public final class Gemm {
                 }
             }
         }
-        for (int p = kc; p < kc + 4; p++) { // always 4 rows (not kp - kc, which is mostly 0): see blocked()
+        for (int p = kc; p < kc + KU; p++) { // always KU rows (not kp - kc, which is mostly 0): see blocked()
             Arrays.fill(bp[p], 0, nc, 0.0);
         }
     }
 
     /**
-     * Two rows of C at once (A rows at a0 and a0 + kp), sharing each load of the B panel: a 2×4 rank-4 update per
-     * vector of j, 8 fused multiply-adds ({@link Math#fma}, one rounding each) per 4 panel loads. kp is a multiple
-     * of 4. The two C rows are r[0, nc) and r[ROW_STRIDE, ROW_STRIDE + nc): one array, a constant distance apart.
+     * Two rows of C at once (A rows at a0 and a0 + kp), sharing each load of the B panel: a 2×8 rank-8 update per
+     * vector of j, 16 fused multiply-adds ({@link Math#fma}, one rounding each, in increasing p) per 8 panel loads.
+     * kp is a multiple of {@value #KU}. The two C rows are r[0, nc) and r[ROW_STRIDE, ROW_STRIDE + nc): one array, a
+     * constant distance apart.
+     *
+     * <p>Its bytecode (about 470 bytes) is deliberately above HotSpot's {@code FreqInlineSize} (325): C2 then never
+     * inlines it into {@link #blocked}. When {@code blocked} was compiled first (a JVM that had seen small shapes,
+     * e.g. the digits VAE, or a JVM whose compile queue ran in another order, as with G1's extra threads), the
+     * inlined copy of a smaller rank-4 kernel ran at half the speed of its stand-alone compilation (measured with
+     * {@code -XX:+PrintInlining}: "twoRowKernel inline (hot)" in the slow runs only).
      */
     private static void twoRowKernel(double[] ap, int a0, double[][] bp, int kp, int nc, double[] r) {
         final int a1 = a0 + kp;
-        for (int p = 0; p < kp; p += 4) {
+        for (int p = 0; p < kp; p += KU) {
             final double x0 = ap[a0 + p];
             final double x1 = ap[a0 + p + 1];
             final double x2 = ap[a0 + p + 2];
             final double x3 = ap[a0 + p + 3];
+            final double x4 = ap[a0 + p + 4];
+            final double x5 = ap[a0 + p + 5];
+            final double x6 = ap[a0 + p + 6];
+            final double x7 = ap[a0 + p + 7];
             final double y0 = ap[a1 + p];
             final double y1 = ap[a1 + p + 1];
             final double y2 = ap[a1 + p + 2];
             final double y3 = ap[a1 + p + 3];
+            final double y4 = ap[a1 + p + 4];
+            final double y5 = ap[a1 + p + 5];
+            final double y6 = ap[a1 + p + 6];
+            final double y7 = ap[a1 + p + 7];
             final double[] b0 = bp[p];
             final double[] b1 = bp[p + 1];
             final double[] b2 = bp[p + 2];
             final double[] b3 = bp[p + 3];
+            final double[] b4 = bp[p + 4];
+            final double[] b5 = bp[p + 5];
+            final double[] b6 = bp[p + 6];
+            final double[] b7 = bp[p + 7];
             for (int j = 0; j < nc; j++) {
                 final double v0 = b0[j];
                 final double v1 = b1[j];
                 final double v2 = b2[j];
                 final double v3 = b3[j];
-                r[j] = Math.fma(x3, v3, Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, r[j]))));
+                final double v4 = b4[j];
+                final double v5 = b5[j];
+                final double v6 = b6[j];
+                final double v7 = b7[j];
+                r[j] = Math.fma(x7, v7, Math.fma(x6, v6, Math.fma(x5, v5, Math.fma(x4, v4,
+                        Math.fma(x3, v3, Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, r[j]))))))));
                 final int j1 = ROW_STRIDE + j;
-                r[j1] = Math.fma(y3, v3, Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, r[j1]))));
+                r[j1] = Math.fma(y7, v7, Math.fma(y6, v6, Math.fma(y5, v5, Math.fma(y4, v4,
+                        Math.fma(y3, v3, Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, r[j1]))))))));
             }
         }
     }
@@ -357,7 +405,7 @@ public final class Gemm {
     private static final class Workspace {
         private double[] a = new double[0];
         private double[] b = new double[0];
-        final double[][] bRows = new double[KC + 4][NC];
+        final double[][] bRows = new double[KC + KU][NC];
         final double[] spacer = new double[SPACER];
         final double[] cRows = new double[ROW_STRIDE + NC];
 
