@@ -176,7 +176,7 @@ public final class ByteImages {
     public Dataset toDataset(int from, int to) {
         DMatrixRMaj x = batch(from, to);
         int[] part = labels == null ? null : Arrays.copyOfRange(labels, from, to);
-        return Dataset.ofImages(name + "[" + from + ":" + to + "]", x, part, imageWidth, imageHeight);
+        return Dataset.ofImagesTakingOwnership(name + "[" + from + ":" + to + "]", x, part, imageWidth, imageHeight);
     }
 
     /** Images {@code from} to {@code to} (exclusive) as new byte images named {@code name()+"[from:to]"}. */

@@ -14,7 +14,10 @@ import tech.tablesaw.api.Table;
  * \(d = \text{width} \cdot \text{height}\) (pixels in row-major order).
  *
  * <p>Construction validates everything (non-empty, finite features, label count, image size) and copies the arrays;
- * accessors return copies, so nothing outside can change a {@code Dataset}.
+ * accessors return copies, so nothing outside can change a {@code Dataset}. Because the features never change,
+ * {@link #subset}, {@link #head}, {@link #shuffled} and {@link #split} share them with the original and store only
+ * their row numbers (n ints, not n·d doubles): a 60,000×784 data set (376 MB of doubles) can be split and its
+ * {@link #features()} copied in a 1 GB heap. A part keeps the original's features reachable.
  *
  * <p>{@link #shuffled} and {@link #split} permute the rows with the Fisher–Yates shuffle driven by an injected
  * generator (Knuth, <i>TAOCP</i> vol. 2, §3.4.2, Algorithm P): every permutation is equally likely, and the same
@@ -22,17 +25,33 @@ import tech.tablesaw.api.Table;
  */
 public final class Dataset {
     private final String name;
-    private final DMatrixRMaj features;
+    /** Row-major feature storage, {@code d} values per stored row; never exposed, never modified. */
+    private final double[] store;
+    /** Stored row of example i, or null when example i is stored row {@code first + i}. */
+    private final int[] rowIndex;
+    private final int first;
+    private final int n;
+    private final int d;
     private final int[] labels;
     private final int imageWidth;
     private final int imageHeight;
 
-    private Dataset(String name, DMatrixRMaj features, int[] labels, int imageWidth, int imageHeight) {
+    private Dataset(String name, double[] store, int[] rowIndex, int first, int n, int d, int[] labels,
+            int imageWidth, int imageHeight) {
         this.name = name;
-        this.features = features;
+        this.store = store;
+        this.rowIndex = rowIndex;
+        this.first = first;
+        this.n = n;
+        this.d = d;
         this.labels = labels;
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
+    }
+
+    /** Offset in {@link #store} of example i's first feature. */
+    private int offset(int i) {
+        return (rowIndex == null ? first + i : rowIndex[i]) * d;
     }
 
     /**
@@ -43,7 +62,7 @@ public final class Dataset {
      * @param labels   length {@code n}, or {@code null} for unlabelled data. Not modified (copied).
      */
     public static Dataset of(String name, DMatrixRMaj features, int[] labels) {
-        return create(name, features, labels, 0, 0);
+        return create(name, features, labels, 0, 0, true);
     }
 
     /**
@@ -65,10 +84,29 @@ public final class Dataset {
                     + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
                     + Require.shapeOf(features));
         }
-        return create(name, features, labels, imageWidth, imageHeight);
+        return create(name, features, labels, imageWidth, imageHeight, true);
     }
 
-    private static Dataset create(String name, DMatrixRMaj features, int[] labels, int width, int height) {
+    /**
+     * {@link #ofImages} for a feature matrix and labels that the caller just made and hands over: they are validated
+     * the same way but not copied (for readers in this package such as {@link ByteImages#toDataset}, so that a
+     * data set of doubles exists once, not twice, while it is made). The caller must not keep or modify them.
+     */
+    static Dataset ofImagesTakingOwnership(String name, DMatrixRMaj features, int[] labels, int imageWidth,
+            int imageHeight) {
+        Require.positive("imageWidth", imageWidth);
+        Require.positive("imageHeight", imageHeight);
+        Require.notNull("features", features);
+        if ((long) imageWidth * imageHeight != features.numCols) {
+            throw new IllegalArgumentException("features must have imageWidth*imageHeight = " + imageWidth + "*"
+                    + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
+                    + Require.shapeOf(features));
+        }
+        return create(name, features, labels, imageWidth, imageHeight, false);
+    }
+
+    private static Dataset create(String name, DMatrixRMaj features, int[] labels, int width, int height,
+            boolean copy) {
         Require.notNull("name", name);
         if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank, got \"" + name + "\"");
@@ -83,7 +121,9 @@ public final class Dataset {
             throw new IllegalArgumentException("labels must have length " + features.numRows
                     + " (one per row of features), got length " + labels.length);
         }
-        return new Dataset(name, features.copy(), labels == null ? null : labels.clone(), width, height);
+        double[] store = copy ? Arrays.copyOf(features.data, features.getNumElements()) : features.data;
+        return new Dataset(name, store, null, 0, features.numRows, features.numCols,
+                labels == null || !copy ? labels : labels.clone(), width, height);
     }
 
     /**
@@ -107,23 +147,31 @@ public final class Dataset {
 
     /** Number of examples {@code n}. */
     public int size() {
-        return features.numRows;
+        return n;
     }
 
     /** Number of features {@code d} per example. */
     public int dimension() {
-        return features.numCols;
+        return d;
     }
 
-    /** A copy of the {@code n x d} feature matrix. */
+    /** A copy of the {@code n x d} feature matrix (the only full copy a caller gets; no other is made). */
     public DMatrixRMaj features() {
-        return features.copy();
+        DMatrixRMaj out = new DMatrixRMaj(n, d);
+        if (rowIndex == null) {
+            System.arraycopy(store, first * d, out.data, 0, n * d);
+        } else {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(store, rowIndex[i] * d, out.data, i * d, d);
+            }
+        }
+        return out;
     }
 
     /** A copy of row {@code i} of the feature matrix. */
     public double[] row(int i) {
         Require.inRange("row index", i, 0, size() - 1);
-        return Arrays.copyOfRange(features.data, i * dimension(), (i + 1) * dimension());
+        return Arrays.copyOfRange(store, offset(i), offset(i) + d);
     }
 
     /** Whether the data set has labels. */
@@ -170,11 +218,13 @@ public final class Dataset {
     public Dataset subset(int from, int to) {
         Require.inRange("from", from, 0, size() - 1);
         Require.inRange("to", to, from + 1, size());
-        int d = dimension();
-        DMatrixRMaj part = new DMatrixRMaj(to - from, d);
-        System.arraycopy(features.data, from * d, part.data, 0, (to - from) * d);
         int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
-        return new Dataset(name + "[" + from + ":" + to + "]", part, partLabels, imageWidth, imageHeight);
+        String partName = name + "[" + from + ":" + to + "]";
+        if (rowIndex == null) {
+            return new Dataset(partName, store, null, first + from, to - from, d, partLabels, imageWidth, imageHeight);
+        }
+        return new Dataset(partName, store, Arrays.copyOfRange(rowIndex, from, to), 0, to - from, d, partLabels,
+                imageWidth, imageHeight);
     }
 
     /** The first {@code n} rows, {@code 1 <= n <= size()}; same as {@code subset(0, n)}. */
@@ -235,18 +285,17 @@ public final class Dataset {
         return order;
     }
 
-    /** The rows order[from..to) as a new data set with the given name. */
+    /** The rows order[from..to) as a new data set with the given name, sharing this one's feature storage. */
     private Dataset rowsAt(int[] order, int from, int to, String newName) {
-        int d = dimension();
-        DMatrixRMaj part = new DMatrixRMaj(to - from, d);
+        int[] partRows = new int[to - from];
         int[] partLabels = labels == null ? null : new int[to - from];
         for (int i = from; i < to; i++) {
-            System.arraycopy(features.data, order[i] * d, part.data, (i - from) * d, d);
+            partRows[i - from] = offset(order[i]) / d;
             if (partLabels != null) {
                 partLabels[i - from] = labels[order[i]];
             }
         }
-        return new Dataset(newName, part, partLabels, imageWidth, imageHeight);
+        return new Dataset(newName, store, partRows, 0, to - from, d, partLabels, imageWidth, imageHeight);
     }
 
     /**
@@ -254,13 +303,11 @@ public final class Dataset {
      * then an int column {@code label} when the data set has labels.
      */
     public Table toTable() {
-        int n = size();
-        int d = dimension();
         Table table = Table.create(name);
         for (int j = 0; j < d; j++) {
             double[] column = new double[n];
             for (int i = 0; i < n; i++) {
-                column[i] = features.data[i * d + j];
+                column[i] = store[offset(i) + j];
             }
             table.addColumns(DoubleColumn.create("x" + j, column));
         }
