@@ -2,6 +2,7 @@ package aelab.elbo;
 
 import java.util.random.RandomGenerator;
 
+import aelab.core.Interrupts;
 import aelab.core.Require;
 import aelab.gaussian.DiagonalGaussian;
 import aelab.gaussian.Estimate;
@@ -30,6 +31,9 @@ import aelab.gaussian.GaussianKl;
  * \mathrm{KL}(q(z)\,\|\,p(z\mid x))\). When q is the exact posterior every per-sample term equals log p(x), so the
  * estimators have zero variance. The decoder must return finite values; the generator is advanced by d normal draws
  * per sample.
+ *
+ * <p>Interruptible: the thread's interrupt status is tested before every sample; an interrupted estimate throws
+ * {@link aelab.core.InterruptedComputationException} (samples done of those requested) with the status left set.
  */
 public final class Elbo {
     private Elbo() {
@@ -49,6 +53,7 @@ public final class Elbo {
         checkSampled(q, decoder, samples, rng, beta);
         double[] reconstruction = new double[samples];
         for (int l = 0; l < samples; l++) {
+            Interrupts.check("ELBO estimate (analytic KL)", l, samples, "samples");
             reconstruction[l] = decode(decoder, q.sample(rng));
         }
         Estimate rec = Estimate.ofSamples(reconstruction);
@@ -73,6 +78,7 @@ public final class Elbo {
         double[] klTerms = new double[samples];
         double[] terms = new double[samples];
         for (int l = 0; l < samples; l++) {
+            Interrupts.check("ELBO estimate (Monte Carlo KL)", l, samples, "samples");
             double[] z = q.sample(rng);
             reconstruction[l] = decode(decoder, z);
             klTerms[l] = q.logDensity(z) - prior.logDensity(z);
@@ -93,6 +99,7 @@ public final class Elbo {
         DiagonalGaussian prior = DiagonalGaussian.standard(q.dimension());
         double[] logWeights = new double[k];
         for (int i = 0; i < k; i++) {
+            Interrupts.check("IWAE bound", i, k, "importance samples");
             double[] z = q.sample(rng);
             logWeights[i] = decode(decoder, z) + prior.logDensity(z) - q.logDensity(z);
         }

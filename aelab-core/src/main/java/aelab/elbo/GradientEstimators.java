@@ -4,6 +4,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
+import aelab.core.Interrupts;
 import aelab.core.Require;
 import aelab.core.Rng;
 import aelab.gaussian.DiagonalGaussian;
@@ -24,6 +25,9 @@ import aelab.gaussian.DiagonalGaussian;
  * estimator typically has far lower variance. The result is \(+\nabla\,\mathbb E_q[f]\), the gradient of the
  * expectation itself; to train with an {@link aelab.optim.Optimizer}, which minimises, pass the gradient of the
  * loss (e.g. of −ELBO) as described in {@link aelab.optim}.
+ *
+ * <p>Interruptible: the thread's interrupt status is tested before every sample; an interrupted estimate throws
+ * {@link aelab.core.InterruptedComputationException} (samples done of those requested) with the status left set.
  */
 public final class GradientEstimators {
     private GradientEstimators() {
@@ -83,6 +87,7 @@ public final class GradientEstimators {
         double[] gLogVar = new double[d];
         double[] eps = new double[d];
         for (int s = 0; s < n; s++) {
+            Interrupts.check("gradient estimate", s, n, "samples");
             Rng.standardNormal(rng, eps);
             gradient.compute(eps, q.sampleWith(eps), sigma, gMean, gLogVar);
             mean.add(gMean);
