@@ -114,6 +114,23 @@ public final class Require {
         return m;
     }
 
+    /** The largest array length a JVM allocates (a few header words below Integer.MAX_VALUE). */
+    public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+    /**
+     * Requires a {@code rows x cols} matrix to fit in one Java array (rows·cols at most {@link #MAX_ARRAY_LENGTH}),
+     * before anything is allocated, so that a huge size gets this message rather than EJML's "Matrix size exceeds
+     * the size of an integer" or a NegativeArraySizeException from an overflowed product:
+     * {@code "n x d (the sample matrix) must have at most 2147483639 entries, got 3000000000 x 784"}.
+     */
+    public static void matrixSize(String name, long rows, long cols) {
+        if (rows < 0 || cols < 0 || (rows > 0 && cols > MAX_ARRAY_LENGTH / rows)) {
+            throw new IllegalArgumentException(name + " must have at most " + MAX_ARRAY_LENGTH + " entries, got "
+                    + rows + " x " + cols + (rows >= 0 && cols >= 0 ? " = " + java.math.BigInteger.valueOf(rows)
+                    .multiply(java.math.BigInteger.valueOf(cols)) : ""));
+        }
+    }
+
     /** Requires a vector of the given length. */
     public static double[] length(String name, double[] v, int length) {
         notNull(name, v);

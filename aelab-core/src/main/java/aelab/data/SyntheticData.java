@@ -145,6 +145,7 @@ public final class SyntheticData {
                 scaledBasisT.set(j, a, scale * basis.get(a, j));
             }
         }
+        Require.matrixSize("n x d (the data matrix)", n, d);
         DMatrixRMaj z = new DMatrixRMaj(n, k);
         Rng.standardNormal(rng, z.data);
         DMatrixRMaj x = new DMatrixRMaj(n, d);
@@ -280,6 +281,7 @@ public final class SyntheticData {
         Require.positive("n", n);
         Require.nonNegative("noiseStd", noiseStd);
         Require.notNull("rng", rng);
+        Require.matrixSize("n x " + dim + " (the data matrix)", n, dim);
         DMatrixRMaj x = new DMatrixRMaj(n, dim);
         double[] coordinate = new double[n];
         double[] point = new double[dim];

@@ -81,9 +81,19 @@ public final class FullGaussian implements Gaussian {
         return s;
     }
 
-    /** Cholesky–Banachiewicz: the lower-triangular L with LLᵀ = a; rejects a non-positive pivot. */
+    /**
+     * Cholesky–Banachiewicz: the lower-triangular L with LLᵀ = a; rejects a pivot that is not positive, or not
+     * distinguishable from zero. The computed factor is exact for a + Δa with
+     * \(\|\Delta a\|_2 \le k\,\gamma_{k+1}\|a\|_2\), \(\gamma_m = mu/(1-mu)\), u the unit roundoff (Higham,
+     * <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., Thm 10.5). Applied to the scaled matrix
+     * \(D^{-1/2}aD^{-1/2}\), D = diag(a) (whose pivots are \(p_j/a_{jj}\) and whose norm is at most its trace k), so
+     * that the test does not depend on units: pivot j is rejected when \(p_j \le k^2\gamma_{k+1}a_{jj}\), i.e. when
+     * the matrix is within rounding of a singular one (two identical rows give a pivot of 1e-16 instead of 0).
+     */
     private static DMatrixRMaj choleskyOf(DMatrixRMaj a) {
         int k = a.numRows;
+        double u = Math.ulp(1.0) / 2;
+        double relativeThreshold = (double) k * k * ((k + 1) * u / (1 - (k + 1) * u));
         DMatrixRMaj l = new DMatrixRMaj(k, k);
         for (int j = 0; j < k; j++) {
             double pivot = a.get(j, j);
@@ -95,6 +105,12 @@ public final class FullGaussian implements Gaussian {
                         + " factorization got the non-positive pivot " + pivot + " at index " + j + " (the leading "
                         + (j + 1) + "x" + (j + 1) + " block is not positive definite; diagonal entry "
                         + a.get(j, j) + ")");
+            }
+            if (pivot <= relativeThreshold * a.get(j, j)) {
+                throw new IllegalArgumentException("covariance must be numerically positive definite, but the Cholesky"
+                        + " pivot at index " + j + " is " + pivot + ", within the rounding error of the factorization"
+                        + " (k^2*gamma_(k+1)*diagonal = " + relativeThreshold * a.get(j, j) + "): the leading "
+                        + (j + 1) + "x" + (j + 1) + " block is singular to working precision (e.g. two identical rows)");
             }
             double ljj = Math.sqrt(pivot);
             l.set(j, j, ljj);

@@ -44,6 +44,7 @@ public sealed interface Gaussian permits DiagonalGaussian, FullGaussian {
         Require.notNull("rng", rng);
         Require.positive("n", n);
         int d = dimension();
+        Require.matrixSize("n x dimension (the sample matrix)", n, d);
         DMatrixRMaj out = new DMatrixRMaj(n, d);
         for (int r = 0; r < n; r++) {
             System.arraycopy(sample(rng), 0, out.data, r * d, d);

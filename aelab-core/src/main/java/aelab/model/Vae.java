@@ -241,6 +241,8 @@ public final class Vae implements Autoencoder {
     public DMatrixRMaj sample(int n, RandomGenerator rng) {
         Require.positive("n", n);
         Require.notNull("rng", rng);
+        Require.matrixSize("n x latentDim (the prior draws)", n, k);
+        Require.matrixSize("n x inputDim (the samples)", n, d);
         DMatrixRMaj prior = new DMatrixRMaj(n, k);
         for (int i = 0; i < prior.data.length; i++) {
             prior.data[i] = rng.nextGaussian();

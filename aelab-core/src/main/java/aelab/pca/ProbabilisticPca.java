@@ -107,9 +107,21 @@ public final class ProbabilisticPca {
         double[] lambda = pca.eigenvalues();
         int d = lambda.length;
         double sigma2 = pca.discardedVariance() / (d - k);
-        if (!(sigma2 > 0)) {
-            throw new IllegalArgumentException("sigma2 (mean of the " + (d - k) + " discarded eigenvalues) must be > 0, "
-                    + "got " + sigma2 + ": the data lie in a " + k + "-dimensional subspace, use a smaller k");
+        // Rounding floor of the discarded eigenvalues: forming C = (1/n) sum x x^T perturbs it by at most
+        // gamma_n tr(C) (each entry by gamma_n sqrt(C_ii C_jj), Higham Thm 3.5 / §3.1), and a backward-stable
+        // symmetric eigensolver adds O(d u ||C||_2) <= d u tr(C). Eigenvalues below that are zero to working precision.
+        double trace = 0;
+        for (double l : lambda) {
+            trace += l;
+        }
+        double u = Math.ulp(1.0) / 2;
+        int n = data.numRows;
+        double floor = (n * u / (1 - n * u) + d * u) * trace;
+        if (!(sigma2 > floor)) {
+            throw new IllegalArgumentException("sigma2 (mean of the " + (d - k) + " discarded eigenvalues) must be above "
+                    + "the rounding error of the covariance and its eigenvalues, (gamma_n + d*u)*trace = " + floor
+                    + ", got " + sigma2 + ": the data lie in a " + k + "-dimensional subspace to working precision, "
+                    + "use a smaller k");
         }
         DMatrixRMaj components = pca.components();
         DMatrixRMaj w = new DMatrixRMaj(d, k);
@@ -260,19 +272,36 @@ public final class ProbabilisticPca {
      * @param x length d, finite. Not modified.
      */
     public double logDensity(double[] x) {
-        double[] wtr = wTransposeResidual(x);
+        Require.length("x", x, mean.length);
+        Require.finite("x", x);
+        // The quadratic form is computed on the residual divided by s, the power of two at or below max(|x_i|, |mu_i|)
+        // (exact divisions), and multiplied by s^2 at the end, so that a huge ||x - mu|| (1e300) gives -Infinity
+        // instead of Infinity - Infinity = NaN; for ordinary x the result is the same bits.
+        double largest = 0;
+        for (int i = 0; i < mean.length; i++) {
+            largest = Math.max(largest, Math.max(Math.abs(x[i]), Math.abs(mean[i])));
+        }
+        double scale = largest >= 1 ? Math.scalb(1.0, Math.getExponent(largest)) : 1;
         double rr = 0;
         for (int i = 0; i < mean.length; i++) {
-            double r = x[i] - mean[i];
+            double r = x[i] / scale - mean[i] / scale;
             rr += r * r;
         }
+        int k = weights.numCols;
+        double[] wtr = new double[k]; // W^T (x - mu) / s
+        for (int i = 0; i < mean.length; i++) {
+            double r = x[i] / scale - mean[i] / scale;
+            for (int j = 0; j < k; j++) {
+                wtr[j] += weights.get(i, j) * r;
+            }
+        }
         double correction = 0;
-        for (int i = 0; i < wtr.length; i++) {
-            for (int j = 0; j < wtr.length; j++) {
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
                 correction += wtr[i] * mInverse.get(i, j) * wtr[j];
             }
         }
-        double quad = (rr - correction) / sigma2;
+        double quad = (rr - correction) / sigma2 * scale * scale;
         return -0.5 * (mean.length * LOG_2PI + logDeterminantCovariance() + quad);
     }
 
@@ -357,6 +386,7 @@ public final class ProbabilisticPca {
         int d = mean.length;
         int k = weights.numCols;
         double sigma = Math.sqrt(sigma2);
+        Require.matrixSize("n x d (the sample matrix)", n, d);
         DMatrixRMaj out = new DMatrixRMaj(n, d);
         double[] z = new double[k];
         for (int s = 0; s < n; s++) {

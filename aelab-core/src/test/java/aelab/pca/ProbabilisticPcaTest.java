@@ -373,7 +373,7 @@ class ProbabilisticPcaTest {
                 assertThrows(IllegalArgumentException.class, () -> ProbabilisticPca.fit(data, 3)).getMessage());
         DMatrixRMaj onALine = new DMatrixRMaj(new double[][] {{1, 2}, {2, 3}, {3, 4}, {4, 5}});
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ProbabilisticPca.fit(onALine, 1)).getMessage()
-                .startsWith("sigma2 (mean of the 1 discarded eigenvalues) must be > 0, got "));
+                .startsWith("sigma2 (mean of the 1 discarded eigenvalues) must be above the rounding error"));
 
         ProbabilisticPca model = ProbabilisticPca.of(mu, CommonOps_DDRM.identity(3, 2), 1);
         assertEquals("x must have length 3, got length 2",
