@@ -1,5 +1,6 @@
 package aelab.data;
 
+import aelab.core.Interrupts;
 import aelab.core.Require;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -191,6 +192,7 @@ public final class MnistIdx {
         int read = 0;
         try {
             while (read < n) {
+                Interrupts.check("reading " + source, read, n, "data bytes");
                 if (read == bytes.length) {
                     bytes = Arrays.copyOf(bytes, (int) Math.min(n, 2L * bytes.length));
                 }

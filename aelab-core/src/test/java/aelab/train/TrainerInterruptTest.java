@@ -203,4 +203,55 @@ class TrainerInterruptTest {
     private static String loadAverage() {
         return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+
+    /**
+     * With products large enough to run on two threads (aelab.linalg.Threads), an interrupt stops training and leaves
+     * no worker computing: the pool's daemon workers are idle (waiting for work) once fit has thrown.
+     */
+    @Test
+    void interruptWithParallelProductsLeavesNoWorkerRunning() throws Exception {
+        int previous = aelab.linalg.Threads.count();
+        aelab.linalg.Threads.setCount(2);
+        try {
+            DMatrixRMaj data = NnTestSupport.uniform(512, 784, 0, 1, Rng.seeded(5));
+            Vae vae = Vae.builder(784, 8).hiddenSizes(256).bernoulliDecoder().build(Rng.seeded(11));
+            CountDownLatch firstStep = new CountDownLatch(1);
+            Trainer trainer = new Trainer(TrainingConfig.adam(7, 50, 128, 1e-3)).addListener(new TrainingListener() {
+                @Override
+                public void onBatchEnd(int epoch, int batch, int batchesPerEpoch, double loss) {
+                    firstStep.countDown();
+                }
+            });
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    trainer.fit(vae, data);
+                } catch (Throwable x) {
+                    thrown.set(x);
+                }
+            }, "training");
+            t.setDaemon(true);
+            t.start();
+            assertTrue(firstStep.await(60, TimeUnit.SECONDS));
+            t.interrupt();
+            t.join(10_000);
+            assertFalse(t.isAlive(), "the training thread is still running 10 s after the interrupt");
+            assertInstanceOfInterrupted(thrown.get());
+            List<Thread> busy = null;
+            for (int i = 0; i < 100; i++) {
+                busy = Thread.getAllStackTraces().keySet().stream()
+                        .filter(w -> w.getName().startsWith("aelab-linalg-worker"))
+                        .filter(w -> w.getState() == Thread.State.RUNNABLE).toList();
+                if (busy.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(10);
+            }
+            assertTrue(busy.isEmpty(), "workers still running: " + busy);
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(w -> w.getName().startsWith("aelab-linalg-worker")), "the products did use the pool");
+        } finally {
+            aelab.linalg.Threads.setCount(previous);
+        }
+    }
 }
