@@ -75,6 +75,26 @@ final class Confinement {
         return c;
     }
 
+    /** Tests: detect again as if {@code -Daelab.grade.confinement=forced} were given (null: the machine's best). */
+    static synchronized Confinement redetect(String forced) {
+        String old = System.getProperty("aelab.grade.confinement");
+        if (forced == null) {
+            System.clearProperty("aelab.grade.confinement");
+        } else {
+            System.setProperty("aelab.grade.confinement", forced);
+        }
+        try {
+            current = detect(false);
+            return current;
+        } finally {
+            if (old == null) {
+                System.clearProperty("aelab.grade.confinement");
+            } else {
+                System.setProperty("aelab.grade.confinement", old);
+            }
+        }
+    }
+
     /** Allows grading without any confinement ({@code --no-sandbox}): for trusted submissions only. */
     static synchronized Confinement allowUnconfined() {
         Confinement c = current();

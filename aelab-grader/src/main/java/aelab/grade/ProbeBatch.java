@@ -51,8 +51,9 @@ final class ProbeBatch {
             }
             b.append(slot).append("] = \"V\";\n");
             b.append("} catch (java.lang.Throwable ").append(t).append(") {\n");
-            b.append("if (").append(t).append(".getClass().getName().startsWith(\"jdk.jshell.\")) throw ").append(t)
-                    .append(";\n");
+            // JShell's own exceptions and the sandbox agent's stop (ThreadDeath) end the batch
+            b.append("if (").append(t).append(" instanceof java.lang.ThreadDeath || ").append(t)
+                    .append(".getClass().getName().startsWith(\"jdk.jshell.\")) throw ").append(t).append(";\n");
             b.append(slot).append(" + 1] = ").append(t).append(".getClass().getName();\n");
             b.append("var ").append(m).append(" = ").append(t).append(".getMessage();\n");
             b.append(slot).append(" + 2] = ").append(m).append(" == null || ").append(m).append(".length() <= ")
