@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """PyTorch reference for `./aelab bench` and for the VAE reference value.
 
-Trains the canonical PyTorch VAE example (github.com/pytorch/examples, vae/main.py) in float64 on ONE thread:
+Trains the canonical PyTorch VAE example (github.com/pytorch/examples, vae/main.py) in float64 on ONE thread
+(--defaults: float32 with PyTorch's own thread pools, what a user would run):
 encoder Linear(D,H) -> ReLU -> heads Linear(H,Z) for mu and Linear(H,Z) for log sigma^2; decoder Linear(Z,H) -> ReLU
 -> Linear(H,D) -> sigmoid; loss per batch = BCE(sum) + closed-form KL(q(z|x) || N(0,I)); Adam lr 1e-3.
 
@@ -20,18 +21,23 @@ same measure as VmHWM in /proc/self/status). Output: one JSON object on stdout (
 """
 import os
 
-# Limit every thread pool BEFORE torch (and its OpenBLAS) is imported: torch.set_num_threads does not reach
-# Debian's OpenBLAS, and spinning OpenMP workers starve it.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[_var] = "1"
-os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
+import sys
+
+# --defaults: PyTorch as a user runs it (float32, its own thread pools). Otherwise limit every thread pool to one
+# thread BEFORE torch (and its OpenBLAS) is imported: torch.set_num_threads does not reach Debian's OpenBLAS.
+# Both modes: OMP_WAIT_POLICY=PASSIVE, because spinning OpenMP workers starve OpenBLAS's threads (3.7x slower,
+# docs/performance-anchors): without it the "defaults" figure would flatter aelab.
+DEFAULTS = "--defaults" in sys.argv
+if not DEFAULTS:
+    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[_var] = "1"
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import argparse  # noqa: E402
 import gzip  # noqa: E402
 import json  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
-import sys  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -99,11 +105,11 @@ def load_bin(path):
     return raw.reshape(n, d).astype(np.float64) / scale
 
 
-def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None):
+def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None, float32=False):
     torch.manual_seed(seed)
-    x = torch.from_numpy(x_np)
+    x = torch.from_numpy(x_np.astype(np.float32) if float32 else x_np)
     n, d = x.shape
-    model = VAE(d, hidden, latent).double()
+    model = VAE(d, hidden, latent) if float32 else VAE(d, hidden, latent).double()
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     gen = torch.Generator().manual_seed(seed)
     wall, cpu, losses = [], [], []
@@ -140,12 +146,14 @@ def main():
     ap.add_argument("--seeds", default="1", help="comma-separated seeds; one training run per seed")
     ap.add_argument("--json", default=None)
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--defaults", action="store_true", help="float32 and PyTorch's own threads (what a user runs)")
     args = ap.parse_args()
 
-    torch.set_num_threads(1)
-    torch.set_num_interop_threads(1)
-    if threadpool_limits:
-        threadpool_limits(limits=1)
+    if not args.defaults:
+        torch.set_num_threads(1)
+        torch.set_num_interop_threads(1)
+        if threadpool_limits:
+            threadpool_limits(limits=1)
     x = load_digits_csv(args.digits_csv) if args.digits_csv else load_bin(args.data_bin)
 
     def progress(msg):
@@ -154,7 +162,8 @@ def main():
 
     runs = []
     for seed in [int(s) for s in args.seeds.split(",")]:
-        wall, cpu, losses = train(x, args.hidden, args.latent, args.batch_size, args.epochs, seed, progress=progress)
+        wall, cpu, losses = train(x, args.hidden, args.latent, args.batch_size, args.epochs, seed, progress=progress,
+                                    float32=args.defaults)
         timed = slice(1, None) if len(wall) > 1 else slice(0, None)
         med_wall = statistics.median(wall[timed])
         med_cpu = statistics.median(cpu[timed])
@@ -177,7 +186,7 @@ def main():
         "latent": args.latent,
         "batch_size": args.batch_size,
         "epochs": args.epochs,
-        "dtype": "float64",
+        "dtype": "float32" if args.defaults else "float64",
         "data_sum": float(x.sum()),
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# `./aelab bench [--json FILE] [--config digits|mnist-synthetic|all] [--epochs N]`: trains the same VAE in aelab and
-# in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data, one thread each, and prints them
-# side by side (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/) before.
-# The JVM sees one processor (-XX:ActiveProcessorCount=1: serial GC, training on one thread); the reference limits
-# torch, OpenBLAS and OpenMP to one thread itself.
-# Each config runs in its own JVM (as each reference run is its own Python process): after training on one
-# config's shapes, HotSpot's compiled GEMM kernel can run later, larger shapes at scalar speed (measured: the
-# mnist-synthetic epoch took 20 s of CPU after digits in the same JVM, 10 s alone).
+# `./aelab bench [--json FILE] [--config digits|mnist-synthetic|mnist|all] [--epochs N]`: trains the same VAE in aelab
+# and in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data and prints them side by side
+# (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/) before.
+# aelab runs in the notebook kernel's JVM configuration: the options of scripts/kernel-jvm.options and
+# -Xmx${AELAB_KERNEL_XMX:-1g}, every processor (so G1 and both cores, as in the kernel). Each config runs once in its
+# own fresh JVM, with PyTorch twice (float64 on one thread; PyTorch's defaults: float32, its own threads), then all
+# configs run again, one after the other, in ONE long-lived JVM (the notebook situation: large shapes after small
+# ones). A final BenchCommand --merge prints one table and writes one JSON (aelab.json).
 set -euo pipefail
 CALLER_DIR="$PWD"
 cd "$(dirname "$0")/.."
@@ -22,31 +22,33 @@ while [ $# -gt 0 ]; do
   esac
 done
 case "$config" in
-  all) configs=(digits mnist-synthetic) ;;
-  digits|mnist-synthetic) configs=("$config") ;;
-  *) echo "aelab bench: --config must be digits, mnist-synthetic or all, got '$config'" >&2; exit 2 ;;
+  all) configs=(digits mnist-synthetic mnist) ;;
+  digits|mnist-synthetic|mnist) configs=("$config") ;;
+  *) echo "aelab bench: --config must be digits, mnist-synthetic, mnist or all, got '$config'" >&2; exit 2 ;;
 esac
+# The kernel's JVM options: one per line, '#' comments (the same file the kernelspec is written from).
+jvm=(-Xmx"${AELAB_KERNEL_XMX:-1g}")
+while IFS= read -r line; do
+  line="${line%%#*}"; line="$(echo "$line" | xargs)"
+  [ -n "$line" ] && jvm+=("$line")
+done < scripts/kernel-jvm.options
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+echo "bench: uptime before: $(uptime)" >&2
 parts=()
 for c in "${configs[@]}"; do
-  java -XX:ActiveProcessorCount=1 -Xmx3g -Djava.awt.headless=true ${AELAB_JAVA_OPTS:-} -cp "$cp" \
+  java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" \
     aelab.bench.BenchCommand --reference bench/reference_vae.py --python /usr/bin/python3 \
-    --config "$c" --json "$tmp/$c.json" ${pass[@]+"${pass[@]}"} > "$tmp/$c.txt"
+    --config "$c" --json "$tmp/$c.json" ${pass[@]+"${pass[@]}"} > /dev/null
   parts+=("$tmp/$c.json")
 done
-# One table and one JSON for all configs.
-head -n 1 "$tmp/${configs[0]}.txt"
-for c in "${configs[@]}"; do sed -n '2,$p' "$tmp/$c.txt" | grep -v '^samples/s:' || true; done
-tail -n 1 "$tmp/${configs[0]}.txt"
-if [ -n "$json" ]; then
-  /usr/bin/python3 - "$json" "${parts[@]}" <<'PY'
-import json, sys
-results = []
-for part in sys.argv[2:]:
-    results += json.load(open(part))["results"]
-json.dump({"results": results}, open(sys.argv[1], "w"), indent=1)
-PY
-  echo "bench: wrote $json" >&2
+long=()
+if [ ${#configs[@]} -gt 1 ]; then
+  java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" aelab.bench.BenchCommand --no-reference --config all \
+    --json "$tmp/long-lived.json" ${pass[@]+"${pass[@]}"} > /dev/null
+  long=(--long-lived "$tmp/long-lived.json")
 fi
+echo "bench: uptime after: $(uptime)" >&2
+java -cp "$cp" aelab.bench.BenchCommand --merge "${parts[@]}" ${long[@]+"${long[@]}"} \
+  ${json:+--json "$json"}

@@ -1,6 +1,10 @@
 package aelab.bench;
 
 import aelab.core.Rng;
+import aelab.data.ByteImages;
+import aelab.data.Mnist;
+import aelab.json.Json;
+import aelab.linalg.Threads;
 import aelab.model.Vae;
 import aelab.train.Trainer;
 import aelab.train.TrainingConfig;
@@ -15,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -49,6 +53,7 @@ public final class BenchCommand {
 
     static final Config DIGITS = new Config("digits", 128, 2, 64, 20);
     static final Config MNIST_SYNTHETIC = new Config("mnist-synthetic", 400, 20, 128, 3);
+    static final Config MNIST = new Config("mnist", 400, 20, 128, 10);
     static final int MNIST_N = 60000;
     static final int MNIST_D = 784;
     static final double MNIST_P = 0.13;
@@ -59,7 +64,7 @@ public final class BenchCommand {
     }
 
     /** One row of the report. */
-    record Row(Config config, int epochs, int n, Side aelab, Side reference) {
+    record Row(Config config, int epochs, int n, Side aelab, Side reference, Side referenceDefaults) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,6 +76,8 @@ public final class BenchCommand {
         String script = "bench/reference_vae.py";
         String python = "/usr/bin/python3";
         boolean reference = true;
+        List<Path> merge = new ArrayList<>();
+        Path longLived = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> configArg = value(args, ++i, "--config");
@@ -81,6 +88,12 @@ public final class BenchCommand {
                 case "--reference" -> script = value(args, ++i, "--reference");
                 case "--python" -> python = value(args, ++i, "--python");
                 case "--no-reference" -> reference = false;
+                case "--merge" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        merge.add(Path.of(args[++i]));
+                    }
+                }
+                case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
                     System.out.println("usage: aelab bench [--config digits|mnist-synthetic|all] [--epochs N]"
                             + " [--json FILE] [--seed S] [--digits-csv PATH] [--reference SCRIPT] [--python EXE]"
@@ -93,19 +106,29 @@ public final class BenchCommand {
         List<Config> configs = switch (configArg) {
             case "digits" -> List.of(DIGITS);
             case "mnist-synthetic" -> List.of(MNIST_SYNTHETIC);
-            case "all" -> List.of(DIGITS, MNIST_SYNTHETIC);
+            case "mnist" -> List.of(MNIST);
+            case "all" -> List.of(DIGITS, MNIST_SYNTHETIC, MNIST);
             default -> throw new IllegalArgumentException(
-                    "--config must be digits, mnist-synthetic or all, got '" + configArg + "'");
+                    "--config must be digits, mnist-synthetic, mnist or all, got '" + configArg + "'");
         };
+        if (!merge.isEmpty()) {
+            List<Map<String, Object>> rows = merge(merge, longLived);
+            printTable(rows, System.out);
+            if (json != null) {
+                Files.writeString(Path.of(json), Json.write(Map.of("results", rows)), StandardCharsets.UTF_8);
+                System.err.println("bench: wrote " + json);
+            }
+            return;
+        }
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         }
-        List<Row> rows = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         Path tmp = Files.createTempDirectory("aelab-bench");
         try {
             for (Config c : configs) {
                 int e = epochs != null ? epochs : c.defaultEpochs;
-                rows.add(run(c, e, seed, digitsCsv, tmp, reference ? List.of(python, script) : null));
+                rows.add(toMap(run(c, e, seed, digitsCsv, tmp, reference ? List.of(python, script) : null)));
             }
         } finally {
             try (var files = Files.list(tmp)) {
@@ -117,7 +140,7 @@ public final class BenchCommand {
         }
         printTable(rows, System.out);
         if (json != null) {
-            Files.writeString(Path.of(json), toJson(rows), StandardCharsets.UTF_8);
+            Files.writeString(Path.of(json), Json.write(Map.of("results", rows)), StandardCharsets.UTF_8);
             System.err.println("bench: wrote " + json);
         }
     }
@@ -137,6 +160,20 @@ public final class BenchCommand {
             Path csv = Path.of(digitsCsv != null ? digitsCsv : defaultDigitsCsv());
             x = BenchData.readDigitsCsv(csv);
             dataArgs = List.of("--digits-csv", csv.toString());
+        } else if (c == MNIST) {
+            ByteImages all = Mnist.loadBytes();
+            int n = Mnist.TRAIN_SIZE;
+            int d = all.dimension();
+            byte[] bytes = new byte[n * d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    bytes[i * d + j] = (byte) all.pixel(i, j);
+                }
+            }
+            Path bin = tmp.resolve(c.name + ".u8");
+            BenchData.writeBytes(bin, bytes, n, d, 255.0);
+            x = BenchData.fromBytes(bytes, n, d, 255.0);
+            dataArgs = List.of("--data-bin", bin.toString());
         } else {
             System.err.printf(Locale.ROOT, "bench: generating %s (%dx%d Bernoulli(%.2f), seed %d)%n", c.name,
                     MNIST_N, MNIST_D, MNIST_P, seed);
@@ -148,18 +185,21 @@ public final class BenchCommand {
         }
         Side ours = trainAelab(c, x, epochs, seed);
         Side ref = null;
+        Side refDefaults = null;
         if (referenceCommand != null) {
             List<String> cmd = new ArrayList<>(referenceCommand);
             cmd.addAll(dataArgs);
             cmd.addAll(List.of("--config", c.name, "--hidden", "" + c.hidden, "--latent", "" + c.latent,
                     "--batch-size", "" + c.batchSize, "--epochs", "" + epochs, "--seeds", "" + seed));
             ref = runReference(cmd, sum(x));
+            cmd.add("--defaults");
+            refDefaults = runReference(cmd, sum(x));
         }
-        return new Row(c, epochs, x.numRows, ours, ref);
+        return new Row(c, epochs, x.numRows, ours, ref, refDefaults);
     }
 
     private static String defaultDigitsCsv() {
-        for (String p : new String[] {"src/main/resources/aelab/data/digits.csv.gz",
+        for (String p : new String[] {"aelab-core/src/main/resources/aelab/data/digits.csv.gz", "src/main/resources/aelab/data/digits.csv.gz",
             "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz"}) {
             if (Files.isRegularFile(Path.of(p))) {
                 return p;
@@ -255,13 +295,14 @@ public final class BenchCommand {
         if (rc != 0) {
             throw new IllegalStateException("the reference script failed (exit " + rc + "): " + String.join(" ", cmd));
         }
-        double refSum = topLevel(out, "data_sum");
+        Map<String, Object> o = Json.parseObject(out);
+        double refSum = number(o, "data_sum");
         if (refSum != dataSum) {
             throw new IllegalStateException("the reference trained on different data: sum of entries " + refSum
                     + ", aelab " + dataSum);
         }
-        return new Side(topLevel(out, "samples_per_s"), topLevel(out, "samples_per_cpu_s"),
-                topLevel(out, "final_loss"), topLevel(out, "peak_rss_mb"), null);
+        return new Side(number(o, "samples_per_s"), number(o, "samples_per_cpu_s"), number(o, "final_loss"),
+                number(o, "peak_rss_mb"), null);
     }
 
     /** Sum of all entries (exact here: 0/1 pixels, or multiples of 1/16 with a total far below 2^49). */
@@ -273,68 +314,118 @@ public final class BenchCommand {
         return s;
     }
 
-    /** A top-level number of the script's JSON (indent 1: top-level keys are indented by exactly one space). */
-    static double topLevel(String json, String key) {
-        Matcher m = Pattern.compile("(?m)^ \"" + Pattern.quote(key) + "\": ([-+0-9.eE]+|NaN|Infinity)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("the reference output has no top-level \"" + key + "\"");
+    /** A number member of a parsed JSON object. */
+    static double number(Map<String, Object> o, String key) {
+        Object v = o.get(key);
+        if (!(v instanceof Number)) {
+            throw new IllegalStateException("the JSON has no number \"" + key + "\", got " + v);
         }
-        return Double.parseDouble(m.group(1));
+        return ((Number) v).doubleValue();
     }
 
-    static void printTable(List<Row> rows, PrintStream out) {
-        out.printf(Locale.ROOT, "%-16s %6s %14s %14s %7s %11s %11s %10s %10s %7s%n", "config", "epochs",
-                "aelab samp/s", "torch samp/s", "ratio", "aelab loss", "torch loss", "aelab MB", "torch MB",
-                "cpu-rat");
-        for (Row r : rows) {
-            Side a = r.aelab;
-            Side t = r.reference;
-            out.printf(Locale.ROOT, "%-16s %6d %14.0f %14s %7s %11.4f %11s %10.0f %10s %7s%n", r.config.name,
-                    r.epochs, a.samplesPerSecond, t == null ? "-" : String.format(Locale.ROOT, "%.0f",
-                            t.samplesPerSecond),
-                    t == null ? "-" : String.format(Locale.ROOT, "%.2f", a.samplesPerSecond / t.samplesPerSecond),
-                    a.finalLoss, t == null ? "-" : String.format(Locale.ROOT, "%.4f", t.finalLoss), a.peakRssMb,
-                    t == null ? "-" : String.format(Locale.ROOT, "%.0f", t.peakRssMb),
-                    t == null ? "-" : String.format(Locale.ROOT, "%.2f",
-                            a.samplesPerCpuSecond / t.samplesPerCpuSecond));
+    /** One row of the report as a JSON object (NaN figures are left out). */
+    static Map<String, Object> toMap(Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("config", r.config.name);
+        m.put("epochs", r.epochs);
+        m.put("samples", r.n);
+        m.put("hidden", r.config.hidden);
+        m.put("latent", r.config.latent);
+        m.put("batch_size", r.config.batchSize);
+        m.put("jvm_threads", Threads.count());
+        put(m, "aelab_samples_per_s", r.aelab.samplesPerSecond);
+        put(m, "aelab_samples_per_cpu_s", r.aelab.samplesPerCpuSecond);
+        put(m, "aelab_final_loss", r.aelab.finalLoss);
+        put(m, "aelab_peak_rss_mb", r.aelab.peakRssMb);
+        List<Object> epochs = new ArrayList<>();
+        for (double e : r.aelab.epochSeconds) {
+            epochs.add(e);
         }
-        out.println("samples/s: n / median epoch wall time (first epoch excluded); cpu-rat: the same ratio from CPU"
-                + " time (aelab training thread, PyTorch process); MB: peak RSS (VmHWM / ru_maxrss)");
+        m.put("aelab_epoch_seconds", epochs);
+        side(m, "torch_f64_1thread", r.reference);
+        side(m, "torch_defaults", r.referenceDefaults);
+        return m;
     }
 
-    static String toJson(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("{\"results\": [");
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("  {\"config\": \"").append(r.config.name).append('"');
-            field(sb, "epochs", r.epochs);
-            field(sb, "samples", r.n);
-            field(sb, "hidden", r.config.hidden);
-            field(sb, "latent", r.config.latent);
-            field(sb, "batch_size", r.config.batchSize);
-            field(sb, "aelab_samples_per_s", r.aelab.samplesPerSecond);
-            field(sb, "aelab_samples_per_cpu_s", r.aelab.samplesPerCpuSecond);
-            field(sb, "aelab_final_loss", r.aelab.finalLoss);
-            field(sb, "aelab_peak_rss_mb", r.aelab.peakRssMb);
-            if (r.reference != null) {
-                field(sb, "reference_samples_per_s", r.reference.samplesPerSecond);
-                field(sb, "reference_samples_per_cpu_s", r.reference.samplesPerCpuSecond);
-                field(sb, "reference_final_loss", r.reference.finalLoss);
-                field(sb, "reference_peak_rss_mb", r.reference.peakRssMb);
-                field(sb, "ratio", r.aelab.samplesPerSecond / r.reference.samplesPerSecond);
-                field(sb, "cpu_ratio", r.aelab.samplesPerCpuSecond / r.reference.samplesPerCpuSecond);
-            }
-            sb.append(", \"aelab_epoch_seconds\": ").append(Arrays.toString(r.aelab.epochSeconds)).append('}');
+    private static void side(Map<String, Object> m, String prefix, Side s) {
+        if (s == null) {
+            return;
         }
-        return sb.append("\n]}\n").toString();
+        put(m, prefix + "_samples_per_s", s.samplesPerSecond);
+        put(m, prefix + "_samples_per_cpu_s", s.samplesPerCpuSecond);
+        put(m, prefix + "_final_loss", s.finalLoss);
+        put(m, prefix + "_peak_rss_mb", s.peakRssMb);
     }
 
-    private static void field(StringBuilder sb, String name, double v) {
-        sb.append(", \"").append(name).append("\": ");
+    private static void put(Map<String, Object> m, String key, double v) {
         if (Double.isFinite(v)) {
-            sb.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
-        } else {
-            sb.append("null");
+            m.put(key, v);
         }
+    }
+
+    /**
+     * Rows of fresh-JVM part files ({"results": [...]}), each given the long-lived JVM's figures for its config
+     * ({@code long_lived_*}) and the ratios.
+     */
+    static List<Map<String, Object>> merge(List<Path> parts, Path longLived) throws IOException {
+        Map<String, Map<String, Object>> lived = new LinkedHashMap<>();
+        if (longLived != null) {
+            for (Map<String, Object> r : results(longLived)) {
+                lived.put((String) r.get("config"), r);
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Path p : parts) {
+            for (Map<String, Object> r : results(p)) {
+                Map<String, Object> l = lived.get((String) r.get("config"));
+                if (l != null) {
+                    r.put("long_lived_samples_per_s", l.get("aelab_samples_per_s"));
+                    r.put("long_lived_samples_per_cpu_s", l.get("aelab_samples_per_cpu_s"));
+                    r.put("long_lived_final_loss", l.get("aelab_final_loss"));
+                    r.put("long_lived_epoch_seconds", l.get("aelab_epoch_seconds"));
+                    r.put("long_lived_over_fresh", number(l, "aelab_samples_per_s") / number(r, "aelab_samples_per_s"));
+                }
+                for (String ref : new String[] {"torch_f64_1thread", "torch_defaults"}) {
+                    if (r.get(ref + "_samples_per_s") instanceof Number) {
+                        r.put("ratio_vs_" + ref, number(r, "aelab_samples_per_s") / number(r, ref + "_samples_per_s"));
+                    }
+                }
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> results(Path p) throws IOException {
+        Object v = Json.parseObject(Files.readString(p, StandardCharsets.UTF_8)).get("results");
+        if (!(v instanceof List)) {
+            throw new IllegalArgumentException(p + " must hold {\"results\": [...]}");
+        }
+        return (List<Map<String, Object>>) v;
+    }
+
+    private static String fmt(Map<String, Object> r, String key, String format) {
+        Object v = r.get(key);
+        return v instanceof Number ? String.format(Locale.ROOT, format, ((Number) v).doubleValue()) : "-";
+    }
+
+    static void printTable(List<Map<String, Object>> rows, PrintStream out) {
+        out.printf(Locale.ROOT, "%-16s %6s %11s %11s %11s %11s %8s %8s %7s %10s %10s %10s %8s %8s %8s%n", "config",
+                "epochs", "aelab s/s", "long-lived", "torch64 s/s", "torchdef s/s", "vs t64", "vs tdef", "lived/f",
+                "aelab loss", "t64 loss", "tdef loss", "aelab MB", "t64 MB", "tdef MB");
+        for (Map<String, Object> r : rows) {
+            out.printf(Locale.ROOT, "%-16s %6s %11s %11s %11s %11s %8s %8s %7s %10s %10s %10s %8s %8s %8s%n",
+                    r.get("config"), fmt(r, "epochs", "%.0f"), fmt(r, "aelab_samples_per_s", "%.0f"),
+                    fmt(r, "long_lived_samples_per_s", "%.0f"), fmt(r, "torch_f64_1thread_samples_per_s", "%.0f"),
+                    fmt(r, "torch_defaults_samples_per_s", "%.0f"), fmt(r, "ratio_vs_torch_f64_1thread", "%.2f"),
+                    fmt(r, "ratio_vs_torch_defaults", "%.2f"), fmt(r, "long_lived_over_fresh", "%.2f"),
+                    fmt(r, "aelab_final_loss", "%.3f"), fmt(r, "torch_f64_1thread_final_loss", "%.3f"),
+                    fmt(r, "torch_defaults_final_loss", "%.3f"), fmt(r, "aelab_peak_rss_mb", "%.0f"),
+                    fmt(r, "torch_f64_1thread_peak_rss_mb", "%.0f"), fmt(r, "torch_defaults_peak_rss_mb", "%.0f"));
+        }
+        out.println("s/s: samples / median epoch wall time (first epoch excluded); aelab: fresh JVM with the kernel's"
+                + " options; long-lived: one JVM that trained every config in turn; torch64: float64, 1 thread;"
+                + " torchdef: PyTorch defaults (float32, its own threads); MB: peak RSS");
     }
 }

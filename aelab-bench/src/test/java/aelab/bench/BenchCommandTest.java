@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import aelab.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
     @Test
@@ -16,23 +21,36 @@ class BenchCommandTest {
     }
 
     @Test
-    void topLevelReadsOnlyTopLevelKeys() {
-        String json = "{\n \"config\": \"digits\",\n \"runs\": [\n  {\n   \"samples_per_s\": 1.0\n  }\n ],\n"
-                + " \"samples_per_s\": 83000.5,\n \"final_loss\": 24.86\n}\n";
-        assertEquals(83000.5, BenchCommand.topLevel(json, "samples_per_s"), 0.0);
-        assertEquals(24.86, BenchCommand.topLevel(json, "final_loss"), 0.0);
-        assertThrows(IllegalStateException.class, () -> BenchCommand.topLevel(json, "peak_rss_mb"));
+    void numberReadsParsedMembersAndRejectsMissingOnes() {
+        var o = aelab.json.Json.parseObject("{\"runs\": [{\"samples_per_s\": 1.0}], \"samples_per_s\": 83000.5}");
+        assertEquals(83000.5, BenchCommand.number(o, "samples_per_s"), 0.0);
+        assertThrows(IllegalStateException.class, () -> BenchCommand.number(o, "peak_rss_mb"));
     }
 
     @Test
-    void jsonHasTheRequiredFields() {
+    void mergeAddsLongLivedFiguresAndRatiosThroughTheJsonCode(@TempDir Path dir) throws Exception {
         var side = new BenchCommand.Side(1000, 2000, 25.5, 70, new double[] {0.5, 0.25});
         var ref = new BenchCommand.Side(800, 1600, 25.4, 240, null);
-        String json = BenchCommand.toJson(List.of(new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, ref)));
-        for (String s : new String[] {"{\"results\": [", "\"config\": \"digits\"", "\"aelab_samples_per_s\": 1000",
-            "\"reference_samples_per_s\": 800", "\"aelab_final_loss\": 25.5", "\"reference_final_loss\": 25.4",
-            "\"ratio\": 1.25"}) {
-            assertTrue(json.contains(s), s + " missing in " + json);
-        }
+        var def = new BenchCommand.Side(500, 400, 25.6, 260, null);
+        var lived = new BenchCommand.Side(900, 1900, 25.5, 90, new double[] {0.6, 0.3});
+        Path fresh = dir.resolve("fresh.json");
+        Path longLived = dir.resolve("long.json");
+        Files.writeString(fresh, Json.write(Map.of("results", List.of(BenchCommand.toMap(
+                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, ref, def))))));
+        Files.writeString(longLived, Json.write(Map.of("results", List.of(BenchCommand.toMap(
+                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, lived, null, null))))));
+        List<Map<String, Object>> rows = BenchCommand.merge(List.of(fresh), longLived);
+        assertEquals(1, rows.size());
+        Map<String, Object> r = Json.parseObject(Json.write(rows.get(0)));
+        assertEquals("digits", r.get("config"));
+        assertEquals(1000.0, BenchCommand.number(r, "aelab_samples_per_s"), 0.0);
+        assertEquals(1.25, BenchCommand.number(r, "ratio_vs_torch_f64_1thread"), 0.0);
+        assertEquals(2.0, BenchCommand.number(r, "ratio_vs_torch_defaults"), 0.0);
+        assertEquals(0.9, BenchCommand.number(r, "long_lived_over_fresh"), 1e-15);
+        assertEquals(25.6, BenchCommand.number(r, "torch_defaults_final_loss"), 0.0);
+        var out = new java.io.ByteArrayOutputStream();
+        BenchCommand.printTable(rows, new java.io.PrintStream(out, true, "UTF-8"));
+        String table = out.toString("UTF-8");
+        assertTrue(table.contains("digits") && table.contains("1.25") && table.contains("0.90"), table);
     }
 }

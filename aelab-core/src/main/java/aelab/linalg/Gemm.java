@@ -16,8 +16,8 @@ import org.ejml.data.DMatrixRMaj;
  * Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34(3), 2008: the k and n
  * dimensions are cut into blocks, each block of {@code op(B)} is packed into a contiguous row-major panel that stays
  * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates two rows of C (copied into one
- * scratch array) with a rank-8 update {@code c[j] = fma(a7, b7[j], … fma(a1, b1[j], fma(a0, b0[j], c[j]))…)}, an inner
- * loop over contiguous j that C2 turns into SIMD fused multiply-adds. Panel rows are separate
+ * scratch array) with a rank-4 update {@code c[j] = fma(a3, b3[j], fma(a2, b2[j], fma(a1, b1[j], fma(a0, b0[j],
+ * c[j]))))}, an inner loop over contiguous j that C2 turns into SIMD fused multiply-adds. Panel rows are separate
  * arrays starting at index 0 (with invariant offsets into one flat array C2 vectorises far less well).
  *
  * <p>Robustness of the compiled kernel (measured on the course's VAE, JDK 17): every shape runs the same code path
@@ -33,12 +33,14 @@ import org.ejml.data.DMatrixRMaj;
  * adds fma(0, 0, s) = s), whatever the shape and whatever the thread count: large products are cut into row ranges of
  * C computed in parallel ({@link Threads}), so results are bit-identical on 1 or N threads.
  *
- * <p>JIT robustness: the micro-kernel {@link #twoRowKernel} is kept out of line (its bytecode exceeds C2's
- * {@code FreqInlineSize}). Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g, G1): when C2 compiled
- * {@code blocked} with the old rank-4 kernel inlined ({@code -XX:+PrintInlining}: "twoRowKernel inline (hot)"), an
- * epoch took 17.5-18.3 s of CPU; when the kernel had been compiled on its own first, 7.6-8.1 s. Which happened first
- * depended on the collector's threads and on the shapes seen before (digits first), which is what made the library
- * look 2.3× slower under G1 and after small shapes.
+ * <p>Known limitation (JIT state): in some JVMs the compiled kernel runs the VAE's products at about half speed for
+ * the whole run. Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g): 17.5-18.3 s of training-thread CPU
+ * per epoch under G1 against 7.6-8.1 s in other runs, with no GC pause during training (-Xlog:gc) and the same
+ * speed under G1 and Serial in a GEMM micro-benchmark (30-40 GFLOP/s), so neither write barriers nor collections
+ * cost the time; JFR puts the slow run's samples in {@code blocked} with the kernel inlined and a fast run's in a
+ * stand-alone {@code twoRowKernel}, but forcing the kernel out of line (bytecode above FreqInlineSize) made it
+ * slower (12 GFLOP/s) in a JVM where the inlined copy ran at 36: the slow state is a compiled-code effect not yet
+ * under the library's control.
  *
  * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 30-40 GFLOP/s on the VAE's products against 6.5 for EJML's
  * {@code CommonOps_DDRM.mult}.
@@ -47,7 +49,7 @@ public final class Gemm {
     /** Depth of a k block (rows of a packed B panel). */
     static final int KC = 64;
     /** Rank of the micro-kernel's update: k blocks are zero-padded to a multiple of this. */
-    static final int KU = 8;
+    static final int KU = 4;
     /** Width of an n block (columns of a packed B panel). */
     static final int NC = 512;
     /**
@@ -345,58 +347,33 @@ public final class Gemm {
     }
 
     /**
-     * Two rows of C at once (A rows at a0 and a0 + kp), sharing each load of the B panel: a 2×8 rank-8 update per
-     * vector of j, 16 fused multiply-adds ({@link Math#fma}, one rounding each, in increasing p) per 8 panel loads.
-     * kp is a multiple of {@value #KU}. The two C rows are r[0, nc) and r[ROW_STRIDE, ROW_STRIDE + nc): one array, a
-     * constant distance apart.
-     *
-     * <p>Its bytecode (about 470 bytes) is deliberately above HotSpot's {@code FreqInlineSize} (325): C2 then never
-     * inlines it into {@link #blocked}. When {@code blocked} was compiled first (a JVM that had seen small shapes,
-     * e.g. the digits VAE, or a JVM whose compile queue ran in another order, as with G1's extra threads), the
-     * inlined copy of a smaller rank-4 kernel ran at half the speed of its stand-alone compilation (measured with
-     * {@code -XX:+PrintInlining}: "twoRowKernel inline (hot)" in the slow runs only).
+     * Two rows of C at once (A rows at a0 and a0 + kp), sharing each load of the B panel: a 2×4 rank-4 update per
+     * vector of j, 8 fused multiply-adds ({@link Math#fma}, one rounding each) per 4 panel loads. kp is a multiple
+     * of 4. The two C rows are r[0, nc) and r[ROW_STRIDE, ROW_STRIDE + nc): one array, a constant distance apart.
      */
     private static void twoRowKernel(double[] ap, int a0, double[][] bp, int kp, int nc, double[] r) {
         final int a1 = a0 + kp;
-        for (int p = 0; p < kp; p += KU) {
+        for (int p = 0; p < kp; p += 4) {
             final double x0 = ap[a0 + p];
             final double x1 = ap[a0 + p + 1];
             final double x2 = ap[a0 + p + 2];
             final double x3 = ap[a0 + p + 3];
-            final double x4 = ap[a0 + p + 4];
-            final double x5 = ap[a0 + p + 5];
-            final double x6 = ap[a0 + p + 6];
-            final double x7 = ap[a0 + p + 7];
             final double y0 = ap[a1 + p];
             final double y1 = ap[a1 + p + 1];
             final double y2 = ap[a1 + p + 2];
             final double y3 = ap[a1 + p + 3];
-            final double y4 = ap[a1 + p + 4];
-            final double y5 = ap[a1 + p + 5];
-            final double y6 = ap[a1 + p + 6];
-            final double y7 = ap[a1 + p + 7];
             final double[] b0 = bp[p];
             final double[] b1 = bp[p + 1];
             final double[] b2 = bp[p + 2];
             final double[] b3 = bp[p + 3];
-            final double[] b4 = bp[p + 4];
-            final double[] b5 = bp[p + 5];
-            final double[] b6 = bp[p + 6];
-            final double[] b7 = bp[p + 7];
             for (int j = 0; j < nc; j++) {
                 final double v0 = b0[j];
                 final double v1 = b1[j];
                 final double v2 = b2[j];
                 final double v3 = b3[j];
-                final double v4 = b4[j];
-                final double v5 = b5[j];
-                final double v6 = b6[j];
-                final double v7 = b7[j];
-                r[j] = Math.fma(x7, v7, Math.fma(x6, v6, Math.fma(x5, v5, Math.fma(x4, v4,
-                        Math.fma(x3, v3, Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, r[j]))))))));
+                r[j] = Math.fma(x3, v3, Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, r[j]))));
                 final int j1 = ROW_STRIDE + j;
-                r[j1] = Math.fma(y7, v7, Math.fma(y6, v6, Math.fma(y5, v5, Math.fma(y4, v4,
-                        Math.fma(y3, v3, Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, r[j1]))))))));
+                r[j1] = Math.fma(y3, v3, Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, r[j1]))));
             }
         }
     }
