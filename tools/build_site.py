@@ -32,7 +32,7 @@ MATHJAX = os.path.join(SITE_TOOLS, "node_modules", "mathjax", "es5", "tex-svg-fu
 # Where `mvn javadoc:javadoc` / `mvn javadoc:aggregate` leave the library's HTML Javadoc (first one found is used).
 FURO_STATIC = "/usr/lib/python3/dist-packages/furo/theme/furo/static"
 NORMALIZE_CSS = "/usr/share/javascript/normalize.css/normalize.css"  # Debian's node-normalize.css, a furo dependency
-JAVADOC_DIRS = ["target/site/apidocs", "target/reports/apidocs", "aelab-core/target/site/apidocs",
+JAVADOC_DIRS = ["target/site/apidocs", "target/reports/apidocs", "aelab-core/target/apidocs", "aelab-core/target/site/apidocs",
                 "aelab-core/target/reports/apidocs"]
 
 
