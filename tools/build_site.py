@@ -32,8 +32,8 @@ MATHJAX = os.path.join(SITE_TOOLS, "node_modules", "mathjax", "es5", "tex-svg-fu
 # Where `mvn javadoc:javadoc` / `mvn javadoc:aggregate` leave the library's HTML Javadoc (first one found is used).
 FURO_STATIC = "/usr/lib/python3/dist-packages/furo/theme/furo/static"
 NORMALIZE_CSS = "/usr/share/javascript/normalize.css/normalize.css"  # Debian's node-normalize.css, a furo dependency
-JAVADOC_DIRS = ["target/site/apidocs", "target/reports/apidocs", "aelab-core/target/apidocs", "aelab-core/target/site/apidocs",
-                "aelab-core/target/reports/apidocs"]
+JAVADOC_DIRS = ["target/site/apidocs", "target/reports/apidocs", "aelab-core/target/apidocs",
+                "aelab-core/target/site/apidocs", "aelab-core/target/reports/apidocs"]
 
 
 def copy_if_changed(src, dst):
@@ -102,7 +102,7 @@ def index_rst(names, src, javadoc):
                        '(PDF)</a></dd>' % (html.escape(name), markdown_to_html(title), markdown_to_html(summary),
                                            html.escape(name)))
     api = ('<a href="api/index.html">the library\'s API documentation (Javadoc)</a>' if javadoc else
-           "the library's API documentation (Javadoc; not built here: <code>mvn javadoc:javadoc</code>, then "
+           "the library's API documentation (Javadoc; not built here: <code>mvn javadoc:aggregate</code>, then "
            "<code>./aelab handouts</code>)")
     lines = [
         "Autoencoders and VAEs with aelab",
