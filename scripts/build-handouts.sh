@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Executes every notebooks/*.ipynb in the `java` Jupyter kernel and writes the handouts:
-#   scripts/build-handouts.sh [--out DIR] [--jobs N] [--keep-going] [--summary]   (default DIR: target/handouts)
-# DIR/<name>.ipynb (executed), DIR/<name>.html (standalone), DIR/index.html. Installs the kernel first when no
+# Executes notebooks/*.ipynb (all, or the NAMEd ones) in the `java` Jupyter kernel and writes the handouts:
+#   scripts/build-handouts.sh [--out DIR] [--jobs N] [--keep-going] [--summary] [--no-site] [--no-pdf] [NAME...]
+# (default DIR: target/handouts) DIR/<name>.ipynb (executed), the course site DIR/site/ (index.html) with the PDF
+# handouts DIR/site/pdf/ (tools/build_site.py), DIR/index.html (a link to the site). Installs the kernel first when no
 # usable `java` kernelspec with this checkout's jar exists. Stops at the first error or failed check, naming the
 # notebook and the cell; exit status 1. AELAB_HANDOUTS_TIMEOUT: per-cell timeout in seconds (default 600).
 set -euo pipefail

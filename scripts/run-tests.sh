@@ -16,4 +16,5 @@ mvn -B -Dstyle.color=never verify "$@"
 bash "$ROOT/scripts/test-consumer-project.sh"
 bash "$ROOT/scripts/test-gradescope.sh"
 bash "$ROOT/scripts/test-kernel.sh"
+/usr/bin/python3 "$ROOT/tools/test_lab.py"
 bash "$ROOT/scripts/test-notebooks.sh" --reproducible

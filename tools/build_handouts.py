@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """Executes every notebooks/*.ipynb in the `java` kernel and writes handouts (run with Debian's /usr/bin/python3).
 
-  build_handouts.py [--out DIR] [--notebooks DIR] [--jobs N] [--keep-going] [--summary]
+  build_handouts.py [--out DIR] [--notebooks DIR] [--jobs N] [--keep-going] [--summary] [--no-site] [--no-pdf]
+                    [NAME...]
 
 For each notebook (sorted by name): one kernel, cells run in order through nbclient; the kernel start is retried when
 the kernel does not answer kernel_info; any error output or failed aelab check stops the build with the notebook,
 the cell (index and first source line) and the error named; exit status 1. Writes DIR/<name>.ipynb (executed,
-normalised: no timing metadata, execution counts 1, 2, ... in code-cell order, no kernel version), DIR/<name>.html
-(nbconvert's HTML exporter, images embedded as data URIs) and DIR/index.html. Progress on stderr.
+normalised: no timing metadata, execution counts 1, 2, ... in code-cell order, no kernel version), then the course
+site DIR/site/ and the PDF handouts DIR/site/pdf/ (tools/build_site.py; --no-site, --no-pdf leave them out) and
+DIR/index.html (a link to the site). NAME... (e.g. 09-training-a-vae-on-digits, or 09): execute only these notebooks;
+the other notebooks' executed copies already in DIR are kept, and the site and course PDF are rebuilt around them.
+Progress on stderr.
 
 Environment: AELAB_HANDOUTS_TIMEOUT per-cell timeout in seconds (default 600), AELAB_HANDOUTS_STARTUP_TIMEOUT
 seconds to wait for kernel_info (default 30), AELAB_HANDOUTS_START_ATTEMPTS kernel starts per notebook (default 3),
@@ -18,11 +22,11 @@ number of jobs (checked with tools/compare_handouts.py).
 import argparse
 import concurrent.futures
 import contextlib
-import html
 import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -175,52 +179,9 @@ def run_notebook(path, out_dir, timeout, startup_timeout, attempts, log_dir):
                     raise NotebookFailed("%s: %s" % (where, err))
         normalise(nb)
         nbformat.write(nb, os.path.join(out_dir, name + ".ipynb"))
-        title = title_of(nb, name)
-        write_html(nb, os.path.join(out_dir, name + ".html"), title)
-        return name, title, executed, time.monotonic() - t0
+        return name, title_of(nb, name), executed, time.monotonic() - t0
     raise NotebookFailed("%s: the java kernel did not start in %d attempts (last error: %s); kernel log %s ends with:\n%s"
                          % (path, attempts, last, log_path, log_tail(log_path)))
-
-
-DEBIAN_MATHJAX = "/usr/share/javascript/mathjax"  # Debian's libjs-mathjax (a dependency of jupyter-nbconvert)
-MATHJAX_CONFIG = "?config=TeX-AMS_CHTML-full,Safe"
-CDN_MATHJAX = "https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/MathJax.js"
-
-
-def mathjax_url():
-    """Handouts must render their LaTeX wherever the folder is copied: they use a MathJax copied next to them
-    (copy_mathjax), or the public CDN when this machine has no MathJax to copy."""
-    if os.path.isfile(os.path.join(DEBIAN_MATHJAX, "MathJax.js")):
-        return "mathjax/MathJax.js" + MATHJAX_CONFIG
-    return CDN_MATHJAX + MATHJAX_CONFIG
-
-
-def copy_mathjax(out_dir):
-    """Copies Debian's MathJax 2 (without its unpacked sources and tests, ~30 MB) into out_dir/mathjax, once."""
-    target = os.path.join(out_dir, "mathjax")
-    if not os.path.isfile(os.path.join(DEBIAN_MATHJAX, "MathJax.js")) or os.path.isfile(
-            os.path.join(target, "MathJax.js")):
-        return
-    shutil.copytree(DEBIAN_MATHJAX, target, symlinks=False, ignore=shutil.ignore_patterns("unpacked", "test"))
-
-
-def write_html(nb, target, title):
-    from nbconvert import HTMLExporter
-    exporter = HTMLExporter()
-    exporter.embed_images = True
-    exporter.mathjax_url = mathjax_url()
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    with open(target, "w", encoding="utf-8") as f:
-        f.write(body)
-
-
-def write_index(out_dir, entries):
-    items = "\n".join('    <li><a href="%s.html">%s</a> <small>(%s.ipynb)</small></li>' % (
-        html.escape(name), html.escape(title), html.escape(name)) for name, title in entries)
-    with open(os.path.join(out_dir, "index.html"), "w", encoding="utf-8") as f:
-        f.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<title>aelab handouts</title>\n</head>\n<body>\n<h1>aelab handouts</h1>\n<ol>\n%s\n</ol>\n"
-                "</body>\n</html>\n" % items)
 
 
 def run_one(args):
@@ -242,6 +203,9 @@ def main():
                    help="notebooks executed at once, one kernel each (default: 2 on 2+ cores, or AELAB_HANDOUTS_JOBS)")
     p.add_argument("--keep-going", action="store_true", help="after a failed notebook, run the others anyway")
     p.add_argument("--summary", action="store_true", help="end with the line 'notebooks: N passed, M failed'")
+    p.add_argument("--no-site", action="store_true", help="executed notebooks only: no site, no PDFs")
+    p.add_argument("--no-pdf", action="store_true", help="no PDF handouts")
+    p.add_argument("names", nargs="*", metavar="NAME", help="execute only these notebooks (name or number prefix)")
     a = p.parse_args()
     timeout = env_number("AELAB_HANDOUTS_TIMEOUT", 600)
     startup = env_number("AELAB_HANDOUTS_STARTUP_TIMEOUT", 30)
@@ -249,6 +213,17 @@ def main():
     paths = sorted(os.path.join(a.notebooks, f) for f in os.listdir(a.notebooks) if f.endswith(".ipynb"))
     if not paths:
         sys.exit("aelab: no notebooks in %s" % a.notebooks)
+    all_names = [os.path.splitext(os.path.basename(p_))[0] for p_ in paths]
+    if a.names:
+        chosen = []
+        for want in a.names:
+            stem = os.path.splitext(os.path.basename(want))[0]
+            hits = [p_ for p_, n in zip(paths, all_names) if n == stem or n.startswith(stem + "-")]
+            if len(hits) != 1:
+                sys.exit("aelab: '%s' names %s; notebooks: %s" % (
+                    want, "no notebook" if not hits else "%d notebooks" % len(hits), ", ".join(all_names)))
+            chosen += [h for h in hits if h not in chosen]
+        paths = chosen
     os.makedirs(a.out, exist_ok=True)
     log_dir = tempfile.mkdtemp(prefix="aelab-handouts-logs-")
     t0 = time.monotonic()
@@ -278,24 +253,32 @@ def main():
                 else:
                     done[path] = entry
     seconds = time.monotonic() - t0
+    site_failed = False
     if not failures:
         shutil.rmtree(log_dir, ignore_errors=True)
-        write_index(a.out, [done[p_] for p_ in paths])
-        copy_mathjax(a.out)
-        current = {done[p_][0] for p_ in paths}
-        for f in os.listdir(a.out):  # handouts of notebooks that no longer exist
+        for f in os.listdir(a.out):  # handouts of notebooks that no longer exist (and HTML of the older layout)
             stem, ext = os.path.splitext(f)
-            if ext in (".ipynb", ".html") and stem != "index" and stem not in current:
+            if (ext == ".ipynb" and stem not in all_names) or (ext == ".html" and stem != "index"):
                 os.remove(os.path.join(a.out, f))
-        print("aelab: %d notebooks executed in %.1f s; handouts in %s (index.html)" % (len(paths), seconds, a.out),
-              file=sys.stderr)
+        shutil.rmtree(os.path.join(a.out, "mathjax"), ignore_errors=True)
+        print("aelab: %d notebooks executed in %.1f s" % (len(paths), seconds), file=sys.stderr, flush=True)
+        missing = [n for n in all_names if not os.path.isfile(os.path.join(a.out, n + ".ipynb"))]
+        if missing:
+            print("aelab: not executed yet, so not in the site: %s (./aelab handouts builds all)" % ", ".join(missing),
+                  file=sys.stderr)
+        if not a.no_site:
+            site = [sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "build_site.py"),
+                    "--handouts", a.out] + (["--no-pdf"] if a.no_pdf else [])
+            if a.names:
+                site += [os.path.splitext(os.path.basename(p_))[0] for p_ in paths]
+            site_failed = subprocess.run(site).returncode != 0
     else:
         print("aelab: handouts NOT built: %d notebook(s) failed (%.1f s); kernel logs in %s" % (
             len(failures), seconds, log_dir), file=sys.stderr)
     if a.summary:
         print("notebooks: %d passed, %d failed" % (len(done), len(failures) + (0 if a.keep_going else
                                                                              len(paths) - len(done) - len(failures))))
-    return 1 if failures else 0
+    return 1 if failures or site_failed else 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Compares two handouts directories (two runs of the handouts build): every .ipynb, .html and index.html must be
-byte-identical. Names the first differing cell of a notebook. Exit status 1 on any difference.
+"""Compares two handouts directories (two runs of the handouts build): every executed notebook (.ipynb) must be
+byte-identical (the site and the PDFs are rendered from them). Names the first differing cell of a notebook. Exit status 1 on any difference.
 
   compare_handouts.py DIR1 DIR2
 """
@@ -25,8 +25,8 @@ def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     d1, d2 = sys.argv[1:]
-    files1 = sorted(f for f in os.listdir(d1) if f.endswith((".ipynb", ".html")))
-    files2 = sorted(f for f in os.listdir(d2) if f.endswith((".ipynb", ".html")))
+    files1 = sorted(f for f in os.listdir(d1) if f.endswith(".ipynb"))
+    files2 = sorted(f for f in os.listdir(d2) if f.endswith(".ipynb"))
     problems = []
     if files1 != files2:
         problems.append("different files: %s vs %s" % (files1, files2))

@@ -42,6 +42,17 @@ public final class Plots {
     /** Default chart height in pixels. */
     public static final int HEIGHT = 500;
 
+    /**
+     * Series colours, in order: Okabe &amp; Ito's colour-blind-safe hues (blue, vermillion, bluish green) and Paul
+     * Tol's (green, purple, indigo, wine), darkened where needed, with brown, grey and black — every one with a WCAG
+     * contrast ratio of at least 3:1 against the white plot background (no yellow, orange or sky blue). Scatter
+     * series also differ in marker shape, so that no reader depends on hue alone.
+     */
+    static final java.awt.Color[] PALETTE = {new java.awt.Color(0x0072B2), new java.awt.Color(0xD55E00),
+        new java.awt.Color(0x117733), new java.awt.Color(0xAA4499), new java.awt.Color(0x332288),
+        new java.awt.Color(0x8C510A), new java.awt.Color(0x009E73), new java.awt.Color(0x882255),
+        new java.awt.Color(0x666666), new java.awt.Color(0x000000)};
+
     private Plots() {
     }
 
@@ -78,6 +89,8 @@ public final class Plots {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setSeriesColors(PALETTE);
+        chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         return chart;
     }
 
@@ -227,7 +240,7 @@ public final class Plots {
         }
         XYChart chart = xyChart("rate-distortion", "rate (KL)", "distortion (reconstruction)");
         chart.getStyler().setLegendVisible(false);
-        XYSeries series = chart.addSeries("beta sweep", r, d);
+        XYSeries series = chart.addSeries("\u03b2 sweep", r, d);
         series.setMarker(SeriesMarkers.CIRCLE);
         String[] labels = new String[betas.length];
         for (int i = 0; i < betas.length; i++) {
@@ -268,6 +281,9 @@ public final class Plots {
         XYChart chart = xyChart(title, xTitle, yTitle);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(5);
+        chart.getStyler().setSeriesMarkers(new org.knowm.xchart.style.markers.Marker[] {SeriesMarkers.CIRCLE,
+            SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN,
+            SeriesMarkers.TRAPEZOID, SeriesMarkers.OVAL, SeriesMarkers.RECTANGLE});  // filled: solid palette colour
         int n = z.numRows;
         if (labels == null) {
             chart.addSeries(name, column(z.data, 2, n, 0), column(z.data, 2, n, 1));
@@ -290,7 +306,7 @@ public final class Plots {
                 x[i] = z.data[2 * rows.get(i)];
                 y[i] = z.data[2 * rows.get(i) + 1];
             }
-            chart.addSeries("label " + e.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries("label " + e.getKey(), x, y);
         }
         return chart;
     }
@@ -342,6 +358,8 @@ public final class Plots {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title == null ? "" : title)
                 .xAxisTitle("value").yAxisTitle("count").build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setSeriesColors(PALETTE);
+        chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setAvailableSpaceFill(0.95);
         chart.getStyler().setXAxisDecimalPattern("#.###");
         chart.getStyler().setXAxisLabelRotation(bins > 12 ? 90 : 0);
