@@ -400,13 +400,55 @@ total += sh.quiz(2, "Quiz 2", r"""
     ("C", "Linear discriminant analysis"),
     ("D", "Independent component analysis")], "B", "which method minimises the same reconstruction error?")
 total += sh.quiz(3, "Quiz 3", r"""
-(Seed 22-01, quiz 5.) For mean-centred data with covariance $\Sigma$, the $h$-dimensional linear autoencoder
-solution minimises which function of $P = W_{dec}W_{enc}$ over all weights?""", [
-    ("A", r"$\operatorname{tr}\big((I - P)^\top \Sigma (I - P)\big)$"),
+(Seed 22-01, quiz 5, corrected: see the errata.) For mean-centred data with covariance $\Sigma$, which function of
+$P = W_{dec}W_{enc}$ equals the reconstruction loss $\mathbb{E}\lVert x - Px\rVert^2$ for **every** $P$, including
+the non-symmetric $P$ of untied weights?""", [
+    ("A", r"$\operatorname{tr}\big((I - P)\, \Sigma\, (I - P)^\top\big)$"),
     ("B", r"$\lVert \Sigma - P\rVert_F^2$"),
     ("C", r"$\operatorname{tr}(\Sigma) - \operatorname{tr}(P\Sigma)$"),
-    ("D", "Both A and C are equivalent formulations")], "A",
-    "evaluate the candidates at a P that is not an orthogonal projection (your Exercise 1 helps)")
+    ("D", r"$\operatorname{tr}\big((I - P)^\top \Sigma\, (I - P)\big)$ (the course text's form)")], "A",
+    "evaluate the candidates at a P that is neither symmetric nor a projection (your Exercise 1 helps)")
+sh.explain(r"""
+$\lVert x - Px\rVert^2 = \operatorname{tr}\big((I-P)xx^\top(I-P)^\top\big)$, so its mean is A. D is A with $P$
+replaced by $P^\top$: equal only for symmetric $P$ (tied weights). C equals the loss only when $P$ is an orthogonal
+projection. The check estimates the loss by Monte Carlo at the untied weights of Exercise 1 ($x \sim
+\mathcal{N}(0, \Sigma)$, $n = 40\,000$) and compares it with A and D within four standard errors of the mean.""", r"""
+double[][] sigmaQ3 = {{3, 1, 0.5}, {1, 2, 0.3}, {0.5, 0.3, 1}};
+double[][] pQ3 = mul(new double[][] {{0.7, 0.1}, {-0.3, 0.9}, {0.2, 0.4}},
+        new double[][] {{0.5, -0.2, 0.1}, {0.3, 0.8, -0.4}});   // W_d W_e, not symmetric
+double[][] iMinusP = combine(1, identity(3), -1, pQ3);
+double formA = trace(mul(mul(iMinusP, sigmaQ3), transpose(iMinusP)));
+double formD = trace(mul(mul(transpose(iMinusP), sigmaQ3), iMinusP));
+double[][] cholQ3 = new double[3][3];                // Sigma = L L^T
+for (int i = 0; i < 3; i++)
+    for (int j = 0; j <= i; j++) {
+        double s = sigmaQ3[i][j];
+        for (int m = 0; m < j; m++) s -= cholQ3[i][m] * cholQ3[j][m];
+        cholQ3[i][j] = i == j ? Math.sqrt(s) : s / cholQ3[j][j];
+    }
+java.util.Random rngQ3 = new java.util.Random(3);
+int nQ3 = 40_000;
+double sumQ3 = 0, sumSqQ3 = 0;
+for (int t = 0; t < nQ3; t++) {
+    double[] eps = {rngQ3.nextGaussian(), rngQ3.nextGaussian(), rngQ3.nextGaussian()};
+    double[] x = new double[3];
+    for (int i = 0; i < 3; i++) for (int m = 0; m <= i; m++) x[i] += cholQ3[i][m] * eps[m];
+    double e = 0;
+    for (int i = 0; i < 3; i++) {
+        double r = x[i];
+        for (int j = 0; j < 3; j++) r -= pQ3[i][j] * x[j];
+        e += r * r;
+    }
+    sumQ3 += e;
+    sumSqQ3 += e * e;
+}
+double mcQ3 = sumQ3 / nQ3;
+double seQ3 = Math.sqrt((sumSqQ3 / nQ3 - mcQ3 * mcQ3) / (nQ3 - 1));
+SelfCheck.report(
+    SelfCheck.close("quiz3-A-is-the-loss", () -> formA, mcQ3, 4 * seQ3,
+        "A = Monte Carlo mean of |x - Px|^2 within 4 standard errors"),
+    SelfCheck.equal("quiz3-D-is-not", () -> Math.abs(formD - mcQ3) > 4 * seQ3, true,
+        "D differs from the loss by more than 4 standard errors at untied weights"))""")
 total += sh.quiz(4, "Quiz 4", r"""
 (Seed exercise, part 2.) With tied weights and $\Sigma = V\Lambda V^\top$, which encoders $W$ ($k\times d$) attain the
 minimum loss? ($V_k$: the eigenvectors of the $k$ largest eigenvalues, distinct eigenvalues assumed.)""", [
@@ -422,13 +464,45 @@ total += sh.quiz(5, "Quiz 5", r"""
     ("C", r"the orthogonal projection onto the span of the top-$k$ eigenvectors of $\Sigma$"),
     ("D", r"$\Sigma^{-1}$")], "C", "what is the rank of W_d W_e?")
 total += sh.quiz(6, "Quiz 6", r"""
-(Seed exercise, part 3.) Which statement about adding $\lambda\sum_j|h_j|$ to an autoencoder's loss is correct?""", [
-    ("A", "It sets many code entries exactly to zero, which rules out the copy-the-input solution that an "
-          "overcomplete ($k > d$) autoencoder has without it"),
+(Seed exercise, part 3, corrected: see the errata.) Which statement about adding $\lambda\sum_j|h_j|$ to the loss of
+an overcomplete ($k > d$) linear autoencoder, with nothing else constraining its weights, is correct?""", [
+    ("A", "It does not rule out the copy-the-input solution: dividing the encoder by $c$ and multiplying the decoder "
+          "by $c$ keeps every reconstruction and divides the penalty by $c$"),
     ("B", "It is differentiable everywhere, so plain gradient descent handles it without special care"),
     ("C", "It limits the number of latent dimensions $k$, exactly like a smaller bottleneck"),
     ("D", "It makes the optimal linear autoencoder equal to PCA for any $\\lambda$")], "A",
-    "think about |h| at h = 0 and about the identity solution")
+    "rescale the encoder by 1/c and the decoder by c: what happens to the reconstruction and to the penalty?")
+sh.explain(r"""
+The penalty needs a scale constraint (bounded decoder columns as in sparse coding, weight decay, tied weights) to
+make codes sparse; without one the copy solution $W_d W_e = I$ survives with an arbitrarily small penalty (notebook
+04 shows the same on a trained network). B is wrong: $|h|$ has one-sided derivatives $\pm 1$ at 0. The check takes
+the copy solution with $k = d + 1$ at scales $c = 1$ and $c = 100$ on random data and compares the two losses.""", r"""
+java.util.Random rngQ6 = new java.util.Random(6);
+double[][] xQ6 = new double[50][3];
+for (double[] row : xQ6) for (int j = 0; j < 3; j++) row[j] = rngQ6.nextGaussian();
+// loss(c) = mean |x - W_d W_e x|^2 + lambda mean sum_j |h_j|, W_e = [I; 0] / c (4 x 3), W_d = c [I 0] (3 x 4)
+double[] lossesQ6(double c, double lambda) {
+    double[][] we = new double[4][3], wd = new double[3][4];
+    for (int i = 0; i < 3; i++) { we[i][i] = 1 / c; wd[i][i] = c; }
+    double rec = 0, pen = 0;
+    for (double[] x : xQ6) {
+        double[][] h = mul(we, transpose(new double[][] {x}));
+        double[][] xHat = mul(wd, h);
+        for (int j = 0; j < 3; j++) rec += (x[j] - xHat[j][0]) * (x[j] - xHat[j][0]);
+        for (double[] hj : h) pen += lambda * Math.abs(hj[0]);
+    }
+    return new double[] {rec / xQ6.length, pen / xQ6.length};
+}
+double lambdaQ6 = 0.5;
+double[] atOne = lossesQ6(1, lambdaQ6), atHundred = lossesQ6(100, lambdaQ6);
+double hQ6 = 1e-8;
+SelfCheck.report(
+    SelfCheck.close("quiz6-copy-reconstructs", () -> atHundred[0], 0, 1e-20, "W_d W_e = I at every scale c"),
+    SelfCheck.equal("quiz6-penalty-positive", () -> atOne[1] > 0.1, true, "at c = 1 the penalty is not small"),
+    SelfCheck.close("quiz6-penalty-divided-by-c", () -> atHundred[1] * 100, atOne[1], 1e-9 * atOne[1],
+        "at c = 100 the same reconstruction costs 1/100 of the penalty"),
+    SelfCheck.close("quiz6-B-kink", () -> Math.abs(hQ6) / hQ6 - (-Math.abs(-hQ6) / hQ6), 2, 1e-12,
+        "|h| at 0: right derivative +1, left derivative -1 (B is wrong)"))""")
 
 sh.write("solutions/02-linear-autoencoders-and-pca.ipynb")
 print("sheet 02:", total, "points")

@@ -141,8 +141,9 @@ $\mathbb{E}[(x - w\tilde x)^2] = m - 2wm + w^2(m + \sigma^2)$ gives
 $$w^\star = \frac{\mathbb{E}[x^2]}{\mathbb{E}[x^2] + \sigma^2} .$$
 Implement `scalarDenoisingGain(xs, noiseStd)`, where the data distribution is uniform over the values `xs` (so
 $\mathbb{E}[x^2]$ is the mean of their squares — the **second moment**, not the variance) and `noiseStd` is
-$\sigma$. For $x \in \{-2, 2\}$ and $\sigma = 0.5$: $w^\star = 4/4.25 \approx 0.941$: the linear DAE shrinks toward
-the data mean.
+$\sigma$. For $x \in \{-2, 2\}$ and $\sigma = 0.5$: $w^\star = 4/4.25 \approx 0.941$: the linear DAE without a bias
+shrinks toward 0. That is the data mean only because these data are centred; for data with mean $\mu \ne 0$,
+$w\tilde x$ still shrinks toward 0, and only a bias ($w\tilde x + b$) shrinks toward $\mu$.
 """)
 sh.solution("gain-impl", r"""
 double scalarDenoisingGain(double[] xs, double noiseStd) {
@@ -352,12 +353,39 @@ Each question is worth 1 point; return the letter of the answer. The check cells
 valid letter; the autograder grades it.
 """)
 total += sh.quiz(1, "Quiz 1", r"""
-(Seed 22-01, quiz 3.) The optimal **linear** denoising autoencoder for additive Gaussian noise
-$\mathcal{N}(0, \sigma^2 I)$, $\sigma > 0$, outputs:""", [
+(Seed 22-01, quiz 3, corrected: see the errata.) The optimal **linear** denoising autoencoder without a bias,
+$\hat x = w\tilde x$, for additive Gaussian noise $\mathcal{N}(0, \sigma^2)$, $\sigma > 0$, outputs:""", [
     ("A", "The exact clean input, whatever the noise"),
-    ("B", "A denoised version shrunk toward the data mean"),
+    ("B", "The noisy input shrunk toward 0, which is the data mean only when the data are centred"),
     ("C", "Only the noise"),
     ("D", "The identity mapping of its (noisy) input")], "B", "look at your answer to Exercise 3 for sigma > 0")
+sh.explain(r"""
+$w^\star = \mathbb{E}[x^2]/(\mathbb{E}[x^2] + \sigma^2) < 1$ for $\sigma > 0$ (Exercise 3), so $w^\star\tilde x$
+is $\tilde x$ pulled toward 0. The check fits $w$ by least squares to $n = 40\,000$ noisy samples of
+non-centred data, $x \in \{1, 5\}$ (mean 3, $\mathbb{E}[x^2] = 13$), $\sigma = 2$, and compares it with the closed
+form $13/17$ within four (delta-method) standard errors; the fitted denoiser maps the data mean 3 to $3w \approx
+2.3$, toward 0, not to the mean.""", r"""
+java.util.Random rngD = new java.util.Random(31);
+int nD = 40_000;
+double[] xD = new double[nD], xtD = new double[nD];
+double sxy = 0, sxx = 0;
+for (int t = 0; t < nD; t++) {
+    xD[t] = rngD.nextBoolean() ? 1 : 5;
+    xtD[t] = xD[t] + 2 * rngD.nextGaussian();
+    sxy += xD[t] * xtD[t];
+    sxx += xtD[t] * xtD[t];
+}
+double wD = sxy / sxx;                                  // least-squares gain, no bias
+double varD = 0;                                        // delta method: var(w) = var(x xt - w xt^2) / (n E[xt^2]^2)
+for (int t = 0; t < nD; t++) {
+    double u = xD[t] * xtD[t] - wD * xtD[t] * xtD[t];
+    varD += u * u;
+}
+double seD = Math.sqrt(varD / nD) / Math.sqrt(nD) / (sxx / nD);
+SelfCheck.report(
+    SelfCheck.close("quiz1-gain", () -> wD, 13.0 / 17, 4 * seD, "least-squares gain = E[x^2] / (E[x^2] + sigma^2)"),
+    SelfCheck.equal("quiz1-toward-zero", () -> 3 - 3 * wD > 4 * 3 * seD, true,
+        "the data mean 3 is mapped below 3, toward 0"))""")
 total += sh.quiz(2, "Quiz 2", r"""
 (Seed 22-01, quiz 4.) Which regularisation method penalises the sensitivity of the latent representation to input
 perturbations explicitly?""", [
@@ -366,20 +394,13 @@ perturbations explicitly?""", [
     ("C", r"Contractive autoencoder (penalty $\lVert \partial e_\phi(x)/\partial x\rVert_F^2$)"),
     ("D", "Undercomplete autoencoder")], "C", "which penalty contains a derivative with respect to the input?")
 total += sh.quiz(3, "Quiz 3", r"""
-(Seed 22-01, quiz 6.) Which combination is most effective for representations that are both robust to noise and
-interpretable in the latent space?""", [
-    ("A", "An undercomplete autoencoder with large $h$"),
-    ("B", "A denoising autoencoder with a sparsity constraint on the latent codes"),
-    ("C", "A standard autoencoder trained to convergence on clean data"),
-    ("D", "A contractive autoencoder with $h = d$")], "B", "one ingredient for robustness, one for interpretability")
-total += sh.quiz(4, "Quiz 4", r"""
 (Seed 22-01, practice problem 5.) A sparse autoencoder with 100 sigmoid hidden units is trained with the KL penalty
 of Exercise 6 and target $\rho = 0.05$. What does the penalty control?""", [
     ("A", "Exactly 5 units are active (non-zero) for every input, like a bottleneck of size 5"),
     ("B", "The number of hidden units, reduced from 100 to 5 during training"),
     ("C", "Nothing: the KL penalty is zero for sigmoid units"),
     ("D", r"The average activation $\hat\rho_j$ of each unit over the data, not the number of active units")], "D", "what is rhoHat_j an average of?")
-total += sh.quiz(5, "Quiz 5", r"""
+total += sh.quiz(4, "Quiz 4", r"""
 (Seed 22-01, practice problem 3.) With masking probability $p$, what does the diagonal gain $1/(1-p)$ achieve?""", [
     ("A", r"It minimises $\mathbb{E}\lVert x - W\tilde x\rVert^2$ over diagonal $W$"),
     ("B", "It is the optimum of the full (non-diagonal) problem"),

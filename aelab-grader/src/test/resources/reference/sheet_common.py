@@ -161,6 +161,14 @@ class Sheet:
                           [{"name": "answer", "expr": "%s%d()" % (gid_prefix, n), "type": "char", "expected": answer,
                             "points": 1, "hint": hint}])
 
+    def explain(self, text, check):
+        """An explanation of the quiz key above with the check behind it: solutions only (the exercise drops both)."""
+        self.cells.append({"cell_type": "markdown", "metadata": {"aelab": {"solution_only": True}},
+                           "source": ("**Why:** " + text.strip()).strip("\n")})
+        self.cells.append({"cell_type": "code", "execution_count": None,
+                           "metadata": {"aelab": {"solution_only": True}}, "outputs": [],
+                           "source": check.strip("\n")})
+
     def write(self, path):
         cells = []
         for i, c in enumerate(self.cells):

@@ -71,6 +71,24 @@ class ExercisesTest {
     }
 
     @Test
+    void explanationCellsStayInTheSolutionOnly() {
+        Notebook sol = Fixtures.solution();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> cells = (java.util.List<Object>) sol.json().get("cells");
+        java.util.Map<String, Object> explain = new java.util.LinkedHashMap<>();
+        explain.put("cell_type", "markdown");
+        explain.put("metadata", new java.util.LinkedHashMap<>(java.util.Map.of("aelab",
+                new java.util.LinkedHashMap<>(java.util.Map.of("solution_only", Boolean.TRUE)))));
+        explain.put("source", "Why the key is B: the secret explanation");
+        cells.add(explain);
+        Notebook withExplanation = Notebook.parse(sol.toJson());
+        Notebook ex = Exercises.exerciseOf("pilot", withExplanation);
+        assertTrue(withExplanation.toJson().contains("secret explanation"));
+        assertFalse(ex.toJson().contains("secret explanation"));
+        assertEquals(withExplanation.cells().size() - 1, ex.cells().size());
+    }
+
+    @Test
     void stubLinesReplaceARegionThatIsNotAMethodBody() {
         String src = "double answer() {\n  return ANSWER;\n}\n// BEGIN SOLUTION\n// STUB: double ANSWER = Double.NaN;"
                 + " // your value\ndouble ANSWER = 0.5;\n// END SOLUTION\nint after = 1;";

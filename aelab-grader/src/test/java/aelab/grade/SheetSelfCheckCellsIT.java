@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class SheetSelfCheckCellsIT {
     /** The display of each grade cell of the solution, then of the exercise, run in one JShell. */
+    /** Explanation cells (the checks behind quiz keys, solutions only) run and passed. */
+    private static final AtomicInteger explanations = new AtomicInteger();
+
     private static List<List<String>> displays(String sheet) {
         List<String> solution = new ArrayList<>();
         List<String> exercise = new ArrayList<>();
@@ -41,6 +45,13 @@ class SheetSelfCheckCellsIT {
             assertEquals(List.of(), r.problems, c.describe() + ":\n" + c.source());
             if (c.isGrade()) {
                 shown.add(JavaLiterals.unquote(r.lastValue, '"'));
+            }
+            if (Boolean.TRUE.equals(c.aelab().get("solution_only"))) {
+                // the check behind a quiz key (solutions only): every line must pass
+                String shownHere = JavaLiterals.unquote(r.lastValue, '"');
+                assertTrue(shownHere.matches("(?s).*\\n(\\d+) of \\1 checks passed") && !shownHere.contains("FAIL"),
+                        c.describe() + ":\n" + shownHere);
+                explanations.incrementAndGet();
             }
         }
     }
@@ -68,6 +79,16 @@ class SheetSelfCheckCellsIT {
                     assertTrue(s.contains("FAIL") && s.contains("not implemented yet"), sheet + ": " + s);
                 }
             }
+            int expected = 0;
+            for (String sheet : sheets) {
+                for (Cell c : SheetSubmissions.solution(sheet).cells()) {
+                    if (c.isCode() && Boolean.TRUE.equals(c.aelab().get("solution_only"))) {
+                        expected++;
+                    }
+                }
+            }
+            assertTrue(expected > 0, "no explanation cells found");
+            assertEquals(expected, explanations.get(), "explanation cells run and passed");
         } finally {
             pool.shutdownNow();
         }
