@@ -17,7 +17,8 @@
  *       JVM (heap cap, per-cell and total time limits, output cap, restart after System.exit/halt), reads probe
  *       values back as primitives or real Strings, scores them in the grader's process, writes Gradescope
  *       results.json and summary.csv.</li>
- *   <li>{@code Sandbox}, {@code SandboxEngine}, {@code SandboxAgent}, {@code ProbeBatch} (package-private) — one
+ *   <li>{@code Sandbox}, {@code SandboxEngine}, {@code SandboxAgent}, {@code Confinement}, {@code SandboxFiles},
+ *       {@code ProbeBatch} (package-private) — one
  *       student's JShell: JShell's JDI engine with {@code TCP_NODELAY} on its socket (each round trip otherwise
  *       waits ~90 ms for a delayed ACK), and all probes of a grade cell compiled as one snippet, with single-probe
  *       evaluation for whatever did not finish there.</li>
