@@ -19,8 +19,9 @@
  *       results.json and summary.csv.</li>
  *   <li>{@code Sandbox}, {@code SandboxEngine}, {@code SandboxAgent}, {@code Confinement}, {@code SandboxFiles},
  *       {@code ProbeBatch} (package-private) — one student's JShell in an OS sandbox (bubblewrap namespaces, or a
- *       separate uid; cgroup and rlimits), spoken to over the child's stdin/stdout pipes only, and all probes of a grade cell compiled as one snippet, with single-probe
- *       evaluation for whatever did not finish there.</li>
+ *       separate uid; cgroup and rlimits), spoken to over the child's stdin/stdout pipes only, and all probes
+ *       of a grade cell compiled as one snippet, with single-probe evaluation for whatever did not finish
+ *       there.</li>
  * </ul>
  *
  * <p>Trust model: nothing a notebook prints is graded; locked and grade cells come from the instructor's copy; the
