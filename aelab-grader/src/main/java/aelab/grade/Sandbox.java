@@ -43,7 +43,7 @@ import jdk.jshell.VarSnippet;
  */
 final class Sandbox implements AutoCloseable {
     /** How long a stopped snippet may take to return before the child JVM is killed. */
-    static final long STOP_GRACE_MILLIS = 1500;
+    static final long STOP_GRACE_MILLIS = 3000;
     private static final int MAX_MESSAGE = 400;
     private static final ScheduledExecutorService WATCHDOG = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "aelab-grade-watchdog");

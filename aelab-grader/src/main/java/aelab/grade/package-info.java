@@ -17,10 +17,11 @@
  *       JVM (heap cap, per-cell and total time limits, output cap, restart after System.exit/halt), reads probe
  *       values back as primitives or real Strings, scores them in the grader's process, writes Gradescope
  *       results.json and summary.csv.</li>
- *   <li>{@code Sandbox}, {@code SandboxEngine}, {@code SandboxAgent}, {@code ProbeBatch} (package-private) — one
- *       student's JShell: JShell's JDI engine with {@code TCP_NODELAY} on its socket (each round trip otherwise
- *       waits ~90 ms for a delayed ACK), and all probes of a grade cell compiled as one snippet, with single-probe
- *       evaluation for whatever did not finish there.</li>
+ *   <li>{@code Sandbox}, {@code SandboxEngine}, {@code SandboxAgent}, {@code Confinement}, {@code SandboxFiles},
+ *       {@code ProbeBatch} (package-private) — one student's JShell in an OS sandbox (bubblewrap namespaces, or a
+ *       separate uid; cgroup and rlimits), spoken to over the child's stdin/stdout pipes only, and all probes
+ *       of a grade cell compiled as one snippet, with single-probe evaluation for whatever did not finish
+ *       there.</li>
  * </ul>
  *
  * <p>Trust model: nothing a notebook prints is graded; locked and grade cells come from the instructor's copy; the
