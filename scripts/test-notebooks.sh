@@ -10,6 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/aelab" build
 /usr/bin/python3 "$ROOT/tools/test_kernel_install.py" >&2
+/usr/bin/python3 "$ROOT/tools/test_portable_outputs.py" >&2
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/aelab-notebooks.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 rc=0

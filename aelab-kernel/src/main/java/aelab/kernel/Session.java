@@ -37,7 +37,7 @@ import jdk.jshell.VarSnippet;
  * The same replacement follows when the execution JVM dies by itself ({@code System.exit}, a crash).
  */
 final class Session implements AutoCloseable {
-    static final long STOP_AFTER_MILLIS = 200;
+    static final long STOP_AFTER_MILLIS = 100;
     static final long STOP_EVERY_MILLIS = 250;
     static final long KILL_AFTER_MILLIS = 2000;
 
