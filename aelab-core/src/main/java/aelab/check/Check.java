@@ -1,6 +1,7 @@
 package aelab.check;
 
 import aelab.core.Require;
+import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
@@ -13,6 +14,10 @@ import org.ejml.data.DMatrixRMaj;
  * expected value would otherwise make a relative tolerance infinite, and an infinite actual value would pass any
  * bound on one side). A negative, NaN or infinite tolerance, a null matrix or a null
  * action is bad input (IllegalArgumentException), not a failed check.
+ *
+ * <p>Several checks of one cell are gathered with {@link #report(String...)}: the library prints nothing, the
+ * notebook renders the returned {@link Report} (its {@code toString} is one line per check) as the cell's value, or
+ * with {@code display(...)} when the cell goes on.
  */
 public final class Check {
     private Check() {
@@ -130,5 +135,37 @@ public final class Check {
             throw fail(label, "expected " + type.getSimpleName() + ", got " + t);
         }
         throw fail(label, "expected " + type.getSimpleName() + ", nothing was thrown");
+    }
+
+    /**
+     * The checks of one cell as a value to render: its {@code toString} is the lines joined by newlines. Each argument
+     * is the (passing) line of a check, so a failing check has already thrown before the report is built.
+     *
+     * @param lines one or more check lines, none null
+     */
+    public static Report report(String... lines) {
+        Require.notNull("lines", lines);
+        if (lines.length == 0) {
+            throw new IllegalArgumentException("lines must hold at least one check line, got none");
+        }
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] == null) {
+                throw new IllegalArgumentException("lines[" + i + "] must not be null");
+            }
+        }
+        return new Report(List.of(lines));
+    }
+
+    /** Check lines rendered together; {@link #toString} joins them with newlines. */
+    public record Report(List<String> lines) {
+        /** Copies the lines (immutable). */
+        public Report {
+            lines = List.copyOf(Require.notNull("lines", lines));
+        }
+
+        @Override
+        public String toString() {
+            return String.join("\n", lines);
+        }
     }
 }

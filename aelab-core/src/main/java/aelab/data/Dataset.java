@@ -171,6 +171,11 @@ public final class Dataset {
         return Arrays.copyOfRange(store, offset(i), offset(i) + d);
     }
 
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the features as a new (to−from)×d matrix (a batch). */
+    public DMatrixRMaj rows(int from, int to) {
+        return aelab.core.Rows.rows(features, from, to);
+    }
+
     /** Whether the data set has labels. */
     public boolean hasLabels() {
         return labels != null;

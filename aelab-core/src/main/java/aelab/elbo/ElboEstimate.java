@@ -1,7 +1,7 @@
 package aelab.elbo;
 
 /**
- * The result of an ELBO estimator (see {@link Elbo}: Kingma &amp; Welling 2014, eq. 6–7; Burda et al. 2016, eq. 8).
+ * The one ELBO result type of the library: the estimators of {@link Elbo} and {@code aelab.model.Vae#elbo} (see {@link Elbo}: Kingma &amp; Welling 2014, eq. 6–7; Burda et al. 2016, eq. 8).
  *
  * @param value          the estimate: reconstruction − β·kl for {@link Elbo#analyticKl} and {@link Elbo#monteCarlo};
  *                       the IWAE bound for {@link Elbo#iwae}

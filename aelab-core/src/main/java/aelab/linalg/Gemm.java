@@ -154,42 +154,6 @@ public final class Gemm {
         kernel(false, true, a, b, c, true);
     }
 
-    /**
-     * Adds a row vector to every row: {@code c[i][j] += bias[j]} (the bias term of a dense layer).
-     *
-     * @param bias length n. Not modified.
-     * @param c m×n. Modified.
-     */
-    public static void addRowVectorEquals(double[] bias, DMatrixRMaj c) {
-        Require.notNull("c", c);
-        Require.length("bias", bias, c.numCols);
-        int n = c.numCols;
-        double[] cd = c.data;
-        for (int i = 0, off = 0; i < c.numRows; i++, off += n) {
-            for (int j = 0; j < n; j++) {
-                cd[off + j] += bias[j];
-            }
-        }
-    }
-
-    /**
-     * Column sums accumulated into a vector: {@code out[j] += Σ_i a[i][j]} (the bias gradient of a dense layer).
-     *
-     * @param a m×n. Not modified.
-     * @param out length n. Modified.
-     */
-    public static void addColumnSums(DMatrixRMaj a, double[] out) {
-        Require.notNull("a", a);
-        Require.length("out", out, a.numCols);
-        int n = a.numCols;
-        double[] ad = a.data;
-        for (int i = 0, off = 0; i < a.numRows; i++, off += n) {
-            for (int j = 0; j < n; j++) {
-                out[j] += ad[off + j];
-            }
-        }
-    }
-
     private static void checkInner(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
         Require.notNull("a", a);
         Require.notNull("b", b);

@@ -4,6 +4,7 @@ import aelab.check.FiniteDifferences;
 import aelab.core.Require;
 import aelab.pca.SymmetricEigen;
 import java.util.Arrays;
+import org.ejml.UtilEjml;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
@@ -44,6 +45,11 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * <p>Principal angles between column spaces (Björck &amp; Golub 1973, "Numerical methods for computing angles between
  * linear subspaces", Math. Comp. 27(123)): \(\cos\theta_i = \sigma_i(Q_A^\top Q_B)\) with \(Q_A, Q_B\) orthonormal
  * bases from QR.
+ *
+ * <p>Conventions: data matrices hold samples as rows (n×d, {@link #empiricalLoss}), and so do bases of subspaces
+ * ({@link #principalAngles}: rows span). The weights follow the equations above (\(W_e\) k×d acting on a column x),
+ * which is what {@code aelab.model.LinearAutoencoder#weights()} returns for a trained model, so
+ * {@code loss(ae.weights(), sigma)} needs no conversion.
  *
  * <p>All matrices are Not modified; results are new matrices unless an output argument is given.
  */
@@ -109,6 +115,17 @@ public final class LinearAutoencoderAnalysis {
 
     /**
      * \(L = \mathrm{tr}\,\Sigma - 2\,\mathrm{tr}(W_dW_e\Sigma) + \mathrm{tr}(W_e^\top W_d^\top W_dW_e\Sigma)\).
+     *
+     * @param weights (W_e k×d, W_d d×k), e.g. {@code LinearAutoencoder.weights()} of a trained model. Not modified.
+     * @param sigma Σ, d×d symmetric. Not modified.
+     */
+    public static double loss(LinearAutoencoderWeights weights, DMatrixRMaj sigma) {
+        Require.notNull("weights", weights);
+        return loss(weights.encoder(), weights.decoder(), sigma);
+    }
+
+    /**
+     * The loss L(W_e, W_d) of the class comment.
      *
      * @param we W_e, k×d. Not modified.
      * @param wd W_d, d×k. Not modified.
@@ -178,11 +195,7 @@ public final class LinearAutoencoderAnalysis {
     }
 
     private static DMatrixRMaj output(DMatrixRMaj out, int rows, int cols) {
-        if (out == null) {
-            return new DMatrixRMaj(rows, cols);
-        }
-        out.reshape(rows, cols);
-        return out;
+        return UtilEjml.reshapeOrDeclare(out, rows, cols);
     }
 
     /**
@@ -459,6 +472,8 @@ public final class LinearAutoencoderAnalysis {
     // ---------------------------------------------------------------- principal angles
 
     /**
+     * Rows are vectors, as samples are: {@code principalAngles(pca.components(), ae.decoderWeight())} compares the
+     * spans of the rows. Computation (on the transposes, whose columns span the subspaces):
      * Principal angles \(0\le\theta_1\le\dots\le\theta_m\le\pi/2\), m = min(p, q), between the column spaces of A
      * (d×p) and B (d×q) (Björck &amp; Golub 1973). Both are orthonormalised with QR; with q ≤ p (swap otherwise),
      * \(\cos\theta_i = \sigma_i(Q_A^\top Q_B)\) (descending) and \(\sin\theta_i = \sigma_i((I - Q_AQ_A^\top)Q_B)\)
@@ -466,11 +481,24 @@ public final class LinearAutoencoderAnalysis {
      * the others as \(\arccos\) of the cosine, which keeps small angles accurate (arccos alone loses about half the
      * digits near 0; Knyazev &amp; Argentati 2002, SIAM J. Sci. Comput. 23(6), §2).
      *
-     * @param a d×p, 1 ≤ p ≤ d, full column rank, finite. Not modified.
-     * @param b d×q, 1 ≤ q ≤ d, full column rank, finite. Not modified.
+     * @param a p×d, 1 ≤ p ≤ d, its rows a basis of the first subspace (full row rank), finite. Not modified.
+     * @param b q×d, 1 ≤ q ≤ d, its rows a basis of the second subspace (full row rank), finite. Not modified.
      * @return m angles in radians, ascending
      */
     public static double[] principalAngles(DMatrixRMaj a, DMatrixRMaj b) {
+        Require.notNull("A", a);
+        Require.notNull("B", b);
+        if (a.numRows < 1 || a.numRows > a.numCols) {
+            throw new IllegalArgumentException("A must be p x d with 1 <= p <= d, got " + Require.shapeOf(a));
+        }
+        Require.cols("B", b, a.numCols);
+        if (b.numRows < 1 || b.numRows > b.numCols) {
+            throw new IllegalArgumentException("B must be q x d with 1 <= q <= d, got " + Require.shapeOf(b));
+        }
+        return principalAnglesOfColumns(CommonOps_DDRM.transpose(a, null), CommonOps_DDRM.transpose(b, null));
+    }
+
+    private static double[] principalAnglesOfColumns(DMatrixRMaj a, DMatrixRMaj b) {
         DMatrixRMaj qa = orthonormalBasis("A", a);
         Require.rows("B", b, a.numRows);
         DMatrixRMaj qb = orthonormalBasis("B", b);
@@ -530,7 +558,7 @@ public final class LinearAutoencoderAnalysis {
             }
         }
         if (!decomposed || !(min > 1e-12 * max)) {
-            throw new IllegalArgumentException(name + " must have full column rank " + a.numCols
+            throw new IllegalArgumentException(name + " must have full row rank " + a.numCols
                     + ", got |R_ii| ratio min/max = " + (max > 0 ? min / max : 0.0));
         }
         return qr.getQ(null, true);

@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * \(J_{ji} = h_j(1-h_j)W_{ij}\) ({@link #encoderJacobian}); {@link #penalty} is P on a batch, the same number the
  * training loss adds to the reconstruction error.
  */
-public final class ContractiveAutoencoder extends MlpAutoencoder {
+public final class ContractiveAutoencoder extends MlpAutoencoder implements Regularized {
     private final double weight;
     private final double[] columnNormSquared;
     private final double[] sumSquaredSlopes;

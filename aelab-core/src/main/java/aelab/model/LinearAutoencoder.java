@@ -105,6 +105,16 @@ public final class LinearAutoencoder implements Autoencoder {
         return decoderWeight.value().copy();
     }
 
+    /**
+     * The weights in the convention of {@link aelab.linearae.LinearAutoencoderAnalysis} (\(\hat x = W_dW_ex\) on a
+     * column x): {@code encoder} \(W_e = W^\top\) (k×d), {@code decoder} \(W_d = V^\top\) (d×k). New matrices.
+     */
+    public aelab.linearae.LinearAutoencoderWeights weights() {
+        return new aelab.linearae.LinearAutoencoderWeights(
+                org.ejml.dense.row.CommonOps_DDRM.transpose(encoder.weight().value(), null),
+                org.ejml.dense.row.CommonOps_DDRM.transpose(decoderWeight(), null));
+    }
+
     @Override
     public int inputDim() {
         return d;

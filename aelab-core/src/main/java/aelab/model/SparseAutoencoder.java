@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  *       This term is a function of the whole batch and is added once per batch.</li>
  * </ul>
  */
-public final class SparseAutoencoder extends MlpAutoencoder {
+public final class SparseAutoencoder extends MlpAutoencoder implements Regularized {
     /** The kind of sparsity penalty. */
     public enum Penalty {
         /** λ Σ|h| / n. */

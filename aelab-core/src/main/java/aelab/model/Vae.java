@@ -403,10 +403,13 @@ public final class Vae implements Autoencoder {
     }
 
     /**
-     * Single-sample estimate of the ELBO and its terms, means per sample (β not applied). x: Not modified.
+     * Single-sample estimate of the ELBO and its terms, means per sample (β not applied): {@code value =
+     * reconstruction − kl} with reconstruction \(\approx \mathbb{E}_{q(z|x)}[\log p(x|z)]\) (one reparameterized z
+     * per row of x) and kl = KL(q(z|x) ‖ N(0, I)) in closed form (Kingma &amp; Welling 2014, eq. 3 and eq. 10 with
+     * L = 1). {@code samples} is 1 and {@code standardError} NaN (one draw per row). x: Not modified.
      * rng: Modified (n·k Gaussians, as in training).
      */
-    public VaeElbo elbo(DMatrixRMaj x, RandomGenerator rng) {
+    public aelab.elbo.ElboEstimate elbo(DMatrixRMaj x, RandomGenerator rng) {
         requireValidInput("x", x);
         Require.notNull("rng", rng);
         drawEpsilon(x.numRows, rng);
@@ -414,7 +417,7 @@ public final class Vae implements Autoencoder {
         int n = x.numRows;
         double logLik = -sums[0] / n;
         double kl = sums[1] / n;
-        return new VaeElbo(logLik - kl, logLik, kl);
+        return new aelab.elbo.ElboEstimate(logLik - kl, logLik, kl, Double.NaN, 1);
     }
 
     /** KL(q(z_u|x) ‖ N(0,1)) per latent dimension u, averaged over the rows of x. x: Not modified. */

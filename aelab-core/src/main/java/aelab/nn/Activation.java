@@ -1,6 +1,7 @@
 package aelab.nn;
 
 import aelab.core.Require;
+import org.ejml.UtilEjml;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -44,20 +45,6 @@ public enum Activation {
         }
     }
 
-    /** f'(a) expressed through the output y = f(a). */
-    public double derivativeFromOutput(double y) {
-        switch (this) {
-            case RELU:
-                return y > 0 ? 1.0 : 0.0;
-            case SIGMOID:
-                return y * (1 - y);
-            case TANH:
-                return 1 - y * y;
-            default:
-                return 1.0;
-        }
-    }
-
     /**
      * out = f(pre). pre: Not modified. out: Modified (reshaped; null ⇒ allocated; may be {@code pre}).
      *
@@ -65,11 +52,7 @@ public enum Activation {
      */
     public DMatrixRMaj forward(DMatrixRMaj pre, DMatrixRMaj out) {
         Require.notNull("pre", pre);
-        if (out == null) {
-            out = new DMatrixRMaj(pre.numRows, pre.numCols);
-        } else if (out != pre) {
-            out.reshape(pre.numRows, pre.numCols);
-        }
+        out = UtilEjml.reshapeOrDeclare(out, pre.numRows, pre.numCols);
         apply(pre.data, out.data, 0, pre.getNumElements());
         return out;
     }
@@ -118,11 +101,7 @@ public enum Activation {
      */
     public DMatrixRMaj backward(DMatrixRMaj output, DMatrixRMaj gradOutput, DMatrixRMaj gradPre) {
         Require.sameShape("output", output, "gradOutput", gradOutput);
-        if (gradPre == null) {
-            gradPre = new DMatrixRMaj(output.numRows, output.numCols);
-        } else if (gradPre != gradOutput) {
-            gradPre.reshape(output.numRows, output.numCols);
-        }
+        gradPre = UtilEjml.reshapeOrDeclare(gradPre, output.numRows, output.numCols);
         double[] y = output.data;
         double[] g = gradOutput.data;
         double[] d = gradPre.data;

@@ -2,6 +2,7 @@ package aelab.nn;
 
 import aelab.core.Require;
 import java.util.Arrays;
+import org.ejml.UtilEjml;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -48,11 +49,7 @@ public final class RowOps {
         Require.notNull("m", m);
         Require.notAliased("out", out, "m", m);
         int cols = m.numCols;
-        if (out == null) {
-            out = new DMatrixRMaj(1, cols);
-        } else {
-            out.reshape(1, cols);
-        }
+        out = UtilEjml.reshapeOrDeclare(out, 1, cols);
         double[] o = out.data;
         double[] d = m.data;
         Arrays.fill(o, 0, cols, 0.0);

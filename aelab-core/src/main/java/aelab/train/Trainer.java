@@ -46,6 +46,20 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Adds a listener called after each epoch with the epoch number (from 1) and the history holding it, e.g.
+     * {@code trainer.onEpochEnd((epoch, h) -> progress.add(h.metric("kl", epoch)))}; returns this trainer.
+     */
+    public Trainer onEpochEnd(java.util.function.BiConsumer<Integer, TrainingHistory> action) {
+        Require.notNull("action", action);
+        return addListener(new TrainingListener() {
+            @Override
+            public void onEpochEnd(int epoch, TrainingHistory history) {
+                action.accept(epoch, history);
+            }
+        });
+    }
+
     /** The configuration. */
     public TrainingConfig config() {
         return config;

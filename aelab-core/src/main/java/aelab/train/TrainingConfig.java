@@ -55,30 +55,6 @@ public record TrainingConfig(long seed, int epochs, int batchSize, OptimizerKind
                 1e-8, true);
     }
 
-    /** A copy with another seed. */
-    public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(newSeed, epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
-                shuffle);
-    }
-
-    /** A copy with another number of epochs. */
-    public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(seed, newEpochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
-                shuffle);
-    }
-
-    /** A copy with another batch size. */
-    public TrainingConfig withBatchSize(int newBatchSize) {
-        return new TrainingConfig(seed, epochs, newBatchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
-                shuffle);
-    }
-
-    /** A copy with another learning rate. */
-    public TrainingConfig withLearningRate(double newLearningRate) {
-        return new TrainingConfig(seed, epochs, batchSize, optimizer, newLearningRate, momentum, beta1, beta2, epsilon,
-                shuffle);
-    }
-
     /** A copy with shuffling on or off. */
     public TrainingConfig withShuffle(boolean newShuffle) {
         return new TrainingConfig(seed, epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,

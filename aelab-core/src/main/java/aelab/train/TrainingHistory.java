@@ -11,6 +11,9 @@ import tech.tablesaw.api.Table;
 /**
  * Per-epoch metrics of a training run: {@code loss} (mean per sample over the epoch: batch losses weighted by batch
  * size) and the model's extra metrics (e.g. {@code reconstruction}, {@code kl} for a VAE), averaged the same way.
+ *
+ * <p>Metrics are looked up by name ({@link #metricNames()}); epochs are numbered from 1 everywhere (as in
+ * {@link TrainingListener} and in {@link #toTable()}): {@code metric("kl", epochs())} is the last epoch's KL.
  */
 public final class TrainingHistory {
     private final List<String> names;
@@ -52,6 +55,30 @@ public final class TrainingHistory {
         return values.get(epoch - 1)[0];
     }
 
+    /** Value of the named metric at epoch {@code epoch} (from 1 to {@link #epochs()}). */
+    public double metric(String name, int epoch) {
+        int j = indexOf(name);
+        Require.inRange("epoch", epoch, 1, values.size());
+        return values.get(epoch - 1)[j];
+    }
+
+    /** Value of the named metric at the last recorded epoch. */
+    public double last(String name) {
+        if (values.isEmpty()) {
+            throw new IllegalStateException("no epoch recorded yet");
+        }
+        return metric(name, values.size());
+    }
+
+    private int indexOf(String name) {
+        Require.notNull("name", name);
+        int j = names.indexOf(name);
+        if (j < 0) {
+            throw new IllegalArgumentException("name must be one of " + names + ", got \"" + name + "\"");
+        }
+        return j;
+    }
+
     /** Losses of all epochs, in order. */
     public double[] losses() {
         return metric("loss");
@@ -59,11 +86,7 @@ public final class TrainingHistory {
 
     /** Values of the named metric for all epochs. */
     public double[] metric(String name) {
-        Require.notNull("name", name);
-        int j = names.indexOf(name);
-        if (j < 0) {
-            throw new IllegalArgumentException("name must be one of " + names + ", got \"" + name + "\"");
-        }
+        int j = indexOf(name);
         double[] out = new double[values.size()];
         for (int e = 0; e < out.length; e++) {
             out[e] = values.get(e)[j];

@@ -1,5 +1,6 @@
 package aelab.gaussian;
 
+import aelab.testing.MonteCarloMean;
 import static aelab.testing.Rejects.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,9 +34,9 @@ class DiagonalGaussianTest {
                 x[r] = z.get(r, i);
                 sq[r] = (x[r] - mu[i]) * (x[r] - mu[i]);
             }
-            Stats.assertMeanWithin(mu[i], x, 5, "mean, coordinate " + i);
+            MonteCarloMean.ofSamples(x).assertWithin(mu[i], 5, "mean, coordinate " + i);
             // SE of the variance estimate from the sample 4th moment (sd of the squared deviations).
-            Stats.assertMeanWithin(sigma[i] * sigma[i], sq, 5, "variance, coordinate " + i);
+            MonteCarloMean.ofSamples(sq).assertWithin(sigma[i] * sigma[i], 5, "variance, coordinate " + i);
         }
     }
 
@@ -90,7 +91,7 @@ class DiagonalGaussianTest {
         for (int i = 0; i < N; i++) {
             minusLog[i] = -q.logDensity(q.sample(rng));
         }
-        Stats.assertMeanWithin(q.entropy(), minusLog, 5, "entropy");
+        MonteCarloMean.ofSamples(minusLog).assertWithin(q.entropy(), 5, "entropy");
     }
 
     @Test

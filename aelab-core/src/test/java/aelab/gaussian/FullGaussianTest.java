@@ -1,5 +1,6 @@
 package aelab.gaussian;
 
+import aelab.testing.MonteCarloMean;
 import static aelab.testing.Rejects.assertRejects;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,13 +45,13 @@ class FullGaussianTest {
             for (int r = 0; r < N; r++) {
                 x[r] = z.get(r, i);
             }
-            Stats.assertMeanWithin(mu[i], x, 5, "mean " + i);
+            MonteCarloMean.ofSamples(x).assertWithin(mu[i], 5, "mean " + i);
             for (int j = 0; j <= i; j++) {
                 double[] prod = new double[N];
                 for (int r = 0; r < N; r++) {
                     prod[r] = (z.get(r, i) - mu[i]) * (z.get(r, j) - mu[j]);
                 }
-                Stats.assertMeanWithin(sigma.get(i, j), prod, 5, "covariance (" + i + "," + j + ")");
+                MonteCarloMean.ofSamples(prod).assertWithin(sigma.get(i, j), 5, "covariance (" + i + "," + j + ")");
             }
         }
     }
@@ -118,7 +119,7 @@ class FullGaussianTest {
         for (int i = 0; i < N; i++) {
             minusLog[i] = -g.logDensity(g.sample(rng));
         }
-        Stats.assertMeanWithin(g.entropy(), minusLog, 5, "entropy");
+        MonteCarloMean.ofSamples(minusLog).assertWithin(g.entropy(), 5, "entropy");
     }
 
     @Test

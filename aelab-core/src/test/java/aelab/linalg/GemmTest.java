@@ -174,28 +174,4 @@ class GemmTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Gemm.mult(null, new DMatrixRMaj(1, 1), null));
         assertEquals("a must not be null", e.getMessage());
     }
-
-    @Test
-    void biasHelpersMatchLoops() {
-        DMatrixRMaj c = random(5, 3);
-        DMatrixRMaj before = c.copy();
-        double[] bias = {1, -2, 0.5};
-        Gemm.addRowVectorEquals(bias, c);
-        double[] sums = new double[3];
-        Gemm.addColumnSums(before, sums);
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 3; j++) {
-                assertEquals(before.get(i, j) + bias[j], c.get(i, j), 0.0);
-            }
-        }
-        for (int j = 0; j < 3; j++) {
-            double s = 0;
-            for (int i = 0; i < 5; i++) {
-                s += before.get(i, j);
-            }
-            assertEquals(s, sums[j], 1e-15);
-        }
-        var e = assertThrows(IllegalArgumentException.class, () -> Gemm.addRowVectorEquals(new double[2], c));
-        assertEquals("bias must have length 3, got length 2", e.getMessage());
-    }
 }

@@ -251,8 +251,7 @@ class LinearAutoencoderAnalysisTest {
         DMatrixRMaj sigma = Pca.covariance(data);
         LinearAutoencoderWeights best = stationaryPoint(sigma, new int[] {0, 1}, random(rng, 2, 2));
         assertEquals(pca.discardedVariance(), loss(best.encoder(), best.decoder(), sigma), 1e-10);
-        double[] angles = LinearAutoencoderAnalysis.principalAngles(best.decoder(),
-                CommonOps_DDRM.transpose(pca.components(), null));
+        double[] angles = LinearAutoencoderAnalysis.principalAngles(t(best.decoder()), pca.components());
         assertArrayEquals(new double[] {0, 0}, angles, 1e-7);
         // and it beats random weights
         for (int t = 0; t < 10; t++) {
@@ -328,20 +327,20 @@ class LinearAutoencoderAnalysisTest {
         // 2-D: two lines at angle θ, with non-unit basis vectors
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{2}, {0}});
         DMatrixRMaj b = new DMatrixRMaj(new double[][] {{-3 * Math.cos(theta)}, {-3 * Math.sin(theta)}});
-        assertArrayEquals(new double[] {theta}, LinearAutoencoderAnalysis.principalAngles(a, b), 1e-12);
+        assertArrayEquals(new double[] {theta}, LinearAutoencoderAnalysis.principalAngles(t(a), t(b)), 1e-12);
         // 3-D: span(e1, e2) vs span(e1, cos θ e2 + sin θ e3), both bases mixed by invertible matrices
         DMatrixRMaj a3 = new DMatrixRMaj(new double[][] {{1, 1}, {0, 2}, {0, 0}});
         DMatrixRMaj basis = new DMatrixRMaj(new double[][] {{1, 0}, {0, Math.cos(theta)}, {0, Math.sin(theta)}});
         DMatrixRMaj b3 = CommonOps_DDRM.mult(basis, new DMatrixRMaj(new double[][] {{1, 2}, {3, -1}}), null);
-        assertArrayEquals(new double[] {0, theta}, LinearAutoencoderAnalysis.principalAngles(a3, b3), 1e-12);
+        assertArrayEquals(new double[] {0, theta}, LinearAutoencoderAnalysis.principalAngles(t(a3), t(b3)), 1e-12);
         // a plane and a line orthogonal to it; unequal dimensions give min(p, q) angles
         DMatrixRMaj e3 = new DMatrixRMaj(new double[][] {{0}, {0}, {5}});
-        assertArrayEquals(new double[] {Math.PI / 2}, LinearAutoencoderAnalysis.principalAngles(a3, e3), 1e-12);
+        assertArrayEquals(new double[] {Math.PI / 2}, LinearAutoencoderAnalysis.principalAngles(t(a3), t(e3)), 1e-12);
         // 4-D: two planes with angles 0.2 and 1.1: span(e1, e2) vs span(cos α e1 + sin α e3, cos β e2 + sin β e4)
         DMatrixRMaj p = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}, {0, 0}, {0, 0}});
         DMatrixRMaj q = new DMatrixRMaj(new double[][] {{Math.cos(0.2), 0}, {0, Math.cos(1.1)}, {Math.sin(0.2), 0},
             {0, Math.sin(1.1)}});
-        assertArrayEquals(new double[] {0.2, 1.1}, LinearAutoencoderAnalysis.principalAngles(p, q), 1e-12);
+        assertArrayEquals(new double[] {0.2, 1.1}, LinearAutoencoderAnalysis.principalAngles(t(p), t(q)), 1e-12);
     }
 
     @Test
@@ -415,11 +414,15 @@ class LinearAutoencoderAnalysisTest {
 
         DMatrixRMaj dependent = new DMatrixRMaj(new double[][] {{1, 2}, {1, 2}, {1, 2}});
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> LinearAutoencoderAnalysis.principalAngles(dependent, sigma)).getMessage()
-                .startsWith("A must have full column rank 2, got |R_ii| ratio min/max = "));
-        assertMessage("B must have 3 rows, got 2x1",
-                () -> LinearAutoencoderAnalysis.principalAngles(sigma, new DMatrixRMaj(2, 1)));
-        assertMessage("A must be d x p with 1 <= p <= d, got 2x3",
-                () -> LinearAutoencoderAnalysis.principalAngles(new DMatrixRMaj(2, 3), sigma));
+                () -> LinearAutoencoderAnalysis.principalAngles(t(dependent), sigma)).getMessage()
+                .startsWith("A must have full row rank 2, got |R_ii| ratio min/max = "));
+        assertMessage("B must have 3 columns, got 1x2",
+                () -> LinearAutoencoderAnalysis.principalAngles(sigma, new DMatrixRMaj(1, 2)));
+        assertMessage("A must be p x d with 1 <= p <= d, got 3x2",
+                () -> LinearAutoencoderAnalysis.principalAngles(new DMatrixRMaj(3, 2), sigma));
+    }
+
+    private static DMatrixRMaj t(DMatrixRMaj columns) {
+        return CommonOps_DDRM.transpose(columns, null);
     }
 }

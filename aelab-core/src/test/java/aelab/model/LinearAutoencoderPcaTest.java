@@ -89,4 +89,24 @@ class LinearAutoencoderPcaTest {
             assertTrue(angle < 1e-3, (tied ? "tied" : "untied") + " largest principal angle " + angle + " rad");
         }
     }
+
+    @Test
+    void weightsPlugIntoTheAnalysisLossDirectly() {
+        // loss(ae.weights(), S) with S = X^T X / n (the second-moment matrix) against the mean squared
+        // reconstruction error of the model itself on X: two independent computations of E||x - x_hat||^2
+        for (boolean tied : new boolean[] {false, true}) {
+            LinearAutoencoder ae = tied ? LinearAutoencoder.tied(5, 2, false, Rng.seeded(40))
+                    : LinearAutoencoder.untied(5, 2, false, Rng.seeded(40));
+            DMatrixRMaj x = aelab.nn.NnTestSupport.gaussian(30, 5, Rng.seeded(41));
+            DMatrixRMaj s = new DMatrixRMaj(5, 5);
+            org.ejml.dense.row.CommonOps_DDRM.multTransA(1.0 / x.numRows, x, x, s);
+            DMatrixRMaj xHat = ae.reconstruct(x);
+            double mse = 0;
+            for (int i = 0; i < x.getNumElements(); i++) {
+                mse += (x.data[i] - xHat.data[i]) * (x.data[i] - xHat.data[i]) / x.numRows;
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(mse,
+                    aelab.linearae.LinearAutoencoderAnalysis.loss(ae.weights(), s), 1e-10 * mse, "tied " + tied);
+        }
+    }
 }

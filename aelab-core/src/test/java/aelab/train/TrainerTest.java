@@ -242,4 +242,29 @@ class TrainerTest {
         assertTrue(text.contains("epoch 3/3 [##########] 100% loss "), text);
         assertTrue(text.contains("\repoch 1/3 [###-------]  33%"), text);
     }
+
+    @Test
+    void onEpochEndSeesEachEpochFromOneAndMetricsByName() {
+        Vae vae = Vae.builder(4, 2).hiddenSizes(3).gaussianDecoder(1).build(Rng.seeded(4));
+        DMatrixRMaj x = NnTestSupport.gaussian(20, 4, Rng.seeded(5));
+        List<Integer> seen = new ArrayList<>();
+        List<Double> kl = new ArrayList<>();
+        TrainingHistory history = new Trainer(TrainingConfig.adam(6, 7, 8, 1e-2))
+                .onEpochEnd((epoch, h) -> {
+                    seen.add(epoch);
+                    kl.add(h.metric("kl", epoch));
+                }).fit(vae, x);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), seen);
+        double[] all = history.metric("kl");
+        for (int e = 1; e <= 7; e++) {
+            assertEquals(all[e - 1], kl.get(e - 1), 0.0);
+            // β = 1: the loss is the sum of its two named terms, each averaged the same way
+            assertEquals(history.loss(e), history.metric("reconstruction", e) + history.metric("kl", e), 1e-12);
+        }
+        assertEquals(history.metric("loss", 7), history.last("loss"), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> history.metric("kl", 0));
+        assertThrows(IllegalArgumentException.class, () -> history.metric("kl", 8));
+        assertEquals("name must not be null",
+                assertThrows(IllegalArgumentException.class, () -> history.metric(null, 1)).getMessage());
+    }
 }
