@@ -173,7 +173,13 @@ public final class Dataset {
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the features as a new (to−from)×d matrix (a batch). */
     public DMatrixRMaj rows(int from, int to) {
-        return aelab.core.Rows.rows(features, from, to);
+        Require.inRange("from", from, 0, size() - 1);
+        Require.inRange("to", to, from + 1, size());
+        DMatrixRMaj out = new DMatrixRMaj(to - from, d);
+        for (int i = from; i < to; i++) {
+            System.arraycopy(store, offset(i), out.data, (i - from) * d, d);
+        }
+        return out;
     }
 
     /** Whether the data set has labels. */
