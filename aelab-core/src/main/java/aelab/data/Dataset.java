@@ -176,7 +176,7 @@ public final class Dataset {
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the features as a new (to−from)×d matrix (a batch). */
     public DMatrixRMaj rows(int from, int to) {
-        return aelab.core.Rows.rows(features, from, to);
+        return subset(from, to).features();
     }
 
     /** Whether the data set has labels. */
