@@ -76,7 +76,14 @@ public final class Dataset {
      * @param imageHeight pixel rows per image, {@code >= 1}.
      */
     public static Dataset ofImages(String name, DMatrixRMaj features, int[] labels, int imageWidth, int imageHeight) {
-        requireImageGeometry(features, imageWidth, imageHeight);
+        Require.positive("imageWidth", imageWidth);
+        Require.positive("imageHeight", imageHeight);
+        Require.notNull("features", features);
+        if ((long) imageWidth * imageHeight != features.numCols) {
+            throw new IllegalArgumentException("features must have imageWidth*imageHeight = " + imageWidth + "*"
+                    + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
+                    + Require.shapeOf(features));
+        }
         return create(name, features, labels, imageWidth, imageHeight, true);
     }
 
@@ -87,11 +94,6 @@ public final class Dataset {
      */
     static Dataset ofImagesTakingOwnership(String name, DMatrixRMaj features, int[] labels, int imageWidth,
             int imageHeight) {
-        requireImageGeometry(features, imageWidth, imageHeight);
-        return create(name, features, labels, imageWidth, imageHeight, false);
-    }
-
-    private static void requireImageGeometry(DMatrixRMaj features, int imageWidth, int imageHeight) {
         Require.positive("imageWidth", imageWidth);
         Require.positive("imageHeight", imageHeight);
         Require.notNull("features", features);
@@ -100,6 +102,7 @@ public final class Dataset {
                     + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
                     + Require.shapeOf(features));
         }
+        return create(name, features, labels, imageWidth, imageHeight, false);
     }
 
     private static Dataset create(String name, DMatrixRMaj features, int[] labels, int width, int height,
@@ -173,13 +176,7 @@ public final class Dataset {
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive) of the features as a new (to−from)×d matrix (a batch). */
     public DMatrixRMaj rows(int from, int to) {
-        Require.inRange("from", from, 0, size() - 1);
-        Require.inRange("to", to, from + 1, size());
-        DMatrixRMaj out = new DMatrixRMaj(to - from, d);
-        for (int i = from; i < to; i++) {
-            System.arraycopy(store, offset(i), out.data, (i - from) * d, d);
-        }
-        return out;
+        return subset(from, to).features();
     }
 
     /** Whether the data set has labels. */
