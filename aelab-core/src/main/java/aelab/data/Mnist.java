@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@code aelab/data/mnist-10k-images-idx3-ubyte.gz} and {@code mnist-10k-labels-idx1-ubyte.gz}; provenance, licences
  * (MNIST: CC BY-SA 3.0; package: MIT) and SHA-256 sums in {@code aelab/data/MNIST-NOTICE.txt} and
  * {@code mnist-10k.sha256}. The package stores grey levels as \(v = \mathrm{round}(b/255, 3)\); the script recovers
- * each original byte exactly as \(b = \mathrm{round}(255 v)\) (the rounding error \(255 \cdot 0.0005 < 0.5\)) and
+ * each original byte exactly as \(b = \mathrm{round}(255 v)\) (the rounding error \(255 \cdot 0.0005 &lt; 0.5\)) and
  * checks that \(\mathrm{round}(b/255, 3) = v\) for every value. Per digit 0..9 there are 1001, 1127, 991, 1032, 980,
  * 863, 1014, 1070, 944 and 978 images.
  *
