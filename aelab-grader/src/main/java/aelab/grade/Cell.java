@@ -69,12 +69,30 @@ public final class Cell {
         json.put("source", lines);
     }
 
-    /** Removes outputs and the execution count of a code cell. */
+    /** The number of outputs of a code cell (0 for other cells and for a cell without an "outputs" array). */
+    public int outputCount() {
+        return json.get("outputs") instanceof List<?> outputs ? outputs.size() : 0;
+    }
+
+    /** A code cell's execution count, or null when it has none (never run, or stripped). */
+    public Object executionCount() {
+        return json.get("execution_count");
+    }
+
+    /** Removes outputs and the execution count of a code cell, and the execution timing metadata of any cell. */
     public void clearOutputs() {
+        if (json.get("metadata") instanceof Map<?, ?> m) {
+            m.remove("execution");
+        }
         if (isCode()) {
             json.put("outputs", new ArrayList<>());
             json.put("execution_count", null);
         }
+    }
+
+    /** Whether the cell carries execution timing metadata ({@code metadata.execution}, written by nbclient). */
+    public boolean hasExecutionMetadata() {
+        return json.get("metadata") instanceof Map<?, ?> m && m.containsKey("execution");
     }
 
     /** The cell's {@code metadata} object, created if absent. */

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Committed notebooks carry no outputs and no execution counts (fix with tools/strip_outputs.py). */
+/** Committed notebooks carry no outputs and no execution counts (fix with {@code ./aelab strip-outputs}). */
 class CommittedNotebooksTest {
     private static final Path REPO = Path.of("").toAbsolutePath();
 
@@ -28,7 +28,7 @@ class CommittedNotebooksTest {
             }
         }
         assertTrue(problems.isEmpty(), "committed notebooks must have no outputs and no execution counts; run "
-                + "/usr/bin/python3 tools/strip_outputs.py on them:\n  " + String.join("\n  ", problems));
+                + "./aelab strip-outputs:\n  " + String.join("\n  ", problems));
     }
 
     @Test
@@ -45,13 +45,48 @@ class CommittedNotebooksTest {
     }
 
     @Test
+    void stripRemovesOutputsCountsAndTimingAndLeavesACleanNotebookByteIdentical(@TempDir Path dir) throws IOException {
+        Path nb = dir.resolve("x.ipynb");
+        Files.writeString(nb, "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 3, \"metadata\": "
+                + "{\"execution\": {\"iopub.status.busy\": \"2026\"}, \"tags\": []}, \"source\": [\"1\"], \"outputs\": "
+                + "[{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"1\"]}]}],"
+                + " \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 4}");
+        assertEquals(1, CommittedNotebooks.problems(nb).size());
+        assertTrue(CommittedNotebooks.strip(nb));
+        assertEquals(List.of(), CommittedNotebooks.problems(nb));
+        String stripped = Files.readString(nb);
+        assertTrue(stripped.contains("\"tags\": []"), stripped);
+        assertFalse(CommittedNotebooks.strip(nb), "a second strip changes nothing");
+        assertEquals(stripped, Files.readString(nb));
+        // every committed notebook is already in Jupyter's layout: stripping a copy changes no byte
+        for (Path committed : CommittedNotebooks.find(REPO)) {
+            Path copy = dir.resolve("copy.ipynb");
+            Files.copy(committed, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertFalse(CommittedNotebooks.strip(copy), committed + " would be rewritten by strip-outputs");
+        }
+    }
+
+    @Test
+    void theCommandChecksAndStrips(@TempDir Path dir) throws IOException {
+        Path nb = dir.resolve("y.ipynb");
+        Files.writeString(nb, "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {},"
+                + " \"source\": \"2\", \"outputs\": []}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 4}");
+        var log = new java.io.ByteArrayOutputStream();
+        var out = new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, CommittedNotebooks.run(new String[] {"--check", dir.toString()}, out));
+        assertTrue(log.toString(java.nio.charset.StandardCharsets.UTF_8).contains("execution count 1"));
+        assertEquals(0, CommittedNotebooks.run(new String[] {dir.toString()}, out));
+        assertEquals(0, CommittedNotebooks.run(new String[] {"--check", dir.toString()}, out));
+    }
+
+    @Test
     void aFileThatIsNotANotebookIsRejected(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.ipynb");
-        Files.writeString(bad, "{\"cells\": 1}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommittedNotebooks.problems(bad))
-                .getMessage().contains("must be a notebook"));
+        Files.writeString(bad, "{\"nbformat\": 4, \"cells\": 1}");
+        assertTrue(assertThrows(NotebookException.class, () -> CommittedNotebooks.problems(bad))
+                .getMessage().contains("\"cells\" must be an array"));
         Files.writeString(bad, "{\"cells\": [}");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CommittedNotebooks.problems(bad))
-                .getMessage().contains("is not valid JSON"));
+        assertTrue(assertThrows(NotebookException.class, () -> CommittedNotebooks.problems(bad))
+                .getMessage().contains("malformed JSON"));
     }
 }

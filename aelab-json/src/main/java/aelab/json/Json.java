@@ -360,6 +360,45 @@ public final class Json {
         }
     }
 
+    /**
+     * A double as Python's {@code repr} writes it (what {@code json.dumps}, and so Jupyter, puts on disk): the
+     * shortest digits that read back to the same double, positional notation for decimal exponents -4..15
+     * ({@code 0.0001}, {@code 10000000.0}), otherwise scientific with a signed exponent of at least two digits
+     * ({@code 1e-05}, {@code 1e+16}, {@code 2.5e-07}).
+     */
+    static String pythonRepr(double d) {
+        if (d == 0) {
+            return 1 / d < 0 ? "-0.0" : "0.0";
+        }
+        // the fewest significant digits that read back to d (Double.toString is not always shortest before JDK 19:
+        // it writes 4.9E-324 where 5e-324 reads back too)
+        java.math.BigDecimal exact = new java.math.BigDecimal(Math.abs(d));
+        java.math.BigDecimal b = exact;
+        for (int n = 1; n <= 17; n++) {
+            b = exact.round(new java.math.MathContext(n, java.math.RoundingMode.HALF_EVEN));
+            if (b.doubleValue() == Math.abs(d)) {
+                break;
+            }
+        }
+        b = b.stripTrailingZeros();
+        String digits = b.unscaledValue().toString();
+        int exponent = digits.length() - 1 - b.scale(); // d = digits[0].digits[1..] x 10^exponent
+        StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+        if (exponent >= -4 && exponent < 16) {
+            String plain = b.toPlainString();
+            out.append(plain.contains(".") ? plain : plain + ".0");
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            int e = Math.abs(exponent);
+            out.append(e < 10 ? "0" : "").append(e);
+        }
+        return out.toString();
+    }
+
     private static void writeValue(StringBuilder sb, Object v, int level) {
         if (level > MAX_DEPTH) {
             throw new JsonException("nesting deeper than " + MAX_DEPTH + " levels (a cycle?)");
@@ -375,7 +414,7 @@ public final class Json {
             if (!Double.isFinite(d)) {
                 throw new JsonException("JSON has no representation for " + d);
             }
-            sb.append(Double.toString(d));
+            sb.append(pythonRepr(d));
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             sb.append(((Number) v).longValue());
         } else if (v instanceof Map) {
