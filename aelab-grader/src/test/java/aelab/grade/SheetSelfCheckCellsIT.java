@@ -28,9 +28,15 @@ class SheetSelfCheckCellsIT {
     private static List<List<String>> displays(String sheet) {
         List<String> solution = new ArrayList<>();
         List<String> exercise = new ArrayList<>();
+        // Each notebook in a JShell of its own. (Run after the solution in the same JShell, the exercise's stubs do
+        // not replace the solution's methods: the pipe-based sandbox engine has no class redefinition yet, a known
+        // defect recorded in docs/grading.md.)
         try (Sandbox box = new Sandbox(SheetSubmissions.LIMITS, Sandbox.defaultClasspath(),
                 new CappedOutput(1 << 16))) {
             run(box, SheetSubmissions.solution(sheet), solution);
+        }
+        try (Sandbox box = new Sandbox(SheetSubmissions.LIMITS, Sandbox.defaultClasspath(),
+                new CappedOutput(1 << 16))) {
             run(box, Notebook.read(Path.of("exercises", sheet + ".ipynb")), exercise);
         }
         return List.of(solution, exercise);
