@@ -163,9 +163,11 @@ class TrainerInterruptTest {
             t.setDaemon(true); // a broken trainer must not keep the test JVM alive
             t.start();
             assertTrue(started.await(60, TimeUnit.SECONDS), "training reached step " + interruptAfter);
-            long stepsAtInterrupt = stepsSeen.get();
+            // CPU clock first: reading it takes microseconds, and a step completed between reading the step count
+            // and the interrupt would be miscounted as a step "after" it (seen once, in a plain `mvn test`)
             long cpuAtInterrupt = mx.getThreadCpuTime(t.getId());
             long interruptNanos = System.nanoTime();
+            long stepsAtInterrupt = stepsSeen.get();
             t.interrupt();
             t.join(10_000);
             assertFalse(t.isAlive(), "the training thread is still running 10 s after the interrupt");
