@@ -76,14 +76,7 @@ public final class Dataset {
      * @param imageHeight pixel rows per image, {@code >= 1}.
      */
     public static Dataset ofImages(String name, DMatrixRMaj features, int[] labels, int imageWidth, int imageHeight) {
-        Require.positive("imageWidth", imageWidth);
-        Require.positive("imageHeight", imageHeight);
-        Require.notNull("features", features);
-        if ((long) imageWidth * imageHeight != features.numCols) {
-            throw new IllegalArgumentException("features must have imageWidth*imageHeight = " + imageWidth + "*"
-                    + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
-                    + Require.shapeOf(features));
-        }
+        requireImageGeometry(features, imageWidth, imageHeight);
         return create(name, features, labels, imageWidth, imageHeight, true);
     }
 
@@ -94,6 +87,11 @@ public final class Dataset {
      */
     static Dataset ofImagesTakingOwnership(String name, DMatrixRMaj features, int[] labels, int imageWidth,
             int imageHeight) {
+        requireImageGeometry(features, imageWidth, imageHeight);
+        return create(name, features, labels, imageWidth, imageHeight, false);
+    }
+
+    private static void requireImageGeometry(DMatrixRMaj features, int imageWidth, int imageHeight) {
         Require.positive("imageWidth", imageWidth);
         Require.positive("imageHeight", imageHeight);
         Require.notNull("features", features);
@@ -102,7 +100,6 @@ public final class Dataset {
                     + imageHeight + " = " + ((long) imageWidth * imageHeight) + " columns, got "
                     + Require.shapeOf(features));
         }
-        return create(name, features, labels, imageWidth, imageHeight, false);
     }
 
     private static Dataset create(String name, DMatrixRMaj features, int[] labels, int width, int height,
