@@ -34,8 +34,7 @@ CORE="$ROOT/aelab-core/target"
 KERNEL="$ROOT/aelab-kernel/target"
 [ -f "$CORE/aelab-core.jar" ] && [ -f "$KERNEL/aelab-kernel.jar" ] || die "the module jars are missing: run ./aelab build first"
 JAVA="$(command -v java)" || die "no java on PATH (install openjdk-17-jdk-headless)"
-cp="$CORE/aelab-core.jar"
-for j in "$CORE"/lib/*.jar; do cp="$cp:$j"; done
+cp="$("$ROOT/aelab" classpath)"   # the student classpath: aelab-core and its dependencies
 
 if [ -n "$ijava_zip" ]; then
   [ -f "$ijava_zip" ] || die "no such file: $ijava_zip"
