@@ -111,6 +111,17 @@ final class SandboxAgent {
             t.stop();
         }
 
+        /**
+         * Refuses to redefine a loaded class, so JShell loads the new version of the snippet under a new class name
+         * and recompiles its callers (what it does with {@code --execution local}). {@link RemoteExecutionControl}
+         * only registers the new bytes, because its JDI side redefines the class; without JDI the first body would
+         * keep running.
+         */
+        @Override
+        public void redefine(ClassBytecodes[] cbcs) throws NotImplementedException {
+            throw new NotImplementedException("redefine: the snippet is loaded again under a new name");
+        }
+
         @Override
         public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
                 InternalException {

@@ -40,6 +40,25 @@ class SandboxEngineIT {
     }
 
     @Test
+    void aMethodDeclaredAgainRunsItsNewBodyAndCallersFollow() {
+        // a notebook that declares f twice is graded on the second body, as JShell's own engines do (before: the
+        // pipe agent only registered the redefinition, so the first body kept running)
+        try (Sandbox s = new Sandbox(Limits.defaults(), Sandbox.defaultClasspath(), new CappedOutput(1024))) {
+            s.evalCell("double f(double x) { return 2 * x; }", 5000);
+            s.evalCell("double g(double x) { return f(x) + 1; }", 5000);
+            assertEquals("6.0", s.evalCell("f(3)", 5000).lastValue);
+            s.evalCell("double f(double x) { return 10 * x; }", 5000);
+            Sandbox.CellResult f = s.evalCell("f(3)", 5000);
+            assertEquals("30.0", f.lastValue, f.problems.toString());
+            assertEquals("31.0", s.evalCell("g(3)", 5000).lastValue, "a caller compiled before uses the new body");
+            s.evalCell("double f(double x) { throw new UnsupportedOperationException(\"not implemented\"); }", 5000);
+            Sandbox.CellResult stub = s.evalCell("f(3)", 5000);
+            assertEquals(null, stub.lastValue, "the stub declared last throws");
+            assertTrue(stub.problems.toString().contains("UnsupportedOperationException"), stub.problems.toString());
+        }
+    }
+
+    @Test
     void readingAValueTakesOneQuickRoundTrip() {
         // the channel is a pair of pipes; over a socket with Nagle's algorithm every round trip waited 80-90 ms
         try (Sandbox s = new Sandbox(Limits.defaults(), Sandbox.defaultClasspath(), new CappedOutput(1024))) {
