@@ -42,7 +42,7 @@ final class Confinement {
 
     /** First of the dedicated uids (and gids) used for sandboxes when the grader runs as root. */
     static final int FIRST_UID = 61000;
-    private static final String BWRAP = "/usr/bin/bwrap";
+    static final String BWRAP = "/usr/bin/bwrap";
     private static final String SETPRIV = "/usr/bin/setpriv";
     private static final String PRLIMIT = "/usr/bin/prlimit";
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
