@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * shares most grade_ids with it, or to {@code --key}. Submissions are graded two at a time by default, each in its
  * own JVM; the result files are written only after every student JVM is gone, so nothing a submission leaves
  * running can overwrite them. Exit status 0 whenever grading ran, whatever the scores; 2 for a usage error, a
- * missing path, or an invalid instructor notebook.
+ * missing path, an invalid instructor notebook or a machine where student code cannot be confined; 3 when some
+ * submission could not be graded because the grader failed (its sandbox could not start), named in the log.
  */
 public final class GradeCommand {
     private GradeCommand() {
@@ -163,7 +164,26 @@ public final class GradeCommand {
             return 2;
         }
         log.println("aelab grade: wrote " + out.resolve("summary.csv") + " and " + results.size() + " results.json");
-        return 0;
+        return notGraded(results, log);
+    }
+
+    /**
+     * 0, or 3 after naming the submissions the grader failed on (their sandbox could not start): their 0 is not a
+     * grade, and an instructor must not publish it as one.
+     */
+    static int notGraded(List<SubmissionResult> results, PrintStream log) {
+        List<String> failed = new ArrayList<>();
+        for (SubmissionResult r : results) {
+            if (r.graderError() != null) {
+                failed.add(r.submission() + " (" + r.graderError() + ")");
+            }
+        }
+        if (failed.isEmpty()) {
+            return 0;
+        }
+        log.println("aelab grade: " + failed.size() + " submission(s) NOT GRADED because of a grader error; their "
+                + "results are not grades, fix the cause and grade them again: " + String.join("; ", failed));
+        return 3;
     }
 
     /** Grades the submissions in parallel; the results are in the order of {@code submissions}. */

@@ -126,7 +126,7 @@ public final class Grader {
         String output = run.notes.isEmpty() ? "All cells ran without problems."
                 : String.join("\n", run.notes);
         return new SubmissionResult(submissionName, assignment.name(), tests, output,
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, run.graderError);
     }
 
     /** The result for a notebook that could not be read at all: every part 0, with the reason. */

@@ -33,6 +33,8 @@ final class NotebookRun {
         long outputBytes;
         long childPid = -1;
         boolean childLeftRunning;
+        /** Why the grader failed itself (not the student's code), or null. */
+        String graderError;
 
         void itemNote(String gradeId, String note) {
             itemNotes.computeIfAbsent(gradeId, k -> new ArrayList<>()).add(note);
@@ -248,7 +250,9 @@ final class NotebookRun {
             try {
                 sandbox = new Sandbox(limits, classpath, output);
             } catch (RuntimeException e) {
-                report.notes.add("grader error: could not start JShell: " + Sandbox.shorten(String.valueOf(e)));
+                report.graderError = "could not start the sandbox: " + Sandbox.shorten(String.valueOf(e));
+                report.notes.add("grader error: " + report.graderError + " (not the submission's fault: the "
+                        + "instructor will grade it again)");
                 sandbox = null;
                 return false;
             }

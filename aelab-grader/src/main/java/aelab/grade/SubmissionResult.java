@@ -15,9 +15,17 @@ import java.util.Map;
  * @param tests        per-part results in notebook order
  * @param output       feedback for the whole submission (missing or changed cells, errors, time limits)
  * @param seconds      wall-clock time spent grading
+ * @param graderError  why the grader itself failed on this submission (its sandbox could not start), or null: a
+ *                     submission with a grader error was not graded, whatever its score says
  */
 public record SubmissionResult(String submission, String assignment, List<TestResult> tests, String output,
-        double seconds) {
+        double seconds, String graderError) {
+
+    /** A result the grader produced without failing itself. */
+    public SubmissionResult(String submission, String assignment, List<TestResult> tests, String output,
+            double seconds) {
+        this(submission, assignment, tests, output, seconds, null);
+    }
 
     public double score() {
         return round(tests.stream().mapToDouble(TestResult::score).sum());
@@ -33,7 +41,7 @@ public record SubmissionResult(String submission, String assignment, List<TestRe
 
     /** The same result with a line added to the general feedback. */
     public SubmissionResult withNote(String note) {
-        return new SubmissionResult(submission, assignment, tests, output + "\n" + note, seconds);
+        return new SubmissionResult(submission, assignment, tests, output + "\n" + note, seconds, graderError);
     }
 
     /** The score of the part with this grade_id, or NaN. */

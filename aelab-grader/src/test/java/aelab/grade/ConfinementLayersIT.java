@@ -86,65 +86,81 @@ class ConfinementLayersIT {
      * unprivileged user namespaces are off. It must detect that it can neither use bubblewrap nor change uid, refuse,
      * and still grade with {@code --no-sandbox}.
      */
-    @Test
-    void asNobodyWithoutUserNamespacesGradingIsRefusedUnlessNoSandbox() throws Exception {
-        Path dir = Files.createTempDirectory("aelab-nobody-");
-        // everything the nobody grader reads is a world-readable copy (the build's classpath may sit under /root)
-        List<String> cp = new ArrayList<>();
-        int i = 0;
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path from = Path.of(e);
-            if (!Files.exists(from)) {
-                continue;
-            }
-            Path to = dir.resolve("cp").resolve(i++ + (Files.isDirectory(from) ? "" : ".jar"));
-            try (Stream<Path> files = Files.walk(from)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Path t = to.resolve(from.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(t);
-                    } else {
-                        Files.createDirectories(t.getParent());
-                        Files.copy(f, t);
+    /**
+     * A grader running as {@code nobody} (setpriv) inside a user namespace that may not create namespaces of its own
+     * (bubblewrap's {@code --disable-userns}): the situation of a laptop or container where unprivileged user
+     * namespaces are off. Everything it reads is a world-readable copy (the build's classpath may sit under /root).
+     */
+    private record Nobody(Path dir, Path key, Path sub, Path out, List<String> wrapper, List<String> grader) {
+        static Nobody prepare() throws Exception {
+            Path dir = Files.createTempDirectory("aelab-nobody-");
+            List<String> cp = new ArrayList<>();
+            int i = 0;
+            for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path from = Path.of(e);
+                if (!Files.exists(from)) {
+                    continue;
+                }
+                Path to = dir.resolve("cp").resolve(i++ + (Files.isDirectory(from) ? "" : ".jar"));
+                try (Stream<Path> files = Files.walk(from)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Path t = to.resolve(from.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(t);
+                        } else {
+                            Files.createDirectories(t.getParent());
+                            Files.copy(f, t);
+                        }
                     }
                 }
+                cp.add(to.toString());
             }
-            cp.add(to.toString());
-        }
-        Path key = dir.resolve("key.ipynb");
-        Files.copy(Fixtures.PILOT, key);
-        Path sub = dir.resolve("s.ipynb");
-        Fixtures.write(sub, Fixtures.solution().toJson());
-        Path out = dir.resolve("out");
-        Files.createDirectories(out);
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) all::iterator) {
-                f.toFile().setReadable(true, false);
-                f.toFile().setExecutable(Files.isDirectory(f), false);
+            Path key = dir.resolve("key.ipynb");
+            Files.copy(Fixtures.PILOT, key);
+            Path sub = dir.resolve("s.ipynb");
+            Fixtures.write(sub, Fixtures.solution().toJson());
+            Path out = dir.resolve("out");
+            Files.createDirectories(out);
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) all::iterator) {
+                    f.toFile().setReadable(true, false);
+                    f.toFile().setExecutable(Files.isDirectory(f), false);
+                }
             }
+            out.toFile().setWritable(true, false);
+            List<String> wrapper = List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
+                    Confinement.BWRAP, "--unshare-user", "--disable-userns", "--uid", "65534", "--gid", "65534",
+                    "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--bind",
+                    dir.toString(), dir.toString(), "--die-with-parent");
+            // the premise: uid 65534, no capabilities, and no new user namespace can be made
+            String premise = run(wrapper, List.of("sh", "-c", "id -u; grep CapEff /proc/self/status; unshare -U true"
+                    + " 2>/dev/null; echo unshare=$?"));
+            assertTrue(premise.startsWith("65534\n") && premise.contains("CapEff:\t0000000000000000")
+                    && premise.contains("unshare=1"), premise);
+            List<String> grader = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    String.join(java.io.File.pathSeparator, cp), "aelab.grade.GradeCommand", sub.toString(), "--key",
+                    key.toString(), "--out", out.toString(), "--cell-seconds", "4", "--total-seconds", "40");
+            return new Nobody(dir, key, sub, out, wrapper, grader);
         }
-        out.toFile().setWritable(true, false);
-        List<String> asNobody = List.of("setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups",
-                Confinement.BWRAP, "--unshare-user", "--disable-userns", "--uid", "65534", "--gid", "65534",
-                "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--bind", dir.toString(),
-                dir.toString(), "--die-with-parent");
-        // the premise: uid 65534, no capabilities, and no new user namespace can be made
-        String premise = run(asNobody, List.of("sh", "-c", "id -u; grep CapEff /proc/self/status; unshare -U true"
-                + " 2>/dev/null; echo unshare=$?"));
-        assertTrue(premise.startsWith("65534\n") && premise.contains("CapEff:\t0000000000000000")
-                && premise.contains("unshare=1"), premise);
-        List<String> grader = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", String.join(java.io.File.pathSeparator, cp), "aelab.grade.GradeCommand",
-                sub.toString(), "--key", key.toString(), "--out", out.toString(), "--cell-seconds", "4",
-                "--total-seconds", "40"));
-        String refused = run(asNobody, grader);
+
+        String grade(String... extra) throws Exception {
+            List<String> command = new ArrayList<>(grader);
+            command.addAll(List.of(extra));
+            return run(wrapper, command);
+        }
+    }
+
+    /** Not a switch: the grader really cannot use bubblewrap or change uid; it refuses, or grades when trusted. */
+    @Test
+    void asNobodyWithoutUserNamespacesGradingIsRefusedUnlessNoSandbox() throws Exception {
+        Nobody n = Nobody.prepare();
+        String refused = n.grade();
         assertTrue(refused.contains("cannot confine student code") && refused.contains("--no-sandbox")
                 && refused.endsWith("exit=2"), refused);
-        assertEquals(List.of(), Files.list(out).collect(Collectors.toList()), "nothing graded, nothing written");
-        grader.add("--no-sandbox");
-        String trusted = run(asNobody, grader);
+        assertEquals(List.of(), Files.list(n.out()).collect(Collectors.toList()), "nothing graded, nothing written");
+        String trusted = n.grade("--no-sandbox");
         assertTrue(trusted.contains("NO SANDBOX") && trusted.endsWith("exit=0"), trusted);
-        Map<String, Object> r = Json.parseObject(Files.readString(out.resolve("s/results.json")));
+        Map<String, Object> r = Json.parseObject(Files.readString(n.out().resolve("s/results.json")));
         assertEquals(8.0, ((Number) r.get("score")).doubleValue(), r.toString());
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Usage errors exit 2 with a message; nothing here starts a JVM. */
+/** Usage errors exit 2 with a message; a grader failure exits 3 and names the submission. */
 class GradeCommandIT {
     private static String run(int expectedStatus, String... args) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -35,6 +35,28 @@ class GradeCommandIT {
         Path sub = tmp.resolve("s.ipynb");
         Files.writeString(sub, "{}");
         assertTrue(run(2, sub.toString(), "--key", bad.toString()).contains("invalid instructor notebook"));
+    }
+
+    @Test
+    void aSandboxThatCannotStartIsAGraderErrorNotAZero(@TempDir Path tmp) throws Exception {
+        // a 1 kB heap: the student JVM cannot start (as when bubblewrap, setpriv or the JDK are broken on a grader)
+        Path sub = tmp.resolve("s.ipynb");
+        Files.copy(Path.of("solutions/03-losses-and-denoising.ipynb"), sub);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        List<SubmissionResult> results = GradeCommand.gradeAll(List.of(sub), List.of(Assignment.read(
+                Path.of("solutions/03-losses-and-denoising.ipynb"))), new Limits("1k", 4000, 40_000, 1024, 1),
+                Sandbox.defaultClasspath(), 1, log);
+        SubmissionResult r = results.get(0);
+        assertTrue(r.graderError() != null && r.graderError().contains("could not start the sandbox"), r.output());
+        assertTrue(r.output().contains("grader error") && r.output().contains("not the submission's fault"),
+                r.output());
+        assertEquals(3, GradeCommand.notGraded(results, log));
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("1 submission(s) NOT GRADED because of a grader "
+                + "error") && buf.toString(StandardCharsets.UTF_8).contains("s (could not start"),
+                buf.toString(StandardCharsets.UTF_8));
+        // an ordinary 0 (nothing solved) is a grade: exit 0
+        assertEquals(0, GradeCommand.notGraded(List.of(Fixtures.pilotGrader().unreadable("u", "not json")), log));
     }
 
     @Test
