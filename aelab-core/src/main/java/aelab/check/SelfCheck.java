@@ -14,11 +14,16 @@ import java.util.function.Supplier;
  * <p>These lines are for the student only. The autograder ignores them (and everything else a notebook prints):
  * it scores each grade cell with its own hidden probes (see the grader's {@code aelab.grade.Probe}).
  *
+ * <p>Self-checks are public examples: their expected values stand in the cell's source, so a FAIL line may show
+ * them. They follow the grader's rule for everything else: a hint is a conceptual pointer, never the formula or
+ * value that answers the exercise, and a multiple-choice answer is only checked for being a valid letter
+ * ({@link #oneOf}), never against its key (the repository's {@code CommittedHintsTest} checks the committed sheets).
+ *
  * <pre>
  * SelfCheck.report(
  *     SelfCheck.close("mse-mean", () -> mseMeanPerElement(new double[][] {{1, 2}}, new double[][] {{0, 0}}), 2.5,
  *             1e-12, "divide the sum of squares by the number of elements"),
- *     SelfCheck.equal("quiz-1", () -> quiz1(), 'B', "re-read the definition of the ELBO"));
+ *     SelfCheck.oneOf("quiz-1", () -> quiz1(), "ABCD", "re-read the definition of the ELBO"));
  * </pre>
  */
 public final class SelfCheck {

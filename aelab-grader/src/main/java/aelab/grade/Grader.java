@@ -144,34 +144,43 @@ public final class Grader {
         Map<String, String> referenceProblems = reference().problems();
         StringBuilder out = new StringBuilder();
         double score = 0;
-        for (String note : run.itemNotes.getOrDefault(g.gradeId(), List.of())) {
+        List<String> notes = run.itemNotes.getOrDefault(g.gradeId(), List.of());
+        for (String note : notes) {
             out.append(note).append('\n');
         }
         String forbidden = forbiddenUse(g, run);
         if (forbidden != null) {
             out.append("NO CREDIT for this part: ").append(forbidden).append('\n');
         }
+        String lastCompileError = null;
         for (Probe p : g.probes()) {
             Observation o = run.observations.getOrDefault(p.id(), Observation.notRun("not reached"));
             String exp = expected.get(p.id());
             String pts = " (" + fmt(p.points()) + " pt" + (p.points() == 1 ? "" : "s") + ")";
             boolean pass;
             String detail;
+            // a hint helps with a wrong value or exception, not with code that did not compile, hung or did not run
+            boolean hint = o.kind() == Observation.Kind.VALUE || o.kind() == Observation.Kind.THREW;
             if (exp == null) {
                 pass = false;
+                hint = false;
                 detail = "grader error: no expected value (" + referenceProblems.get(p.id()) + ")";
             } else if (p.type() == Probe.Type.THROWS) {
                 pass = o.kind() == Observation.Kind.THREW && exp.equals(o.value());
-                detail = pass ? "threw " + exp : "expected " + exp + " to be thrown; " + o.describe();
+                detail = pass ? "threw " + exp : o.kind() == Observation.Kind.VALUE
+                        ? "nothing was thrown: this input must be rejected with the exception the exercise names"
+                        : o.kind() == Observation.Kind.THREW && !notImplemented(o)
+                        ? o.describe() + ", which is not the exception the exercise names"
+                        : problem(o, notes, lastCompileError);
             } else if (o.kind() == Observation.Kind.VALUE) {
                 pass = p.matches(o.value(), exp);
-                detail = pass ? "returned " + show(o.value()) : "returned " + show(o.value()) + ", expected "
-                        + show(exp) + (p.type() == Probe.Type.DOUBLE ? " \u00b1 " + fmt(p.tol()) + " + "
-                        + fmt(p.rtol()) + "\u00b7|expected|" : "");
+                detail = "returned " + show(o.value()) + (pass ? "" : wrongValue(p, o.value(), exp));
             } else {
                 pass = false;
-                detail = o.kind() == Observation.Kind.THREW && "java.lang.UnsupportedOperationException".equals(o.value())
-                        && "not implemented".equals(o.detail()) ? "not implemented" : o.describe();
+                detail = problem(o, notes, lastCompileError);
+            }
+            if (o.kind() == Observation.Kind.COMPILE_ERROR) {
+                lastCompileError = o.detail();
             }
             if (pass && forbidden != null) {
                 pass = false;
@@ -181,12 +190,67 @@ public final class Grader {
                 score += p.points();
             }
             out.append(pass ? "PASS " : "FAIL ").append(p.name()).append(pts).append(": ").append(detail);
-            if (!pass && p.hint() != null && forbidden == null) {
+            if (!pass && hint && p.hint() != null && forbidden == null) {
                 out.append(" hint: ").append(p.hint());
             }
             out.append('\n');
         }
         return new TestResult(g.gradeId(), g.name(), SubmissionResult.round(score), g.points(), out.toString().strip());
+    }
+
+    private static boolean notImplemented(Observation o) {
+        return o.kind() == Observation.Kind.THREW && "java.lang.UnsupportedOperationException".equals(o.value())
+                && "not implemented".equals(o.detail());
+    }
+
+    /**
+     * Why a probe produced no value: said once per part. A probe that does not compile because the part's own cell
+     * had a problem (reported above it) only points there; the same compiler message is not repeated.
+     */
+    private static String problem(Observation o, List<String> partNotes, String lastCompileError) {
+        if (notImplemented(o)) {
+            return "not implemented";
+        }
+        if (o.kind() == Observation.Kind.COMPILE_ERROR) {
+            if (!partNotes.isEmpty()) {
+                return "not checked: your code for this part has a problem (see above)";
+            }
+            if (o.detail().equals(lastCompileError)) {
+                return "the check could not call your code (as above)";
+            }
+            return "the check could not call your code: " + o.detail();
+        }
+        return o.describe();
+    }
+
+    /**
+     * What is said about a wrong value: never the expected value, the keyed answer or how far off the value is (a
+     * distance, a ratio or a "too large" would give the answer away, at the latest by trying values over several
+     * submissions). Only what does not depend on the expected value's magnitude: not a number, or the wrong sign.
+     */
+    private static String wrongValue(Probe p, String actual, String expectedValue) {
+        switch (p.type()) {
+            case DOUBLE: {
+                double a = Double.parseDouble(actual);
+                double e = Double.parseDouble(expectedValue);
+                if (Double.isNaN(a)) {
+                    return ", which is not a number (NaN: a zero divided by zero, the logarithm of a negative number?)";
+                }
+                if (Double.isInfinite(a) && !Double.isInfinite(e)) {
+                    return ", but the value should be finite (a division by zero, an overflow?)";
+                }
+                if (a != 0 && e != 0 && Math.signum(a) != Math.signum(e)) {
+                    return ": the sign is wrong";
+                }
+                return ": not within the tolerance of the expected value";
+            }
+            case CHAR:
+                return ": not the keyed answer";
+            case STRING:
+                return ": not the expected text";
+            default:
+                return ": not the expected value";
+        }
     }
 
     private static String show(String v) {

@@ -287,13 +287,14 @@ final class NotebookRun {
                     + limits.maxNotebookChars() + " characters");
             return;
         }
-        Sandbox.CellResult r = sandbox.evalCell(step.source, cellTimeout());
+        long timeout = cellTimeout();
+        Sandbox.CellResult r = sandbox.evalCell(step.source, timeout);
         List<String> lines = new ArrayList<>();
         for (String p : r.problems) {
             lines.add(step.label + ": " + p);
         }
         if (r.timedOut) {
-            lines.add(step.label + ": ran past the time limit of " + limits.cellMillis() / 1000.0 + " s and was stopped"
+            lines.add(step.label + ": stopped after " + timeoutText(timeout, "cell")
                     + (r.died ? " (it ignored the stop request, so its JVM was killed)" : ""));
         } else if (r.died) {
             lines.add(step.label + ": the JVM died while this cell ran (System.exit, Runtime.halt, or a crash);"
@@ -301,12 +302,44 @@ final class NotebookRun {
         } else {
             replay.add(step);
         }
-        report.notes.addAll(lines);
-        if (step.studentId != null) {
-            for (GradeItem g : itemsBySolution.getOrDefault(step.studentId, List.of())) {
+        List<GradeItem> items = step.studentId == null ? List.of()
+                : itemsBySolution.getOrDefault(step.studentId, List.of());
+        if (items.isEmpty()) {
+            report.notes.addAll(lines);
+        } else {
+            // the details (the student's line, the compiler's message) are given once, in the part they concern
+            String parts = items.stream().map(g -> "\u201c" + g.name() + "\u201d")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            for (String l : lines) {
+                report.notes.add(summary(l) + " (details under " + parts + ")");
+            }
+            for (GradeItem g : items) {
                 lines.forEach(l -> report.itemNote(g.gradeId(), l));
             }
         }
+    }
+
+    /** The first line of a cell's problem, without the code excerpt and the compiler's message. */
+    private static String summary(String line) {
+        String first = line.split("\n", 2)[0];
+        int colon = first.indexOf(": ");
+        int second = colon < 0 ? -1 : first.indexOf(": ", colon + 2);
+        return second < 0 ? first : first.substring(0, second);
+    }
+
+    /** "10 s, the time limit for one cell", or the rest of the total time limit when that was shorter. */
+    private String timeoutText(long millis, String what) {
+        return seconds(millis) + (millis >= limits.cellMillis() ? ", the time limit for one " + what
+                : ", what was left of the notebook's total time limit of " + seconds(limits.totalMillis()));
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s"
+                : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private Observation timedOut(long millis) {
+        return new Observation(Observation.Kind.TIMEOUT, null, timeoutText(millis, "check"));
     }
 
     private void tooLong(Step step, String line) {
@@ -321,13 +354,14 @@ final class NotebookRun {
     private void runProbes(GradeItem item) {
         if (remainingMillis() > 0 && ensureAlive()) {
             // one compilation for the whole cell; whatever did not finish there is evaluated one by one below
-            Sandbox.Batch batch = sandbox.probeBatch(item.probes(), cellTimeout());
+            long timeout = cellTimeout();
+            Sandbox.Batch batch = sandbox.probeBatch(item.probes(), timeout);
             for (int i = 0; i < batch.finished.size(); i++) {
                 report.observations.put(item.probes().get(i).id(), batch.finished.get(i));
             }
             if (batch.firstTimedOut) {
                 Probe first = item.probes().get(0);
-                report.observations.put(first.id(), new Observation(Observation.Kind.TIMEOUT, null, ""));
+                report.observations.put(first.id(), timedOut(timeout));
                 skipRest(item, Observation.Kind.TIMEOUT);
                 return;
             }
@@ -346,7 +380,11 @@ final class NotebookRun {
                 report.observations.put(p.id(), Observation.notRun("the notebook's JVM could not be kept running"));
                 continue;
             }
-            Observation o = sandbox.probe(p, cellTimeout());
+            long timeout = cellTimeout();
+            Observation o = sandbox.probe(p, timeout);
+            if (o.kind() == Observation.Kind.TIMEOUT) {
+                o = timedOut(timeout);
+            }
             report.observations.put(p.id(), o);
             if (o.kind() == Observation.Kind.TIMEOUT || o.kind() == Observation.Kind.CRASHED) {
                 skipRest(item, o.kind());

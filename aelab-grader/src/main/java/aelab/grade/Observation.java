@@ -8,7 +8,8 @@ package aelab.grade;
  * @param kind   what happened
  * @param value  VALUE: the canonical value ({@code Double.toString}, {@code Long.toString}, "true"/"false", the
  *               character or string itself); THREW: the exception's class name; otherwise null
- * @param detail a short explanation for the feedback (compile error text, exception message, ...), may be empty
+ * @param detail a short explanation for the feedback (compile error text, exception message; TIMEOUT: the limit
+ *               that stopped it, e.g. "10 s, the time limit for one check"), may be empty
  */
 public record Observation(Kind kind, String value, String detail) {
     /** The outcome of evaluating a probe. */
@@ -45,7 +46,7 @@ public record Observation(Kind kind, String value, String detail) {
             case UNREADABLE:
                 return "returned " + detail;
             case TIMEOUT:
-                return "ran past the time limit and was stopped";
+                return detail.isEmpty() ? "ran past the time limit and was stopped" : "stopped after " + detail;
             case CRASHED:
                 return "the JVM died while it ran (" + detail + ")";
             default:

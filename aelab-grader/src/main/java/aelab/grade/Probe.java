@@ -16,7 +16,9 @@ import java.util.Map;
  * defaults 1e-9 and 1e-9), {@code expected} (optional literal expected value as a string, e.g. {@code "0.5"},
  * {@code "B"}, {@code "true"}, or for {@code throws} the exception's class name such as
  * {@code "java.lang.IllegalArgumentException"}; without it the expected value is obtained by running the same
- * expression against the instructor's solution), {@code hint} (optional).
+ * expression against the instructor's solution), {@code hint} (optional: shown after a wrong value or exception; a
+ * conceptual pointer such as "the noise enters through its variance (notebook 03, &ldquo;Summary&rdquo;)", never a
+ * formula or a value, see docs/grading.md, "Feedback").
  */
 public final class Probe {
     /** The kind of value a probe reads back. */

@@ -191,10 +191,16 @@ final class Sandbox implements AutoCloseable {
             r.timedOut = true;
             return r;
         }
+        String[] cellLines = source.split("\n", -1);
+        int cursor = 0; // the cell line where the next snippet is looked for (to number the lines of compile errors)
         for (String snippet : snippets) {
             if (isDead()) {
                 r.died = true;
                 return r;
+            }
+            int firstLine = find(cellLines, snippet.strip().split("\n", 2)[0], cursor);
+            if (firstLine >= 0) {
+                cursor = firstLine + snippet.strip().split("\n", -1).length;
             }
             AtomicBoolean stopped = new AtomicBoolean();
             List<SnippetEvent> events = evalWithDeadline(snippet, deadline, stopped);
@@ -211,7 +217,7 @@ final class Sandbox implements AutoCloseable {
                 if (ev.causeSnippet() == null) {
                     r.lastValue = ev.value();
                 }
-                String problem = problemOf(ev);
+                String problem = problemOf(ev, cellLines, Math.max(firstLine, 0));
                 if (problem != null) {
                     r.problems.add(problem);
                 }
@@ -293,13 +299,24 @@ final class Sandbox implements AutoCloseable {
         }
     }
 
-    private String problemOf(SnippetEvent ev) {
+    /** The index of the first line from {@code from} on whose text is {@code text} (both stripped), or -1. */
+    private static int find(String[] lines, String text, int from) {
+        String t = text.strip();
+        for (int i = from; i < lines.length; i++) {
+            if (lines[i].strip().equals(t)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String problemOf(SnippetEvent ev, String[] cellLines, int searchFrom) {
         if (ev.causeSnippet() != null) {
             return null; // a consequence (another snippet's status changed), not this evaluation
         }
         Snippet s = ev.snippet();
         if (ev.status() == Snippet.Status.REJECTED) {
-            return "compile error: " + diagnostics(s);
+            return compileError(s, cellLines, searchFrom);
         }
         if (ev.exception() != null) {
             return exceptionText(ev.exception());
@@ -315,9 +332,77 @@ final class Sandbox implements AutoCloseable {
     }
 
     private String diagnostics(Snippet s) {
-        String text = shell.diagnostics(s).filter(Diag::isError).map(d -> d.getMessage(Locale.ROOT))
-                .collect(Collectors.joining("; "));
+        String text = shell.diagnostics(s).filter(Diag::isError).map(d -> compilerMessage(d.getMessage(Locale.ROOT)))
+                .distinct().collect(Collectors.joining("; "));
         return shorten(text.isEmpty() ? "rejected" : text);
+    }
+
+    /**
+     * A rejected snippet of a cell, as a student needs it: the first error's message, the line of the cell it is in
+     * (numbered from 1 in the cell), that line and a caret under the place javac points at. Later errors are only
+     * counted (they usually follow from the first one).
+     */
+    private String compileError(Snippet s, String[] cellLines, int searchFrom) {
+        List<Diag> errors = shell.diagnostics(s).filter(Diag::isError).collect(Collectors.toList());
+        if (errors.isEmpty()) {
+            return "compile error: rejected";
+        }
+        Diag d = errors.get(0);
+        String message = shorten(compilerMessage(d.getMessage(Locale.ROOT)))
+                + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error" + (errors.size() > 2 ? "s" : "")
+                + " after it)" : "");
+        String src = s.source();
+        long pos = d.getPosition() >= 0 ? d.getPosition() : d.getStartPosition();
+        if (pos < 0 || pos > src.length()) {
+            return "compile error: " + message;
+        }
+        int at = (int) pos;
+        int start = src.lastIndexOf('\n', at - 1) + 1;
+        int end = src.indexOf('\n', at);
+        String line = src.substring(start, end < 0 ? src.length() : end);
+        int column = at - start;
+        int cellLine = find(cellLines, line, searchFrom);
+        String where = "compile error";
+        if (cellLine >= 0) {
+            String shown = cellLines[cellLine];
+            column += indent(shown) - indent(line);
+            line = shown;
+            where = "compile error in line " + (cellLine + 1);
+        }
+        line = line.replace('\t', ' ');
+        if (line.length() > MAX_MESSAGE) {
+            line = line.substring(0, MAX_MESSAGE) + "...";
+        }
+        column = Math.max(0, Math.min(column, line.length()));
+        return where + ": " + message + "\n    " + line + "\n    " + " ".repeat(column) + "^";
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
+    }
+
+    /**
+     * javac's message on one line: "cannot find symbol\n  symbol: variable lenght\n  location: class double[]"
+     * becomes "cannot find symbol: variable lenght (in class double[])"; JShell's nameless wrapper class is not
+     * named.
+     */
+    static String compilerMessage(String javac) {
+        String[] lines = javac.strip().split("\\R");
+        StringBuilder out = new StringBuilder(lines[0].strip());
+        for (int i = 1; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("symbol:")) {
+                out.append(": ").append(l.substring("symbol:".length()).strip());
+            } else if (l.startsWith("location:")) {
+                String where = l.substring("location:".length()).strip();
+                if (!where.equals("class") && !where.matches("class\\s*\\$?JShell.*") && !where.isEmpty()) {
+                    out.append(" (in ").append(where).append(')');
+                }
+            } else if (!l.isEmpty()) {
+                out.append("; ").append(l);
+            }
+        }
+        return out.toString().replaceAll("\\s+", " ");
     }
 
     private static String exceptionText(Exception e) {

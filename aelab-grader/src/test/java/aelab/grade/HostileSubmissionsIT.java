@@ -37,6 +37,18 @@ class HostileSubmissionsIT {
             + "        double d = x[i][j] - xHat[i][j]; sum += d * d; }\n"
             + "    return sum / n;\n}";
 
+    /** The correct MSE with a typo in line 5: {@code lenght}. */
+    private static final String TYPO = "double mseMeanPerElement(double[][] x, double[][] xHat) {\n"
+            + "    double sum = 0;\n"
+            + "    for (int i = 0; i < x.length; i++) for (int j = 0; j < x[i].length; j++) {\n"
+            + "        double d = x[i][j] - xHat[i][j]; sum += d * d; }\n"
+            + "    return sum / (x.length * x[0].lenght);\n}";
+    /** The correct gain without the semicolon at the end of line 3. */
+    private static final String MISSING_SEMICOLON = "double denoisingGain(double m, double s) {\n"
+            + "    if (s < 0) throw new IllegalArgumentException(\"s\");\n"
+            + "    double v = s * s\n"
+            + "    return m / (m + v);\n}";
+
     /** The correct gain, except that the second gain probe, denoisingGain(2.0, 0.5), runs {@code code}. */
     private static String gainThat(String code) {
         return "double denoisingGain(double m, double s) {\n"
@@ -60,6 +72,9 @@ class HostileSubmissionsIT {
                 "mse-check", "System.out.println(\"PASS mse-check 3/3\");").toJson());
         subs.put("compile-error", Fixtures.withCell(sol, "mse-impl",
                 "double mseMeanPerElement(double[][] x, double[][] xHat) { return x.length + ; }").toJson());
+        // a student's typo and a forgotten semicolon: the feedback shows the line and javac's message once
+        subs.put("typo-identifier", Fixtures.withCell(sol, "mse-impl", TYPO).toJson());
+        subs.put("missing-semicolon", Fixtures.withCell(sol, "gain-impl", MISSING_SEMICOLON).toJson());
         subs.put("uncaught-exception-in-cell", Fixtures.withExtraCell(sol, "gain-impl",
                 "throw new IllegalStateException(\"boom\");").toJson());
         subs.put("exception-in-function", Fixtures.withCell(sol, "gain-impl",
@@ -67,6 +82,11 @@ class HostileSubmissionsIT {
                 .toJson());
         subs.put("infinite-loop", Fixtures.withCell(sol, "mse-impl",
                 "double mseMeanPerElement(double[][] x, double[][] xHat) { while (true) { } }").toJson());
+        subs.put("loop-in-solution-cell", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) {\n"
+                        + "    if (!(s >= 0)) throw new IllegalArgumentException(\"s < 0\");\n"
+                        + "    return m / (m + s * s);\n}\n"
+                        + "while (true) { }").toJson());
         subs.put("loop-catching-throwable-in-cell", Fixtures.withExtraCell(sol, "gain-impl",
                 "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }").toJson());
         subs.put("loop-catching-throwable-in-function", Fixtures.withCell(sol, "mse-impl",
@@ -220,7 +240,60 @@ class HostileSubmissionsIT {
 
     @Test
     void anInfiniteLoopIsStoppedAtTheTimeLimit() {
-        assertScores("infinite-loop", 0, 4, 1, "ran past the time limit and was stopped");
+        // the limit is stated where the check failed (2 s per cell and check in this test's run)
+        assertScores("infinite-loop", 0, 4, 1,
+                "FAIL one row (1x4) (1 pt): stopped after 2 s, the time limit for one check\n");
+        assertFalse(outputs("infinite-loop").contains(" hint: "), outputs("infinite-loop"));
+    }
+
+    @Test
+    void aLoopInASolutionCellIsStoppedAtTheCellLimitAndSaysSo() {
+        // the function was defined before the loop: the part keeps its points
+        assertScores("loop-in-solution-cell", 3, 4, 1,
+                "solution cell gain-impl: stopped after 2 s, the time limit for one cell");
+    }
+
+    /** The number of non-overlapping occurrences of {@code part} in {@code text}. */
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * The part's feedback starts with the cell's line number, javac's message, the student's line and a caret; the
+     * message and the line appear once in the whole result; the part's probes carry no hint.
+     */
+    private static String assertCompileErrorShownOnce(String name, int part, String head, String line, int caret,
+            String message, int probes) {
+        String out = (String) test(name, part).get("output");
+        assertTrue(out.startsWith(head + message + "\n    " + line + "\n    " + " ".repeat(caret) + "^\n"), out);
+        String all = outputs(name);
+        assertEquals(1, count(all, message), all);
+        assertEquals(1, count(all, line.strip()), all);
+        assertFalse(out.contains(" hint: "), out);
+        assertEquals(probes, count(out, "not checked: your code for this part has a problem (see above)"), out);
+        return all;
+    }
+
+    @Test
+    void aTypoShowsTheStudentsLineAndTheCompilerMessageOnceWithoutAHint() {
+        assertScores("typo-identifier", 0, 4, 1, "");
+        String all = assertCompileErrorShownOnce("typo-identifier", 0,
+                "solution cell mse-impl: compile error in line 5: ", "    return sum / (x.length * x[0].lenght);", 33,
+                "cannot find symbol: variable lenght (in class double[])", 3);
+        assertFalse(all.contains("location: class"), all);
+        assertEquals("solution cell mse-impl: compile error in line 5 (details under \u201cExercise 1: MSE per "
+                + "element\u201d)", results.get("typo-identifier").get("output"));
+    }
+
+    @Test
+    void aMissingSemicolonShowsTheLineOnceWithoutAHint() {
+        assertScores("missing-semicolon", 3, 0, 1, "");
+        assertCompileErrorShownOnce("missing-semicolon", 1, "solution cell gain-impl: compile error in line 3: ",
+                "    double v = s * s", 20, "';' expected", 4);
     }
 
     @Test
@@ -248,14 +321,14 @@ class HostileSubmissionsIT {
         // on a very busy machine filling 256 MB can take longer than the 2 s limit: then the verdict is a timeout
         String all = outputs("out-of-memory");
         assertScores("out-of-memory", 0, 4, 1, "");
-        assertTrue(all.contains("threw java.lang.OutOfMemoryError") || all.contains("ran past the time limit"), all);
+        assertTrue(all.contains("threw java.lang.OutOfMemoryError") || all.contains("stopped after 2 s"), all);
     }
 
     @Test
     void fiftyMegabytesOfOutputAreCappedOrStopped() {
         String all = outputs("fifty-megabytes-of-output");
         assertScores("fifty-megabytes-of-output", 3, 4, 1, "");
-        assertTrue(all.contains("output beyond 65536 bytes was discarded") || all.contains("ran past the time limit"), all);
+        assertTrue(all.contains("output beyond 65536 bytes was discarded") || all.contains("stopped after 2 s"), all);
     }
 
     @Test
@@ -284,13 +357,13 @@ class HostileSubmissionsIT {
 
     @Test
     void anEqualsThatAlwaysReturnsTrueIsNeverCalled() {
-        assertScores("equals-always-true", 3, 4, 0, "did not compile");
+        assertScores("equals-always-true", 3, 4, 0, "the check could not call your code: incompatible types");
     }
 
     @Test
     void aHangInTheSecondProbeOfAPartCostsThatProbeAndTheRest() {
         assertScores("hang-in-second-probe", 3, 1, 1,
-                "FAIL m = 2, sigma = 0.5 (1 pt): ran past the time limit and was stopped");
+                "FAIL m = 2, sigma = 0.5 (1 pt): stopped after 2 s, the time limit for one check\n");
         assertScores("hang-in-second-probe", 3, 1, 1,
                 "skipped: an earlier check of this part ran past the time limit");
     }

@@ -79,7 +79,7 @@ class PilotGradingIT {
     void dividingByRowsOnlyPassesOnlyTheSingleColumnProbe() {
         // 1x4: 8/1 != 2; 3x1: 14/3 == 14/3; 2x2: 12/2 != 3
         assertScores("mse-rows", 1, 4, 1);
-        assertTrue(results.get("mse-rows").output("mse-check").contains("not by the number of rows"));
+        assertTrue(results.get("mse-rows").output("mse-check").contains("not by how many rows"));
     }
 
     @Test
@@ -112,12 +112,44 @@ class PilotGradingIT {
     void missingArgumentValidationLosesOnlyTheThrowsProbe() {
         assertScores("gain-no-check", 3, 3, 1);
         assertTrue(results.get("gain-no-check").output("gain-check")
-                .contains("expected java.lang.IllegalArgumentException to be thrown"));
+                .contains("FAIL negative sigma rejected (1 pt): nothing was thrown: this input must be rejected "
+                        + "with the exception the exercise names hint: "));
     }
 
     @Test
     void aWrongQuizAnswerEarnsNothingForTheQuizOnly() {
         assertScores("quiz-wrong", 3, 4, 0);
         assertScores("quiz-lowercase", 3, 4, 0);
+        assertTrue(results.get("quiz-wrong").output("quiz1-check").startsWith("FAIL answer (1 pt): returned A: not the "
+                + "keyed answer hint: "), results.get("quiz-wrong").output("quiz1-check"));
+    }
+
+    /**
+     * No FAIL line of a wrong or untouched submission gives the expected value away. The pilot's probes take their
+     * expected values from the instructor's notebook: here they are read from the solution's PASS lines.
+     */
+    @Test
+    void noFailLineGivesTheExpectedValueAway() {
+        Assignment a = Assignment.read(Fixtures.PILOT);
+        Map<String, String> expected = new LinkedHashMap<>();
+        SubmissionResult solution = results.get("solution");
+        for (GradeItem g : a.items()) {
+            for (Probe p : g.probes()) {
+                String head = "PASS " + p.name() + " (";
+                String line = solution.output(g.gradeId()).lines().filter(l -> l.startsWith(head)).findFirst()
+                        .orElseThrow();
+                String value = line.substring(line.indexOf("): ", head.length()) + 3);
+                expected.put(p.id(), value.startsWith("returned ") ? value.substring(9) : value.substring(6));
+            }
+        }
+        java.util.List<String> leaks = new java.util.ArrayList<>();
+        int failLines = 0;
+        for (SubmissionResult r : results.values()) {
+            leaks.addAll(AnswerLeaks.inFailLines(a, expected, r));
+            failLines += (int) r.tests().stream().flatMap(t -> t.output().lines()).filter(l -> l.startsWith("FAIL "))
+                    .count();
+        }
+        assertTrue(failLines >= 20, "FAIL lines checked: " + failLines);
+        assertEquals(java.util.List.of(), leaks);
     }
 }

@@ -1,0 +1,48 @@
+package aelab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sheets 02–04 graded by the real grader ({@link SheetSubmissions}): no FAIL line of the untouched exercises and of
+ * the typical wrong answers ({@link WrongAnswers}) contains an expected value, a keyed quiz letter or the exception
+ * class a part expects; hints appear only where the student's code returned or threw something.
+ */
+class FeedbackSheetGradingIT {
+    @Test
+    void noFailLineGivesAnExpectedValueAway() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        int failLines = 0;
+        for (Map.Entry<String, SubmissionResult> e : SheetSubmissions.results().entrySet()) {
+            String sheet = e.getKey().substring(0, e.getKey().indexOf('/'));
+            Assignment a = Assignment.read(SheetSubmissions.solutionPath(sheet));
+            Map<String, String> expected = new LinkedHashMap<>();
+            for (GradeItem g : a.items()) {
+                for (Probe p : g.probes()) {
+                    // every probe of these sheets has a literal expected value; canonical as the grader compares
+                    expected.put(p.id(), p.type() == Probe.Type.DOUBLE
+                            ? Double.toString(Double.parseDouble(p.expected())) : p.expected());
+                }
+            }
+            leaks.addAll(AnswerLeaks.inFailLines(a, expected, e.getValue()));
+            failLines += (int) e.getValue().tests().stream().flatMap(t -> t.output().lines())
+                    .filter(l -> l.startsWith("FAIL ")).count();
+        }
+        assertTrue(failLines > 100, "FAIL lines checked: " + failLines);
+        assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void theWrongQuizAnswersSayOnlyThatTheyAreNotTheKey() throws Exception {
+        String out = SheetSubmissions.result(SheetSubmissions.LINEAR, "wrong").output("quiz3-check");
+        assertTrue(out.startsWith("FAIL answer (1 pt): returned D: not the keyed answer hint: "), out);
+        out = SheetSubmissions.result(SheetSubmissions.VAE, "wrong-a").output("quiz4-check");
+        assertTrue(out.startsWith("FAIL answer (1 pt): returned A: not the keyed answer hint: "), out);
+    }
+}
