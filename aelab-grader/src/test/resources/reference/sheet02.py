@@ -68,17 +68,17 @@ v = np.array([[0.6, 0.8]])
 total += sh.grade("loss-check", "Exercise 1: trace-form loss", r"""
 SelfCheck.report(
     SelfCheck.close("loss-zero", () -> linearAeLoss(new double[][] {{0, 0}}, new double[][] {{0}, {0}},
-        new double[][] {{3, 0}, {0, 1}}), 4.0, 1e-12, "with W = 0 nothing is reconstructed: the loss is tr(Sigma)"),
+        new double[][] {{3, 0}, {0, 1}}), 4.0, 1e-12, "with zero weights nothing is reconstructed: all the variance is lost"),
     SelfCheck.close("loss-first-axis", () -> linearAeLoss(new double[][] {{1, 0}}, new double[][] {{1}, {0}},
-        new double[][] {{3, 0}, {0, 1}}), 1.0, 1e-12, "keeping the first axis loses only the variance 1 of the second"))
+        new double[][] {{3, 0}, {0, 1}}), 1.0, 1e-12, "keeping the first axis loses only the variance along the second"))
 """, [
     probe("random weights, k = 2, d = 3", "linearAeLoss(%s, %s, %s)" % (jarr(WE), jarr(WD), jarr(S3)),
           expected=lit(loss(WE, WD, S3)), tol=1e-9,
-          hint="tr(Sigma) - 2 tr(P Sigma) + tr(P Sigma P^T) with P = W_d W_e: keep all three terms"),
+          hint="keep all three terms of the trace form: none of them vanishes for general weights (notebook 01, “Step 1 — the loss as a trace”)"),
     probe("orthogonal projection onto (0.6, 0.8)", "linearAeLoss(%s, %s, %s)" % (jarr(v), jarr(v.T), jarr(S2)),
-          expected=lit(loss(v, v.T, S2)), tol=1e-9, hint="the cross term carries a factor 2"),
-    probe("zero weights: tr(Sigma)", "linearAeLoss(new double[2][3], new double[3][2], %s)" % jarr(S3),
-          expected="6.0", tol=1e-12, hint="with W = 0 the loss is tr(Sigma)"),
+          expected=lit(loss(v, v.T, S2)), tol=1e-9, hint="the cross term carries a factor two: compare with the expanded square in the exercise"),
+    probe("zero weights", "linearAeLoss(new double[2][3], new double[3][2], %s)" % jarr(S3),
+          expected="6.0", tol=1e-12, hint="with zero weights nothing is reconstructed: what is left of the loss?"),
 ])
 
 # ---------------------------------------------------------------- Exercise 2: gradients
@@ -113,17 +113,17 @@ gE1 = fd(lambda x: loss(x, WD1, S2), WE1.copy())
 total += sh.grade("enc-grad-check", "Exercise 2a: encoder gradient", r"""
 SelfCheck.report(
     SelfCheck.close("enc-grad", () -> encoderGradient(new double[][] {{1, 0}}, new double[][] {{2}, {0}},
-        identity(2))[0][0], 4.0, 1e-12, "-2 W_d^T Sigma + 2 W_d^T W_d W_e Sigma"),
+        identity(2))[0][0], 4.0, 1e-12, "differentiate both terms of the trace form that contain the encoder"),
     SelfCheck.close("enc-grad-shape", () -> encoderGradient(new double[][] {{1, 0, 0}}, new double[][] {{1}, {0}, {0}},
-        identity(3))[0].length, 3, 0, "dL/dW_e has the shape of W_e (k x d)"))
+        identity(3))[0].length, 3, 0, "the gradient has the shape of the encoder's weight matrix"))
 """, [
     probe("random point, k = 2, d = 3 (finite differences)",
           "weigh(encoderGradient(%s, %s, %s), %s)" % (jarr(WE), jarr(WD), jarr(S3), jarr(M23)),
-          expected=lit(weigh(gE, M23)), tol=1e-7, rtol=1e-6, hint="compare with finite differences of your loss"),
+          expected=lit(weigh(gE, M23)), tol=1e-7, rtol=1e-6, hint="compare your gradient with central finite differences of your own loss (notebook 01, “Step 2 — the gradients, and the wrong shape in the course text”)"),
     probe("random point, k = 1, d = 2 (finite differences)",
           "weigh(encoderGradient(%s, %s, %s), new double[][] {{1, 3}})" % (jarr(WE1), jarr(WD1), jarr(S2)),
           expected=lit(weigh(gE1, np.array([[1, 3]]))), tol=1e-7, rtol=1e-6,
-          hint="differentiate both terms that contain W_e; the result is k x d"),
+          hint="differentiate both terms that contain the encoder; a gradient has the shape of the matrix it differentiates"),
 ], forbidden=["aelab.linearae", "LinearAutoencoderAnalysis"])
 
 sh.solution("dec-grad-impl", r"""
@@ -141,18 +141,18 @@ expr_dec = "decoderGradient(%s, %s, %s)" % (jarr(WE), jarr(WD), jarr(S3))
 total += sh.grade("dec-grad-check", "Exercise 2b: decoder gradient", r"""
 SelfCheck.report(
     SelfCheck.close("dec-grad", () -> decoderGradient(new double[][] {{2, 0}}, new double[][] {{1}, {0}},
-        identity(2))[0][0], 4.0, 1e-12, "differentiate -2 tr(W_d W_e Sigma) + tr(W_e^T W_d^T W_d W_e Sigma) in W_d"),
+        identity(2))[0][0], 4.0, 1e-12, "differentiate the two terms of the trace form that contain the decoder"),
     SelfCheck.close("dec-grad-rows", () -> decoderGradient(new double[][] {{1, 0, 0}}, new double[][] {{1}, {0}, {0}},
-        identity(3)).length, 3, 0, "dL/dW_d has the shape of W_d (d x k)"))
+        identity(3)).length, 3, 0, "the gradient has the shape of the decoder's weight matrix"))
 """, [
     probe("shape d x k (rows * 10 + columns)", "%s.length * 10 + %s[0].length" % (expr_dec, expr_dec), type_="long",
-          expected="32", hint="a gradient has the shape of the matrix it differentiates: W_d is d x k"),
+          expected="32", hint="a gradient has the shape of the matrix it differentiates: check the course text's first term against that (notebook 01, “Step 2 — the gradients, and the wrong shape in the course text”)"),
     probe("random point, k = 2, d = 3 (finite differences)", "weigh(%s, %s)" % (expr_dec, jarr(M32)),
           expected=lit(weigh(gD, M32)), tol=1e-7, rtol=1e-6,
-          hint="the first term is -2 Sigma W_e^T (d x k), not -2 W_e Sigma"),
-    probe("square case W_e = W_d = I (a stationary point)",
+          hint="the course text's first term has the wrong shape: derive the decoder gradient yourself from the trace form (notebook 01, “Step 2 — the gradients, and the wrong shape in the course text”)"),
+    probe("square case W_e = W_d = I",
           "weigh(decoderGradient(identity(2), identity(2), %s), new double[][] {{1, 2}, {3, 5}})" % jarr(S2),
-          expected="0.0", tol=1e-9, hint="with W_d W_e = I the loss is 0 and so is its gradient"),
+          expected="0.0", tol=1e-9, hint="at this input the terms of your gradient must balance: recheck their signs and the order of the factors"),
 ], forbidden=["aelab.linearae", "LinearAutoencoderAnalysis"])
 
 sh.solution("tied-grad-impl", r"""
@@ -172,17 +172,18 @@ assert abs(weigh(gT1, np.array([[1, 3]])) - 48) < 1e-6
 total += sh.grade("tied-grad-check", "Exercise 2c: tied gradient", r"""
 SelfCheck.report(
     SelfCheck.close("tied-grad", () -> tiedGradient(new double[][] {{2, 0}}, identity(2))[0][0], 24.0, 1e-12,
-        "W appears in W_e and in W_d = W^T: add both contributions"),
+        "the weight matrix appears in the encoder and, transposed, in the decoder: add both contributions"),
     SelfCheck.close("tied-grad-cols", () -> tiedGradient(new double[][] {{1, 0, 0}}, identity(3))[0].length, 3, 0,
-        "the gradient has the shape of W (k x d)"))
+        "the gradient has the shape of the weight matrix"))
 """, [
     probe("random W (2 x 3) and Sigma (finite differences)",
           "weigh(tiedGradient(%s, %s), %s)" % (jarr(WE), jarr(S3), jarr(M23)), points=2,
           expected=lit(weigh(gT, M23)), tol=1e-7, rtol=1e-6,
-          hint="d/dW tr(W^T W Sigma W^T W) = 2 W Sigma W^T W + 2 W W^T W Sigma; it equals 4 W W^T W Sigma only when "
-               "W^T W commutes with Sigma"),
+          hint="the tied weight matrix appears in the encoder and in the decoder: add both contributions; the course "
+               "text's shortcut holds only in a special case (notebook 01, “Step 5 — tied weights, and the wrong "
+               "gradient in the course text”)"),
     probe("W along an eigenvector of Sigma", "weigh(tiedGradient(new double[][] {{1, 1}}, %s), new double[][] {{1, 3}})"
-          % jarr(S11), expected="48.0", tol=1e-9, hint="-4 W Sigma + 2 W Sigma W^T W + 2 W W^T W Sigma"),
+          % jarr(S11), expected="48.0", tol=1e-9, hint="differentiate every occurrence of the weight matrix in the trace form, then compare with finite differences (notebook 01, “Step 5 — tied weights, and the wrong gradient in the course text”)"),
 ], forbidden=["aelab.linearae", "LinearAutoencoderAnalysis"])
 
 # ---------------------------------------------------------------- Exercise 3: optimum's loss
@@ -225,14 +226,14 @@ SelfCheck.report(
     SelfCheck.close("opt-diag", () -> optimalLoss(new double[][] {{5, 0, 0}, {0, 2, 0}, {0, 0, 1}}, 1), 3.0, 1e-9,
         "keep the k largest eigenvalues; the loss is the sum of the others"),
     SelfCheck.close("opt-full", () -> optimalLoss(new double[][] {{5, 0}, {0, 2}}, 2), 0.0, 1e-9,
-        "with k = d nothing is lost"))
+        "keeping every direction loses nothing"))
 """, [
     probe("Sigma = [[2, 1], [1, 2]], k = 1", "optimalLoss(new double[][] {{2, 1}, {1, 2}}, 1)", expected="1.0",
-          tol=1e-9, hint="the loss is the sum of the eigenvalues that are NOT kept"),
+          tol=1e-9, hint="the minimum loss is the variance that the kept directions do not capture (notebook 01, “Step 3 — the stationary points, and why $W_dW_e\\neq I$”)"),
     probe("3 x 3 Sigma, k = 1", "optimalLoss(%s, 1)" % jarr(S3), expected=lit(ev3[0] + ev3[1]), tol=1e-9,
-          hint="sort the eigenvalues; keep the k largest"),
+          hint="sort the eigenvalues and keep the largest ones"),
     probe("seed example 1, k = 1", "optimalLoss(%s, 1)" % jarr(Sex1), expected="0.0", tol=1e-9,
-          hint="a rank-one covariance is reconstructed exactly by one component"),
+          hint="how much variance lies outside the first principal direction of this covariance?"),
 ], forbidden=["aelab.pca", "Pca.", "aelab.linearae", "LinearAutoencoderAnalysis"])
 
 # ---------------------------------------------------------------- Exercise 4: PCA via SVD
@@ -303,12 +304,12 @@ SelfCheck.report(
     SelfCheck.close("pca-shape", () -> principalComponents(pcaData, 2).length, 2, 0, "return k rows of length d"))
 """, [
     pca_probe("seed example 1, k = 1 (projector)", Xex1, 1, np.array([[1, 2], [3, 4]]), 5.0,
-              "the first component of (1,2),(2,3),(3,4),(4,5) is (1,1)/sqrt(2): use the LARGEST singular values"),
+              "the first component is the direction of largest variance: use the largest singular values (notebook 01, “Step 7 — PCA by SVD, and which singular vectors”)"),
     pca_probe("6 x 3 data with a large mean, k = 1", X6, 1, W33, weigh(P1, W33),
-              "centre the columns before the SVD; take the largest singular value"),
+              "centre the columns before the SVD (notebook 01, “Step 7 — PCA by SVD, and which singular vectors”)"),
     pca_probe("6 x 3 data, k = 2", X6, 2, W33, weigh(P2, W33),
-              "return the k components with the largest singular values as ROWS (k x d)"),
-    pca_probe("6 x 3 data, k = d = 3", X6, 3, W33, 27.0, "k orthonormal rows of length d"),
+              "return the components as rows, largest singular value first"),
+    pca_probe("6 x 3 data, k = d = 3", X6, 3, W33, 27.0, "the components are orthonormal rows"),
 ], forbidden=["aelab.pca", "Pca.", "aelab.linearae", "LinearAutoencoderAnalysis"])
 
 # ---------------------------------------------------------------- Exercise 5: practice 2
@@ -341,12 +342,12 @@ vstar = S3 @ w3 / (w3 @ S3 @ w3)
 total += sh.grade("decoder-check", "Exercise 5: optimal decoder for a fixed encoder", r"""
 SelfCheck.report(
     SelfCheck.close("dec-v0", () -> optimalDecoder(new double[][] {{2, 0}, {0, 1}}, new double[] {1, 1})[0], 2.0 / 3,
-        1e-12, "v = Sigma w / (w^T Sigma w)"))
+        1e-12, "set the gradient in the decoder to zero with the encoder held fixed"))
 """, [
     probe("Sigma 2 x 2, w = (1, 0): v[1]", "optimalDecoder(%s, new double[] {1, 0})[1]" % jarr(S2), expected="0.25",
-          tol=1e-12, hint="v = Sigma w / (w^T Sigma w): divide by w^T Sigma w, not by |w|^2"),
+          tol=1e-12, hint="set the gradient of the loss in the decoder to zero with the encoder held fixed; the normaliser is a variance along the encoder, not a squared length (notebook 01, “Step 3 — the stationary points, and why $W_dW_e\\neq I$”)"),
     probe("Sigma 3 x 3, w = (0.2, -0.5, 1): v[0]", "optimalDecoder(%s, %s)[0]" % (jarr(S3), jarr(w3)),
-          expected=lit(vstar[0]), tol=1e-12, hint="v = Sigma w / (w^T Sigma w)"),
+          expected=lit(vstar[0]), tol=1e-12, hint="set the gradient of the loss in the decoder to zero with the encoder held fixed (notebook 01, “Step 3 — the stationary points, and why $W_dW_e\\neq I$”)"),
 ], forbidden=["aelab.pca", "Pca.", "aelab.linearae", "LinearAutoencoderAnalysis"])
 
 # ---------------------------------------------------------------- Exercise 6: sparsity
@@ -369,14 +370,14 @@ double softThreshold(double u, double lambda) {
 """)
 total += sh.grade("soft-check", "Exercise 6: soft thresholding", r"""
 SelfCheck.report(
-    SelfCheck.close("soft-1", () -> softThreshold(1.0, 1.0), 0.5, 1e-12, "shrink |u| by lambda/2"))
+    SelfCheck.close("soft-1", () -> softThreshold(1.0, 1.0), 0.5, 1e-12, "shrink the magnitude by the threshold that the derivative gives you"))
 """, [
     probe("u = 3, lambda = 2", "softThreshold(3.0, 2.0)", expected="2.0", tol=1e-12,
-          hint="set the derivative of (u - h)^2 + lambda |h| to zero for h > 0: the threshold is lambda/2"),
+          hint="set the derivative of the penalised square to zero on the positive side: where does the threshold lie? (notebook 04, “Soft thresholding: the proximal step of the L1 penalty”)"),
     probe("u = -3, lambda = 2", "softThreshold(-3.0, 2.0)", expected="-2.0", tol=1e-12,
-          hint="the operator is odd: h(-u) = -h(u)"),
+          hint="the operator is odd: a negative input gives the mirrored output"),
     probe("u = 0.5, lambda = 2 (below the threshold)", "softThreshold(0.5, 2.0)", expected="0.0", tol=1e-12,
-          hint="for |u| <= lambda/2 the minimiser is exactly 0"),
+          hint="for a small input compare the penalised objective on both sides of the kink (notebook 04, “Soft thresholding: the proximal step of the L1 penalty”)"),
 ])
 
 # ---------------------------------------------------------------- quizzes
@@ -392,13 +393,13 @@ equals (or exceeds) the input dimension $d$?""", [
     ("A", "The autoencoder always learns PCA"),
     ("B", "The autoencoder can learn the identity function and reach zero loss"),
     ("C", "The autoencoder cannot be trained"),
-    ("D", "The autoencoder becomes a VAE")], "B", "think of the product W_d W_e when h >= d")
+    ("D", "The autoencoder becomes a VAE")], "B", "what can the product of the two weight matrices be when the code is as wide as the input? (notebook 01, “Step 3 — the stationary points, and why $W_dW_e\\neq I$”)")
 total += sh.quiz(2, "Quiz 2", r"""
 (Seed 22-01, quiz 2.) A linear autoencoder with MSE loss and bottleneck $h$ is equivalent to:""", [
     ("A", "$k$-means clustering with $k = h$"),
     ("B", "PCA retaining $h$ principal components (the same subspace)"),
     ("C", "Linear discriminant analysis"),
-    ("D", "Independent component analysis")], "B", "which method minimises the same reconstruction error?")
+    ("D", "Independent component analysis")], "B", "which method minimises the same reconstruction error? (notebook 01, “Step 1 — the loss as a trace”)")
 total += sh.quiz(3, "Quiz 3", r"""
 (Seed 22-01, quiz 5, corrected: see the errata.) For mean-centred data with covariance $\Sigma$, which function of
 $P = W_{dec}W_{enc}$ equals the reconstruction loss $\mathbb{E}\lVert x - Px\rVert^2$ for **every** $P$, including
@@ -407,7 +408,7 @@ the non-symmetric $P$ of untied weights?""", [
     ("B", r"$\lVert \Sigma - P\rVert_F^2$"),
     ("C", r"$\operatorname{tr}(\Sigma) - \operatorname{tr}(P\Sigma)$"),
     ("D", r"$\operatorname{tr}\big((I - P)^\top \Sigma\, (I - P)\big)$ (the course text's form)")], "A",
-    "evaluate the candidates at a P that is neither symmetric nor a projection (your Exercise 1 helps)")
+    "evaluate each candidate at a product of weights that is neither symmetric nor a projection; your loss from the first exercise helps (notebook 01, “Step 1 — the loss as a trace”)")
 sh.explain(r"""
 $\lVert x - Px\rVert^2 = \operatorname{tr}\big((I-P)xx^\top(I-P)^\top\big)$, so its mean is A. D is A with $P$
 replaced by $P^\top$: equal only for symmetric $P$ (tied weights). C equals the loss only when $P$ is an orthogonal
@@ -456,13 +457,13 @@ minimum loss? ($V_k$: the eigenvectors of the $k$ largest eigenvalues, distinct 
     ("B", r"$W = T V_k^\top$ for any invertible $k\times k$ matrix $T$"),
     ("C", r"Any $W$ with orthonormal rows"),
     ("D", r"$W = Q V_k^\top$ for any orthogonal $k\times k$ matrix $Q$")], "D",
-    "the reconstruction W^T W x must be the orthogonal projection onto the top-k subspace")
+    "which changes of the encoder keep the reconstruction the same orthogonal projection? (notebook 01, “Step 6 — only the subspace is determined”)")
 total += sh.quiz(5, "Quiz 5", r"""
 (Seed exercise, part 1.) At a minimum of the untied loss with $k < d$, the $d\times d$ matrix $W_d W_e$ is:""", [
     ("A", r"$I_d$"),
     ("B", r"$I_k$"),
     ("C", r"the orthogonal projection onto the span of the top-$k$ eigenvectors of $\Sigma$"),
-    ("D", r"$\Sigma^{-1}$")], "C", "what is the rank of W_d W_e?")
+    ("D", r"$\Sigma^{-1}$")], "C", "what can the rank of the product of the two weight matrices be? (notebook 01, “Step 3 — the stationary points, and why $W_dW_e\\neq I$”)")
 total += sh.quiz(6, "Quiz 6", r"""
 (Seed exercise, part 3, corrected: see the errata.) Which statement about adding $\lambda\sum_j|h_j|$ to the loss of
 an overcomplete ($k > d$) linear autoencoder, with nothing else constraining its weights, is correct?""", [
@@ -471,7 +472,7 @@ an overcomplete ($k > d$) linear autoencoder, with nothing else constraining its
     ("B", "It is differentiable everywhere, so plain gradient descent handles it without special care"),
     ("C", "It limits the number of latent dimensions $k$, exactly like a smaller bottleneck"),
     ("D", "It makes the optimal linear autoencoder equal to PCA for any $\\lambda$")], "A",
-    "rescale the encoder by 1/c and the decoder by c: what happens to the reconstruction and to the penalty?")
+    "can the penalty be made small without changing any reconstruction? (notebook 04, “The overcomplete case”)")
 sh.explain(r"""
 The penalty needs a scale constraint (bounded decoder columns as in sparse coding, weight decay, tied weights) to
 make codes sparse; without one the copy solution $W_d W_e = I$ survives with an arbitrarily small penalty (notebook

@@ -64,24 +64,24 @@ ex2 = "%s, %s" % (jarr(X2), jarr(XH2))
 total += sh.grade("mse-check", "Exercise 1: MSE with a reduction", r"""
 SelfCheck.report(
     SelfCheck.close("mse-elem", () -> mse(new double[][] {{1, 2}}, new double[][] {{0, 0}}, "mean-per-element"), 2.5,
-        1e-12, "mean over all n*D elements"),
+        1e-12, "mean over all elements"),
     SelfCheck.close("mse-sample", () -> mse(new double[][] {{1, 2}, {0, 1}}, new double[][] {{0, 0}, {0, 0}},
         "mean-per-sample"), 3.0, 1e-12, "sum over the elements of each row, mean over the rows"),
     SelfCheck.throwsA("mse-bad", IllegalArgumentException.class,
         () -> mse(new double[][] {{1}}, new double[][] {{0}}, "avg"), "reject an unknown reduction"))
 """, [
     probe("seed example 2, mean-per-element", "mse(%s, \"mean-per-element\")" % ex2, expected="0.0175", tol=1e-12,
-          hint="divide the sum by the number of elements n*D"),
+          hint="a mean per element divides the sum by the number of all elements (notebook 02, “Reductions: the worked example of lecture 22-01”)"),
     probe("3 x 1 batch, mean-per-element", "mse(new double[][] {{1}, {2}, {3}}, new double[3][1], \"mean-per-element\")",
-          expected=lit(14 / 3), tol=1e-12, hint="divide the sum by the number of elements n*D"),
+          expected=lit(14 / 3), tol=1e-12, hint="every element counts, whatever the shape of the batch (notebook 02, “Reductions: the worked example of lecture 22-01”)"),
     probe("seed example 2, sum", "mse(%s, \"sum\")" % ex2, expected="0.21", tol=1e-12,
-          hint="sum of all squared differences"),
+          hint="the sum of all squared differences, with nothing divided"),
     probe("seed example 2, mean-per-sample", "mse(%s, \"mean-per-sample\")" % ex2, expected="0.07", tol=1e-12,
-          hint="divide the sum by the number of rows n"),
+          hint="divide the sum by the number of rows, the samples (notebook 02, “Reductions: the worked example of lecture 22-01”)"),
     probe("1 x 4 batch, mean-per-sample", "mse(%s, %s, \"mean-per-sample\")" % (jarr(x14), jarr(xh14)),
-          expected="8.0", tol=1e-12, hint="mean-per-sample divides by n (rows), not by D"),
+          expected="8.0", tol=1e-12, hint="a mean per sample divides by the number of rows, not by the number of columns"),
     probe("unknown reduction rejected", "mse(new double[][] {{1}}, new double[][] {{0}}, \"mean\")", type_="throws",
-          expected="java.lang.IllegalArgumentException", hint="throw an IllegalArgumentException for an unknown reduction"),
+          expected="java.lang.IllegalArgumentException", hint="reject an unknown reduction as the exercise says"),
 ], forbidden=FORBID_LOSS)
 
 # ---------------------------------------------------------------- Exercise 2: BCE
@@ -117,18 +117,18 @@ double bce(double[][] x, double[][] xHat) {
 total += sh.grade("bce-check", "Exercise 2: binary cross-entropy", r"""
 SelfCheck.report(
     SelfCheck.close("bce-half", () -> bce(new double[][] {{1, 0}}, new double[][] {{0.5, 0.5}}), Math.log(2), 1e-12,
-        "-(1/(nD)) sum [x log xhat + (1 - x) log(1 - xhat)]"),
+        "the mean over the elements of the Bernoulli negative log-likelihood"),
     SelfCheck.close("bce-perfect", () -> bce(new double[][] {{0, 1}}, new double[][] {{0, 1}}), 0.0, 1e-12,
-        "a term with coefficient 0 contributes 0"))
+        "a term whose weight is zero contributes nothing"))
 """, [
     probe("seed practice 4", "bce(new double[][] {{1, 0, 1}}, new double[][] {{0.9, 0.2, 0.8}})", expected=lit(p4),
-          tol=1e-12, hint="mean over the D = 3 elements, one term per element"),
+          tol=1e-12, hint="average over the elements, one term per element (notebook 02, “BCE is a Bernoulli negative log-likelihood”)"),
     probe("2 x 2 batch", "bce(%s, %s)" % (jarr(xb), jarr(xbh)), expected=lit(bce22), tol=1e-12,
-          hint="divide by the number of elements n*D"),
+          hint="average over all elements of the batch, not over the rows"),
     probe("soft target x = 0.5", "bce(new double[][] {{0.5}}, new double[][] {{0.5}})", expected=lit(np.log(2)),
-          tol=1e-12, hint="both terms count when 0 < x < 1"),
+          tol=1e-12, hint="a target strictly between the two labels makes both terms count (notebook 02, “BCE at the edges, and on non-binary targets”)"),
     probe("perfect 0/1 prediction", "bce(new double[][] {{1, 0}, {0, 1}}, new double[][] {{1, 0}, {0, 1}})",
-          expected="0.0", tol=1e-12, hint="0 * log(0) must contribute 0, not NaN"),
+          expected="0.0", tol=1e-12, hint="a term whose weight is zero contributes nothing, even where its logarithm is infinite (notebook 02, “BCE at the edges, and on non-binary targets”)"),
 ], forbidden=FORBID_LOSS)
 
 # ---------------------------------------------------------------- Exercise 3: scalar denoising gain
@@ -158,16 +158,16 @@ double scalarDenoisingGain(double[] xs, double noiseStd) {
 total += sh.grade("gain-check", "Exercise 3: scalar denoising gain", r"""
 SelfCheck.report(
     SelfCheck.close("gain-no-noise", () -> scalarDenoisingGain(new double[] {1, -1}, 0.0), 1.0, 1e-12,
-        "without noise the best gain is 1"),
+        "without noise the observation is the signal itself"),
     SelfCheck.close("gain-2", () -> scalarDenoisingGain(new double[] {2}, 2.0), 0.5, 1e-12,
-        "m / (m + sigma^2)"))
+        "the noise enters through its variance"))
 """, [
     probe("seed example 3: x in {-2, 2}, sigma = 0.5", "scalarDenoisingGain(new double[] {-2, 2}, 0.5)",
-          expected=lit(4 / 4.25), tol=1e-12, hint="the noise enters through its variance sigma^2"),
+          expected=lit(4 / 4.25), tol=1e-12, hint="the noise enters through its variance (notebook 03, “Worked example: the linear DAE on two clusters”)"),
     probe("x in {1, 3}, sigma = 1", "scalarDenoisingGain(new double[] {1, 3}, 1.0)", expected=lit(5 / 6), tol=1e-12,
-          hint="use the second moment E[x^2], not the variance around the mean"),
+          hint="use the second moment of the signal, not its variance around the mean"),
     probe("no signal: x = 0", "scalarDenoisingGain(new double[] {0, 0, 0}, 0.3)", expected="0.0", tol=1e-12,
-          hint="with no signal the best gain is 0"),
+          hint="what should the estimate be when the signal carries nothing?"),
 ], forbidden=FORBID_DENOISE)
 
 # ---------------------------------------------------------------- Exercise 4: matrix denoiser
@@ -195,18 +195,18 @@ double[][] gaussianDenoiser(double[][] secondMoment, double noiseStd) {
 total += sh.grade("denoiser-check", "Exercise 4: matrix denoiser", r"""
 SelfCheck.report(
     SelfCheck.close("den-diag", () -> gaussianDenoiser(new double[][] {{3, 0}, {0, 1}}, 1.0)[0][0], 0.75, 1e-12,
-        "S (S + sigma^2 I)^{-1}"),
+        "the matrix version of the scalar gain"),
     SelfCheck.close("den-none", () -> gaussianDenoiser(new double[][] {{3, 1}, {1, 1}}, 0.0)[0][1], 0.0, 1e-12,
         "without noise the best W is the identity"))
 """, [
     probe("diagonal S", "weigh(gaussianDenoiser(new double[][] {{4, 0}, {0, 1}}, 0.5), %s)" % jarr(M22),
           expected=lit(weigh(gden(np.diag([4.0, 1.0]), 0.5), M22)), tol=1e-12,
-          hint="for a diagonal S each coordinate gets the scalar gain S_ii / (S_ii + sigma^2)"),
+          hint="for a diagonal second moment each coordinate is denoised on its own, with the scalar gain of the previous exercise"),
     probe("correlated 2 x 2 S", "weigh(gaussianDenoiser(%s, 0.5), %s)" % (jarr(S2), jarr(M22)),
           expected=lit(weigh(gden(S2, 0.5), M22)), tol=1e-12,
-          hint="a matrix inverse, not an element-wise ratio"),
+          hint="a matrix inverse, not an element-wise ratio (notebook 03, “Worked example: the linear DAE on two clusters”)"),
     probe("correlated 3 x 3 S", "weigh(gaussianDenoiser(%s, 1.0), %s)" % (jarr(S3), jarr(M33)),
-          expected=lit(weigh(gden(S3, 1.0), M33)), tol=1e-12, hint="W = S (S + sigma^2 I)^{-1}"),
+          expected=lit(weigh(gden(S3, 1.0), M33)), tol=1e-12, hint="the matrix version of the scalar gain: multiply by an inverse, in the right order"),
 ], forbidden=FORBID_DENOISE)
 
 # ---------------------------------------------------------------- Exercise 5: masking noise (practice 3)
@@ -255,15 +255,15 @@ double maskingLoss(double w, double secondMoment, double p) {
 """)
 total += sh.grade("mask-loss-check", "Exercise 5a: masking-noise loss", r"""
 SelfCheck.report(
-    SelfCheck.close("mask-loss-0", () -> maskingLoss(0.0, 2.0, 0.3), 2.0, 1e-12, "with w = 0 the loss is E[x^2]"),
-    SelfCheck.close("mask-loss-p0", () -> maskingLoss(1.0, 2.0, 0.0), 0.0, 1e-12, "no masking and w = 1: no loss"))
+    SelfCheck.close("mask-loss-0", () -> maskingLoss(0.0, 2.0, 0.3), 2.0, 1e-12, "with a zero gain the whole signal is lost"),
+    SelfCheck.close("mask-loss-p0", () -> maskingLoss(1.0, 2.0, 0.0), 0.0, 1e-12, "without masking the identity reconstructs perfectly"))
 """, [
     probe("w = 1, s = 4, p = 0.3", "maskingLoss(1.0, 4.0, 0.3)", expected=lit(mloss(1, 4, 0.3)), tol=1e-12,
-          hint="E[m] = E[m^2] = 1 - p for a Bernoulli mask"),
+          hint="a Bernoulli mask equals its own square: its mean and its second moment agree (notebook 03, “Masking noise: practice problem 3 has the wrong answer”)"),
     probe("w = 1/(1-p), s = 4, p = 0.3", "maskingLoss(1 / 0.7, 4.0, 0.3)", expected=lit(mloss(1 / 0.7, 4, 0.3)),
-          tol=1e-12, hint="expand (1 - w m)^2 and use E[m^2] = 1 - p"),
+          tol=1e-12, hint="expand the square before taking the expectation over the mask"),
     probe("w = 0.5, s = 2, p = 0.5", "maskingLoss(0.5, 2.0, 0.5)", expected=lit(mloss(0.5, 2, 0.5)), tol=1e-12,
-          hint="s (1 - 2 w (1-p) + w^2 (1-p))"),
+          hint="take the expectation term by term; the signal's second moment multiplies every term"),
 ], forbidden=FORBID_DENOISE)
 sh.solution("practice3-impl", r"""
 double practice3Gain() {
@@ -275,10 +275,10 @@ double practice3Gain() {
 total += sh.grade("practice3-check", "Exercise 5b: practice 3, optimal diagonal gain", r"""
 SelfCheck.report(
     SelfCheck.close("p3-better", () -> maskingLoss(practice3Gain(), 1.0, 0.3) <= maskingLoss(1 / 0.7, 1.0, 0.3) ? 1 : 0,
-        1, 0, "your gain should do at least as well as 1/(1-p) on the loss of part (a)"))
+        1, 0, "your gain should do at least as well as the inverse-dropout gain on the loss of part (a)"))
 """, [
     probe("W_ii for p = 0.3", "practice3Gain()", expected="1.0", tol=1e-9,
-          hint="minimise the loss of part (a) in w; unbiasedness E[W x~] = x is not the criterion"),
+          hint="minimise the loss of part (a) over the gain; an unbiased reconstruction is not the criterion (notebook 03, “Masking noise: practice problem 3 has the wrong answer”)"),
 ])
 sh.solution("mask-opt-impl", r"""
 double[][] maskingOptimum(double[][] secondMoment, double p) {
@@ -297,12 +297,12 @@ SelfCheck.report(
 """, [
     probe("practice 3: S = x x^T, x = (1, 2, 3, 4), p = 0.3",
           "weigh(maskingOptimum(%s, 0.3), %s)" % (jarr(Sx), jarr(M44)), expected=lit(weigh(mopt(Sx, 0.3), M44)),
-          tol=1e-9, hint="W = S ((1-p) S + p diag(S))^{-1}"),
+          tol=1e-9, hint="set the gradient of the expected loss to zero; the masked input's second moment treats the diagonal differently (notebook 03, “Masking noise: practice problem 3 has the wrong answer”)"),
     probe("diagonal S, p = 0.3", "weigh(maskingOptimum(new double[][] {{2, 0}, {0, 3}}, 0.3), %s)" % jarr(M22),
-          expected="6.0", tol=1e-12, hint="for uncorrelated coordinates the optimum is the identity, not I/(1-p)"),
+          expected="6.0", tol=1e-12, hint="for uncorrelated coordinates compare with your answer to part (b)"),
     probe("correlated S, p = 0.5", "weigh(maskingOptimum(%s, 0.5), %s)" % (jarr(S2), jarr(M22)),
           expected=lit(weigh(mopt(S2, 0.5), M22)), tol=1e-12,
-          hint="E[x x~^T] = (1-p) S; E[x~ x~^T] = (1-p)^2 S + p(1-p) diag(S)"),
+          hint="compute the cross moment and the masked input's second moment separately; only the diagonal of the latter changes differently"),
 ], forbidden=FORBID_DENOISE)
 
 # ---------------------------------------------------------------- Exercise 6: sparsity KL penalty
@@ -333,16 +333,16 @@ double sparsityPenalty(double rho, double[] rhoHat) {
 total += sh.grade("sparse-check", "Exercise 6: KL sparsity penalty", r"""
 SelfCheck.report(
     SelfCheck.close("kl-match", () -> sparsityPenalty(0.1, new double[] {0.1, 0.1}), 0.0, 1e-12,
-        "KL(rho || rho) = 0"),
+        "the divergence of a distribution from itself"),
     SelfCheck.close("kl-half", () -> sparsityPenalty(0.5, new double[] {0.25}), 0.5 * Math.log(4.0 / 3), 1e-12,
-        "rho log(rho/q) + (1-rho) log((1-rho)/(1-q))"))
+        "the divergence between two Bernoulli distributions, target first"))
 """, [
     probe("rho = 0.05, rhoHat = (0.1, 0.5)", "sparsityPenalty(0.05, new double[] {0.1, 0.5})",
-          expected=lit(bkl(0.05, 0.1) + bkl(0.05, 0.5)), tol=1e-12, hint="sum the KL over the hidden units"),
+          expected=lit(bkl(0.05, 0.1) + bkl(0.05, 0.5)), tol=1e-12, hint="sum the divergence over the hidden units (notebook 04, “The KL sparsity penalty”)"),
     probe("rho = 0.2, rhoHat = (0.1)", "sparsityPenalty(0.2, new double[] {0.1})", expected=lit(bkl(0.2, 0.1)),
-          tol=1e-12, hint="KL(rho || rhoHat): the target rho is the first argument"),
+          tol=1e-12, hint="the target activation is the first argument of the divergence, the measured average the second (notebook 04, “The KL sparsity penalty”)"),
     probe("rho = 0.05, rhoHat = (0.05, 0.05, 0.05)", "sparsityPenalty(0.05, new double[] {0.05, 0.05, 0.05})",
-          expected="0.0", tol=1e-12, hint="the penalty vanishes when every average activation equals rho"),
+          expected="0.0", tol=1e-12, hint="compare each unit's measured average with the target, unit by unit"),
 ], forbidden=FORBID_LOSS)
 
 # ---------------------------------------------------------------- quizzes
@@ -358,7 +358,7 @@ $\hat x = w\tilde x$, for additive Gaussian noise $\mathcal{N}(0, \sigma^2)$, $\
     ("A", "The exact clean input, whatever the noise"),
     ("B", "The noisy input shrunk toward 0, which is the data mean only when the data are centred"),
     ("C", "Only the noise"),
-    ("D", "The identity mapping of its (noisy) input")], "B", "look at your answer to Exercise 3 for sigma > 0")
+    ("D", "The identity mapping of its (noisy) input")], "B", "look at your scalar gain when there is noise (notebook 03, “Worked example: the linear DAE on two clusters”)")
 sh.explain(r"""
 $w^\star = \mathbb{E}[x^2]/(\mathbb{E}[x^2] + \sigma^2) < 1$ for $\sigma > 0$ (Exercise 3), so $w^\star\tilde x$
 is $\tilde x$ pulled toward 0. The check fits $w$ by least squares to $n = 40\,000$ noisy samples of
@@ -392,20 +392,20 @@ perturbations explicitly?""", [
     ("A", "Sparse autoencoder"),
     ("B", "Denoising autoencoder"),
     ("C", r"Contractive autoencoder (penalty $\lVert \partial e_\phi(x)/\partial x\rVert_F^2$)"),
-    ("D", "Undercomplete autoencoder")], "C", "which penalty contains a derivative with respect to the input?")
+    ("D", "Undercomplete autoencoder")], "C", "which penalty contains a derivative with respect to the input? (notebook 04, “Contractive penalty: the exact Jacobian”)")
 total += sh.quiz(3, "Quiz 3", r"""
 (Seed 22-01, practice problem 5.) A sparse autoencoder with 100 sigmoid hidden units is trained with the KL penalty
 of Exercise 6 and target $\rho = 0.05$. What does the penalty control?""", [
     ("A", "Exactly 5 units are active (non-zero) for every input, like a bottleneck of size 5"),
     ("B", "The number of hidden units, reduced from 100 to 5 during training"),
     ("C", "Nothing: the KL penalty is zero for sigmoid units"),
-    ("D", r"The average activation $\hat\rho_j$ of each unit over the data, not the number of active units")], "D", "what is rhoHat_j an average of?")
+    ("D", r"The average activation $\hat\rho_j$ of each unit over the data, not the number of active units")], "D", "what is the measured average activation an average of? (notebook 04, “The KL sparsity penalty”)")
 total += sh.quiz(4, "Quiz 4", r"""
 (Seed 22-01, practice problem 3.) With masking probability $p$, what does the diagonal gain $1/(1-p)$ achieve?""", [
     ("A", r"It minimises $\mathbb{E}\lVert x - W\tilde x\rVert^2$ over diagonal $W$"),
     ("B", "It is the optimum of the full (non-diagonal) problem"),
     ("C", r"It makes the reconstruction unbiased, $\mathbb{E}[W\tilde x] = x$, at a larger squared error than gain 1"),
-    ("D", "It gives zero reconstruction error")], "C", "compare maskingLoss at both gains")
+    ("D", "It gives zero reconstruction error")], "C", "compare the masking loss at both gains (notebook 03, “Masking noise: practice problem 3 has the wrong answer”)")
 
 sh.write("solutions/03-losses-and-denoising.ipynb")
 print("sheet 03:", total, "points")

@@ -69,19 +69,19 @@ double klToStandardNormal(double[] mu, double[] logVar) {
 total += sh.grade("kl-check", "Exercise 1: KL to N(0, I)", r"""
 SelfCheck.report(
     SelfCheck.close("kl-mean", () -> klToStandardNormal(new double[] {2}, new double[] {0}), 2.0, 1e-12,
-        "a unit-variance q shifted by mu has KL = mu^2 / 2"),
+        "only the mean differs from the prior: which terms of the closed form remain?"),
     SelfCheck.close("kl-prior", () -> klToStandardNormal(new double[] {0, 0}, new double[] {0, 0}), 0.0, 1e-12,
-        "q = p gives KL = 0"))
+        "the divergence of a distribution from itself"))
 """, [
     probe("q = p (3 dimensions)", "klToStandardNormal(new double[3], new double[3])", expected="0.0", tol=1e-12,
-          hint="KL(p || p) = 0"),
+          hint="the divergence of a distribution from itself (notebook 05, “Three identities”)"),
     probe("means only: mu = (1, -2), logVar = 0", "klToStandardNormal(new double[] {1, -2}, new double[] {0, 0})",
-          expected="2.5", tol=1e-12, hint="the KL is non-negative and carries the factor 1/2"),
+          expected="2.5", tol=1e-12, hint="the divergence is never negative; check the constant factor in front of the sum (notebook 05, “The diagonal case used by every VAE”)"),
     probe("variances only: sigma^2 = (4, 1/4)",
           "klToStandardNormal(new double[] {0, 0}, new double[] {%s, %s})" % (lit(LN4), lit(-LN4)),
-          expected=lit(kl([0, 0], [LN4, -LN4])), tol=1e-12, hint="sigma^2 = exp(logVar); do not forget -1 - logVar"),
+          expected=lit(kl([0, 0], [LN4, -LN4])), tol=1e-12, hint="the inputs are log-variances: exponentiate to get the variances, and keep every term of the closed form (notebook 05, “The diagonal case used by every VAE”)"),
     probe("3 dimensions, mixed", "klToStandardNormal(%s, %s)" % (jarr(MU3), jarr(LV3)), expected=lit(kl(MU3, LV3)),
-          tol=1e-12, hint="(1/2) sum (mu^2 + sigma^2 - 1 - log sigma^2)"),
+          tol=1e-12, hint="sum the per-coordinate closed form over the dimensions (notebook 05, “The diagonal case used by every VAE”)"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- Exercise 2: reparameterisation
@@ -108,16 +108,16 @@ double[] reparameterize(double[] mu, double[] logVar, double[] eps) {
 total += sh.grade("reparam-check", "Exercise 2: reparameterised sample", r"""
 SelfCheck.report(
     SelfCheck.close("z-eps0", () -> reparameterize(new double[] {1.5}, new double[] {0.7}, new double[] {0})[0], 1.5,
-        1e-12, "with eps = 0 the sample is the mean"),
+        1e-12, "without noise the sample is the mean"),
     SelfCheck.close("z-len", () -> reparameterize(new double[] {0, 0, 0}, new double[3], new double[3]).length, 3, 0,
         "one coordinate per latent dimension"))
 """, [
-    probe("unit variance: z = mu + eps", "reparameterize(new double[] {1, -1}, new double[] {0, 0}, new double[] {0.5, 2})[1]",
-          expected="1.0", tol=1e-12, hint="z = mu + sigma * eps"),
+    probe("unit variance (logVar = 0)", "reparameterize(new double[] {1, -1}, new double[] {0, 0}, new double[] {0.5, 2})[1]",
+          expected="1.0", tol=1e-12, hint="shift by the mean and scale the noise by the standard deviation (notebook 07, “The reparameterized sample has the right distribution”)"),
     probe("sigma^2 = 4", "reparameterize(new double[] {0.5}, new double[] {%s}, new double[] {1.5})[0]" % lit(LN4),
-          expected="3.5", tol=1e-12, hint="multiply eps by the standard deviation exp(logVar / 2), not the variance"),
+          expected="3.5", tol=1e-12, hint="scale the noise by the standard deviation, not the variance: the inputs are log-variances"),
     probe("3 dimensions, coordinate 3", "reparameterize(%s, %s, %s)[2]" % (jarr(MU3), jarr(LV3), jarr(EPS3)),
-          expected=lit(MU3[2] + np.exp(LV3[2] / 2) * EPS3[2]), tol=1e-12, hint="z_m = mu_m + exp(logVar_m / 2) eps_m"),
+          expected=lit(MU3[2] + np.exp(LV3[2] / 2) * EPS3[2]), tol=1e-12, hint="each coordinate uses its own mean, log-variance and noise"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- Exercise 3: ELBO estimator
@@ -156,25 +156,25 @@ double elboEstimate(double[] mu, double[] logVar, double[][] eps, ToDoubleFuncti
 total += sh.grade("elbo-check", "Exercise 3: ELBO estimator", r"""
 SelfCheck.report(
     SelfCheck.close("elbo-const", () -> elboEstimate(new double[] {0}, new double[] {0}, new double[][] {{0.3}, {-0.3}},
-        z -> -2.0), -2.0, 1e-12, "q = p: the KL is 0 and a constant log-likelihood averages to itself"),
+        z -> -2.0), -2.0, 1e-12, "here the approximate posterior is the prior, and a constant log-likelihood averages to itself"),
     SelfCheck.close("elbo-kl", () -> elboEstimate(new double[] {2}, new double[] {0}, new double[][] {{0}}, z -> 0.0),
         -2.0, 1e-12, "the KL term is subtracted"))
 """, [
     probe("q = p, two samples", "elboEstimate(new double[] {0}, new double[] {0}, new double[][] {{1}, {-1}}, "
-          "z -> -z[0] * z[0])", expected="-1.0", tol=1e-12, hint="average log p(x|z) over the samples"),
+          "z -> -z[0] * z[0])", expected="-1.0", tol=1e-12, hint="average the log-likelihood over the samples (notebook 06, “Estimating the ELBO”)"),
     probe("2 dimensions, two samples",
           "elboEstimate(new double[] {1, 0}, new double[] {0, %s}, %s, z -> -0.5 * (z[0] * z[0] + z[1] * z[1]))"
           % (lit(-LN4), jarr(E2)),
           expected=lit(elbo([1, 0], [0, -LN4], E2, lambda z: -0.5 * (z[0] ** 2 + z[1] ** 2))), tol=1e-12,
-          hint="ELBO = mean of log p(x|z) minus the KL"),
+          hint="the bound is the expected log-likelihood minus the divergence from the prior (notebook 06, “Estimating the ELBO”)"),
     probe("one sample at eps = 0", "elboEstimate(new double[] {2}, new double[] {%s}, new double[][] {{0}}, "
           "z -> 3 * z[0])" % lit(np.log(2)),
           expected=lit(elbo([2], [np.log(2)], [[0]], lambda z: 3 * z[0])), tol=1e-12,
-          hint="subtract the KL, do not add it"),
+          hint="subtract the divergence, do not add it"),
     probe("3 dimensions, three samples", "elboEstimate(%s, %s, %s, z -> z[0] - z[1] * z[2])"
           % (jarr(MU3), jarr(LV3), jarr(EPS33)),
           expected=lit(elbo(MU3, LV3, EPS33, lambda z: z[0] - z[1] * z[2])), tol=1e-12,
-          hint="z = mu + exp(logVar/2) * eps for each row of eps; divide by the number of samples L"),
+          hint="build one sample per row of noise and divide by the number of samples"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- Exercise 4: IWAE
@@ -202,21 +202,21 @@ double iwaeBound(double[] logWeights) {
 """)
 total += sh.grade("iwae-check", "Exercise 4: IWAE bound", r"""
 SelfCheck.report(
-    SelfCheck.close("iwae-one", () -> iwaeBound(new double[] {-3.5}), -3.5, 1e-12, "K = 1: the bound is w_1"),
+    SelfCheck.close("iwae-one", () -> iwaeBound(new double[] {-3.5}), -3.5, 1e-12, "with a single sample the bound is its log-weight"),
     SelfCheck.close("iwae-two", () -> iwaeBound(new double[] {0, Math.log(5)}), Math.log(3), 1e-12,
-        "log of the MEAN of exp(w_k)"),
+        "the logarithm of the MEAN weight"),
     SelfCheck.close("iwae-big", () -> iwaeBound(new double[] {800, 800}), 800, 1e-9,
-        "exp(800) overflows: subtract the maximum first"))
+        "large log-weights overflow when exponentiated: subtract the maximum first"))
 """, [
     probe("equal log-weights", "iwaeBound(new double[] {2, 2, 2})", expected="2.0", tol=1e-12,
-          hint="the mean of three equal weights"),
+          hint="with equal weights the average inside the logarithm is easy to check by hand (notebook 06, “The importance-weighted bound (IWAE)”)"),
     probe("log-weights (0, log 3)", "iwaeBound(new double[] {0, %s})" % lit(LN3), expected=lit(np.log(2)),
-          tol=1e-12, hint="log of the average of exp(w_k), not the average of the w_k"),
+          tol=1e-12, hint="take the logarithm of the average weight, not the average of the log-weights (notebook 06, “The importance-weighted bound (IWAE)”)"),
     probe("large log-weights (1000, 1000 + log 3)", "iwaeBound(new double[] {1000, %s})" % lit(1000 + LN3),
-          expected=lit(lme([1000, 1000 + LN3])), tol=1e-9, hint="exp(1000) overflows: use log-sum-exp"),
+          expected=lit(lme([1000, 1000 + LN3])), tol=1e-9, hint="large log-weights overflow when exponentiated: shift by the largest one first, the log-sum-exp trick"),
     probe("very negative log-weights", "iwaeBound(new double[] {-1000, %s, -1001})" % lit(-1000 - LN3),
           expected=lit(lme([-1000, -1000 - LN3, -1001])), tol=1e-9,
-          hint="exp(-1000) underflows to 0: use log-sum-exp"),
+          hint="very negative log-weights underflow when exponentiated: the same shift helps"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- Exercise 5: ELBO of a linear-Gaussian model
@@ -246,14 +246,14 @@ assert abs(gelbo(1, 1, 0.5, 0.5) - lognormal(1, 2)) < 1e-14
 total += sh.grade("gelbo-check", "Exercise 5: closed-form ELBO of a linear-Gaussian model", r"""
 SelfCheck.report(
     SelfCheck.close("gelbo-bound", () -> gaussianModelElbo(0.5, 2.0, 0.1, 0.3) <= -0.5 * Math.log(2 * Math.PI * 3)
-        - 0.25 / 6 ? 1 : 0, 1, 0, "the ELBO never exceeds log p(x) = log N(x; 0, 1 + s^2)"))
+        - 0.25 / 6 ? 1 : 0, 1, 0, "the ELBO never exceeds the log-evidence"))
 """, [
-    probe("exact posterior: equals log p(x)", "gaussianModelElbo(1.0, 1.0, 0.5, 0.5)", expected=lit(lognormal(1, 2)),
-          tol=1e-12, hint="E_q[(x - z)^2] = (x - m)^2 + v: keep the v"),
+    probe("exact posterior", "gaussianModelElbo(1.0, 1.0, 0.5, 0.5)", expected=lit(lognormal(1, 2)),
+          tol=1e-12, hint="the expected squared error under the approximate posterior includes that posterior's own variance (notebook 06, “Two derivations”)"),
     probe("q = prior", "gaussianModelElbo(1.0, 1.0, 0.0, 1.0)", expected=lit(gelbo(1, 1, 0, 1)), tol=1e-12,
-          hint="with q = p(z) the KL is 0 and only the expected log-likelihood remains"),
+          hint="when the approximate posterior is the prior the divergence term drops out"),
     probe("x = 2, s^2 = 0.5, m = 1, v = 0.2", "gaussianModelElbo(2.0, 0.5, 1.0, 0.2)", expected=lit(gelbo(2, 0.5, 1, 0.2)),
-          tol=1e-12, hint="expected log-likelihood minus KL(N(m, v) || N(0, 1))"),
+          tol=1e-12, hint="the expected log-likelihood minus the divergence of the approximate posterior from the standard normal prior"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- Exercise 6: Gaussian decoder log-likelihood
@@ -278,13 +278,13 @@ double gaussianLogLikelihood(double[] x, double[] mean, double variance) {
 total += sh.grade("gauss-ll-check", "Exercise 6: Gaussian log-likelihood", r"""
 SelfCheck.report(
     SelfCheck.close("ll-1d", () -> gaussianLogLikelihood(new double[] {0}, new double[] {0}, 1.0),
-        -0.5 * Math.log(2 * Math.PI), 1e-12, "the constant is -(D/2) log(2 pi sigma^2)"))
+        -0.5 * Math.log(2 * Math.PI), 1e-12, "the normalising constant appears once per dimension"))
 """, [
     probe("x = mean, D = 2, sigma^2 = 1", "gaussianLogLikelihood(new double[] {0, 0}, new double[] {0, 0}, 1.0)",
-          expected=lit(-np.log(2 * np.pi)), tol=1e-12, hint="one -(1/2) log(2 pi sigma^2) per dimension"),
+          expected=lit(-np.log(2 * np.pi)), tol=1e-12, hint="the normalising constant appears once per dimension (notebook 02, “MSE is a Gaussian negative log-likelihood”)"),
     probe("D = 3, sigma^2 = 0.5", "gaussianLogLikelihood(%s, %s, 0.5)" % (jarr(xg), jarr(mg)),
           expected=lit(-np.sum((xg - mg) ** 2) / 1.0 - 1.5 * np.log(np.pi)), tol=1e-12,
-          hint="divide the squared error by 2 sigma^2"),
+          hint="the squared error is scaled by the noise variance (notebook 02, “MSE is a Gaussian negative log-likelihood”)"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- Exercise 7: pathwise gradient
@@ -317,16 +317,16 @@ double[] reparamGradient(double mu, double logVar, double[] eps, DoubleUnaryOper
 total += sh.grade("pathwise-check", "Exercise 7: pathwise gradient", r"""
 SelfCheck.report(
     SelfCheck.close("grad-mu", () -> reparamGradient(1.0, 0.0, new double[] {1, -1}, z -> 2 * z)[0], 2.0, 1e-12,
-        "dz/dmu = 1: average f'(z)"),
+        "the sample moves one for one with the mean: average the derivative of the integrand"),
     SelfCheck.close("grad-logvar", () -> reparamGradient(0.0, 0.0, new double[] {1, -1}, z -> 2 * z)[1], 1.0, 1e-12,
-        "for f = z^2 the exact d/dlogVar is sigma^2"))
+        "compare with the exact derivative of the expectation for this integrand"))
 """, [
     probe("f = z^2, mu = 1.5, sigma = 2: d/dmu", "reparamGradient(1.5, %s, new double[] {1, -1}, z -> 2 * z)[0]"
-          % lit(LN4), expected="3.0", tol=1e-12, hint="average f'(mu + sigma eps) over the samples"),
+          % lit(LN4), expected="3.0", tol=1e-12, hint="average the derivative of the integrand at the reparameterised samples (notebook 07, “A smooth integrand: both unbiased, very different variances”)"),
     probe("f = z^2, mu = 1.5, sigma = 2: d/dlogVar", "reparamGradient(1.5, %s, new double[] {1, -1}, z -> 2 * z)[1]"
-          % lit(LN4), expected="4.0", tol=1e-12, hint="dz/dlogVar = eps * sigma / 2 (sigma = exp(logVar / 2))"),
+          % lit(LN4), expected="4.0", tol=1e-12, hint="apply the chain rule through the standard deviation as a function of the log-variance (notebook 07, “A smooth integrand: both unbiased, very different variances”)"),
     probe("f = 3 z, three samples: d/dlogVar", "reparamGradient(0.0, 0.0, new double[] {0.5, 2, -1}, z -> 3.0)[1]",
-          expected="0.75", tol=1e-12, hint="dz/dlogVar = eps * sigma / 2"),
+          expected="0.75", tol=1e-12, hint="the derivative of the sample with respect to the log-variance carries a factor from the chain rule"),
 ], forbidden=FORBID)
 
 # ---------------------------------------------------------------- quizzes
@@ -341,7 +341,7 @@ total += sh.quiz(1, "Quiz 1", r"""
     ("A", r"$D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z))$"),
     ("B", r"$D_{\mathrm{KL}}(p(z\mid x)\,\Vert\,q(z\mid x))$"),
     ("C", r"$D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p_\theta(z\mid x))$"),
-    ("D", "0, always")], "C", "write log p(x) = E_q[log p(x, z) - log q(z|x)] + E_q[log q(z|x) - log p(z|x)]")
+    ("D", "0, always")], "C", "split the log-evidence into the bound and a divergence (notebook 06, “Two derivations”)")
 total += sh.quiz(2, "Quiz 2", r"""
 (Seed exercise, VAE part 1.) For a fixed decoder $\theta$, maximising the ELBO over the encoder's $q(z\mid x)$ is
 equivalent to:""", [
@@ -349,7 +349,7 @@ equivalent to:""", [
     ("B", r"Minimising $D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z))$ alone"),
     ("C", r"Minimising the reconstruction error alone"),
     ("D", r"Minimising $D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p_\theta(z\mid x))$")], "D",
-    "which terms of log p(x) = ELBO(q) + gap depend on q?")
+    "which terms of the decomposition of the log-evidence depend on the approximate posterior? (notebook 06, “Two derivations”)")
 total += sh.quiz(3, "Quiz 3", r"""
 (Seed exercise, VAE part 2.) Why does writing $z = \mu_\phi(x) + \sigma_\phi(x)\odot\epsilon$ make
 $\nabla_\phi\,\mathbb{E}_{q_\phi}[\log p_\theta(x\mid z)]$ computable by backpropagation?""", [
@@ -358,7 +358,7 @@ $\nabla_\phi\,\mathbb{E}_{q_\phi}[\log p_\theta(x\mid z)]$ computable by backpro
     ("C", r"The expectation is now over $\epsilon\sim\mathcal{N}(0, I)$, free of $\phi$, and $z$ is a differentiable "
           r"function of $\phi$"),
     ("D", "It turns the score-function (log-derivative) estimator into an exact gradient")], "C",
-    "what does the distribution of the expectation depend on after the change of variables?")
+    "what does the distribution of the expectation depend on after the change of variables? (notebook 07, “The reparameterized sample has the right distribution”)")
 total += sh.quiz(4, "Quiz 4", r"""
 (Seed exercise, VAE part 3.) In the $\beta$-VAE objective
 $\mathbb{E}_q[\log p_\theta(x\mid z)] - \beta\,D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z))$, what happens as $\beta\to 0$?""", [
@@ -366,13 +366,13 @@ $\mathbb{E}_q[\log p_\theta(x\mid z)] - \beta\,D_{\mathrm{KL}}(q(z\mid x)\,\Vert
     ("B", r"The KL penalty vanishes: $q(z\mid x)$ drifts away from the prior and the rate (the KL) grows"),
     ("C", "The decoder learns to ignore z, so reconstructions deteriorate"),
     ("D", r"The ELBO becomes equal to $\log p_\theta(x)$")], "B",
-    "which term still acts on q when beta is 0?")
+    "which term still acts on the approximate posterior when the weight of the divergence vanishes? (notebook 06, “The $\\beta$-weighted objective”)")
 total += sh.quiz(5, "Quiz 5", r"""
 (Seed exercise, VAE part 3.) And as $\beta\to\infty$?""", [
     ("A", "The model reduces to a plain autoencoder"),
     ("B", "The latent codes become more informative about x"),
     ("C", r"$q(z\mid x)\to p(z)$ for every $x$: z carries no information about x (posterior collapse)"),
-    ("D", "Nothing changes: beta only rescales the loss")], "C", "what minimises the KL term alone?")
+    ("D", "Nothing changes: beta only rescales the loss")], "C", "what minimises the divergence term alone? (notebook 06, “The $\\beta$-weighted objective”)")
 total += sh.quiz(6, "Quiz 6", r"""
 (Seed exercise, VAE part 1.) For a decoder with Bernoulli outputs $\hat x = f_\theta(z)$, the reconstruction term
 $\mathbb{E}_{q(z\mid x)}[\log p_\theta(x\mid z)]$ is:""", [
@@ -380,7 +380,7 @@ $\mathbb{E}_{q(z\mid x)}[\log p_\theta(x\mid z)]$ is:""", [
     ("B", r"$D_{\mathrm{KL}}(q(z\mid x)\,\Vert\,p(z))$"),
     ("C", "The mean squared error between x and the decoder output"),
     ("D", r"Minus the binary cross-entropy (summed over pixels) between $x$ and $f_\theta(z)$, averaged over "
-          r"$z\sim q(z\mid x)$")], "D", "write the Bernoulli log-likelihood of x")
+          r"$z\sim q(z\mid x)$")], "D", "write the Bernoulli log-likelihood of the data (notebook 02, “BCE is a Bernoulli negative log-likelihood”)")
 
 sh.write("solutions/04-vae-kl-elbo.ipynb")
 print("sheet 04:", total, "points")
