@@ -14,6 +14,33 @@ public final class DeepAutoencoder extends MlpAutoencoder {
         super(encoder, decoder);
     }
 
+    /**
+     * A builder for a deep autoencoder with input width d and code width k; see {@link MlpAutoencoder.Builder} for the
+     * sizes, activations and defaults.
+     */
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
+    }
+
+    /** Configuration of a {@link DeepAutoencoder}. */
+    public static final class Builder extends MlpAutoencoder.Builder<Builder> {
+        private Builder(int inputDim, int latentDim) {
+            super(inputDim, latentDim);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** Builds the autoencoder, initialising the encoder, then the decoder. rng: Modified. */
+        public DeepAutoencoder build(RandomGenerator rng) {
+            Require.notNull("rng", rng);
+            Mlp encoder = encoder(rng);
+            return new DeepAutoencoder(encoder, decoder(rng));
+        }
+    }
+
     /** An autoencoder from a given encoder (d → k) and decoder (k → d). */
     public static DeepAutoencoder of(Mlp encoder, Mlp decoder) {
         return new DeepAutoencoder(encoder, decoder);

@@ -73,6 +73,47 @@ public final class LinearAutoencoder implements Autoencoder {
     }
 
     /**
+     * A builder for a linear autoencoder with input width d ≥ 1 and code width k ≥ 1 (k ≥ d, overcomplete, makes the
+     * identity reachable: see the class comment). Defaults: untied weights, encoder and decoder biases.
+     */
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
+    }
+
+    /** Configuration of a {@link LinearAutoencoder}. */
+    public static final class Builder {
+        private final int inputDim;
+        private final int latentDim;
+        private boolean tied;
+        private boolean bias = true;
+
+        private Builder(int inputDim, int latentDim) {
+            this.inputDim = Require.positive("inputDim", inputDim);
+            this.latentDim = Require.positive("latentDim", latentDim);
+        }
+
+        /** Tied weights: the decoder matrix is V = Wᵀ (one parameter block fewer). */
+        public Builder tiedWeights() {
+            this.tied = true;
+            return this;
+        }
+
+        /** No biases: \(h = xW\), \(\hat x = hV\). */
+        public Builder withoutBias() {
+            this.bias = false;
+            return this;
+        }
+
+        /**
+         * Builds the autoencoder with PyTorch's {@code nn.Linear} default initialisation, drawn in order: W and
+         * b<sub>e</sub>, then V (untied), then b<sub>d</sub>. rng: Modified.
+         */
+        public LinearAutoencoder build(RandomGenerator rng) {
+            return new LinearAutoencoder(inputDim, latentDim, tied, bias, rng);
+        }
+    }
+
+    /**
      * Untied weights W (d×k) and V (k×d), PyTorch-default initialisation from rng.
      *
      * @param inputDim  d ≥ 1
