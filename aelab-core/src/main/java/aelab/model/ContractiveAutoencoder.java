@@ -91,15 +91,6 @@ public final class ContractiveAutoencoder extends MlpAutoencoder implements Regu
         }
     }
 
-    /** The encoder must be one SIGMOID layer; λ ≥ 0. */
-    public static ContractiveAutoencoder of(Mlp encoder, Mlp decoder, double lambda) {
-        Require.notNull("encoder", encoder);
-        if (encoder.depth() != 1 || encoder.activation(0) != Activation.SIGMOID) {
-            throw new IllegalArgumentException("encoder must be a single SIGMOID layer, got " + encoder);
-        }
-        return new ContractiveAutoencoder(encoder, decoder, Require.nonNegative("lambda", lambda));
-    }
-
     /** λ. */
     public double weight() {
         return weight;

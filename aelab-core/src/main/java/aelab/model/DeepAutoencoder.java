@@ -40,34 +40,4 @@ public final class DeepAutoencoder extends MlpAutoencoder {
             return new DeepAutoencoder(encoder, decoder(rng));
         }
     }
-
-    /** An autoencoder from a given encoder (d → k) and decoder (k → d). */
-    public static DeepAutoencoder of(Mlp encoder, Mlp decoder) {
-        return new DeepAutoencoder(encoder, decoder);
-    }
-
-    /**
-     * Encoder sizes {@code d, h1, …, k}; the decoder mirrors them ({@code k, …, h1, d}). Every layer has a bias.
-     *
-     * @param encoderSizes at least {d, k}. Not modified.
-     * @param hidden       activation of hidden layers (both MLPs)
-     * @param code         activation of the code layer (encoder output)
-     * @param output       activation of the decoder output
-     * @param rng          initialisation. Modified.
-     */
-    public static DeepAutoencoder create(int[] encoderSizes, Activation hidden, Activation code, Activation output,
-            RandomGenerator rng) {
-        Require.notNull("encoderSizes", encoderSizes);
-        Mlp encoder = Mlp.create("encoder", encoderSizes, hidden, code, true, rng);
-        Mlp decoder = Mlp.create("decoder", reversed(encoderSizes), hidden, output, true, rng);
-        return new DeepAutoencoder(encoder, decoder);
-    }
-
-    static int[] reversed(int[] sizes) {
-        int[] r = new int[sizes.length];
-        for (int i = 0; i < sizes.length; i++) {
-            r[i] = sizes[sizes.length - 1 - i];
-        }
-        return r;
-    }
 }

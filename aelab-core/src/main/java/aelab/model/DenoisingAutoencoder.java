@@ -86,16 +86,6 @@ public final class DenoisingAutoencoder extends MlpAutoencoder {
         }
     }
 
-    /** Gaussian corruption x + σε with σ &gt; 0. */
-    public static DenoisingAutoencoder gaussian(Mlp encoder, Mlp decoder, double sigma) {
-        return new DenoisingAutoencoder(encoder, decoder, Noise.GAUSSIAN, Require.positive("sigma", sigma));
-    }
-
-    /** Masking corruption with drop probability p in (0, 1). */
-    public static DenoisingAutoencoder masking(Mlp encoder, Mlp decoder, double p) {
-        return new DenoisingAutoencoder(encoder, decoder, Noise.MASKING, Require.inOpenRange("p", p, 0, 1));
-    }
-
     /** The kind of corruption. */
     public Noise noise() {
         return noise;

@@ -113,21 +113,6 @@ public final class LinearAutoencoder implements Autoencoder {
         }
     }
 
-    /**
-     * Untied weights W (d×k) and V (k×d), PyTorch-default initialisation from rng.
-     *
-     * @param inputDim  d ≥ 1
-     * @param latentDim k ≥ 1; k ≥ d (overcomplete) makes the identity reachable, see the class comment
-     */
-    public static LinearAutoencoder untied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
-        return new LinearAutoencoder(inputDim, latentDim, false, bias, rng);
-    }
-
-    /** Tied weights: decoder V = Wᵀ; inputDim d ≥ 1, latentDim k ≥ 1 (k ≥ d: see the class comment). */
-    public static LinearAutoencoder tied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
-        return new LinearAutoencoder(inputDim, latentDim, true, bias, rng);
-    }
-
     /** True when V = Wᵀ. */
     public boolean isTied() {
         return tied;

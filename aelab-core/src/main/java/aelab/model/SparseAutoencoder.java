@@ -100,23 +100,6 @@ public final class SparseAutoencoder extends MlpAutoencoder implements Regulariz
         }
     }
 
-    /** L1 penalty λΣ|h|/n with λ ≥ 0. */
-    public static SparseAutoencoder l1(Mlp encoder, Mlp decoder, double lambda) {
-        return new SparseAutoencoder(encoder, decoder, Penalty.L1, Require.nonNegative("lambda", lambda), Double.NaN);
-    }
-
-    /** KL penalty λΣ_j KL(ρ‖ρ̂_j); the encoder's last activation must be SIGMOID; ρ in (0, 1). */
-    public static SparseAutoencoder kl(Mlp encoder, Mlp decoder, double rho, double lambda) {
-        Require.notNull("encoder", encoder);
-        Activation code = encoder.activation(encoder.depth() - 1);
-        if (code != Activation.SIGMOID) {
-            throw new IllegalArgumentException("encoder output activation must be SIGMOID for the KL penalty, got "
-                    + code);
-        }
-        return new SparseAutoencoder(encoder, decoder, Penalty.KL, Require.nonNegative("lambda", lambda),
-                Require.inOpenRange("rho", rho, 0, 1));
-    }
-
     /** The kind of penalty. */
     public Penalty penalty() {
         return penalty;

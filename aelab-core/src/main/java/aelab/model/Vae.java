@@ -80,21 +80,19 @@ public final class Vae implements Autoencoder {
         this.decoderVariance = b.decoderVariance;
         this.beta = b.beta;
         int[] hidden = b.hiddenSizes;
-        int[] encSizes = new int[hidden.length + 1];
-        encSizes[0] = d;
-        System.arraycopy(hidden, 0, encSizes, 1, hidden.length);
         this.trunk = hidden.length == 0 ? null
-                : Mlp.create("encoder", encSizes, b.hiddenActivation, b.hiddenActivation, true, rng);
+                : Mlp.builder("encoder", d, hidden[hidden.length - 1])
+                        .hiddenSizes(java.util.Arrays.copyOf(hidden, hidden.length - 1))
+                        .hiddenActivation(b.hiddenActivation).outputActivation(b.hiddenActivation).build(rng);
         int trunkWidth = hidden.length == 0 ? d : hidden[hidden.length - 1];
         this.meanHead = DenseLayer.create("encoder.mu", trunkWidth, k, true, rng);
         this.logVarHead = DenseLayer.create("encoder.logvar", trunkWidth, k, true, rng);
-        int[] decSizes = new int[hidden.length + 2];
-        decSizes[0] = k;
+        int[] mirrored = new int[hidden.length];
         for (int i = 0; i < hidden.length; i++) {
-            decSizes[i + 1] = hidden[hidden.length - 1 - i];
+            mirrored[i] = hidden[hidden.length - 1 - i];
         }
-        decSizes[hidden.length + 1] = d;
-        this.decoder = Mlp.create("decoder", decSizes, b.hiddenActivation, Activation.IDENTITY, true, rng);
+        this.decoder = Mlp.builder("decoder", k, d).hiddenSizes(mirrored).hiddenActivation(b.hiddenActivation)
+                .build(rng);
         List<ParameterBlock> blocks = new ArrayList<>();
         if (trunk != null) {
             blocks.addAll(trunk.parameterBlocks());

@@ -43,36 +43,6 @@ public final class Mlp {
     }
 
     /**
-     * An MLP with layer sizes {@code sizes[0] → sizes[1] → … → sizes[L]}, activation {@code hidden} after every
-     * layer but the last and {@code output} after the last. Layers are named {@code name.0}, {@code name.1}, … and
-     * initialised in order with {@link DenseLayer#create}.
-     *
-     * @param sizes at least two positive sizes. Not modified.
-     * @param rng   Modified.
-     */
-    public static Mlp create(String name, int[] sizes, Activation hidden, Activation output, boolean withBias,
-            RandomGenerator rng) {
-        Require.notNull("name", name);
-        Require.notNull("sizes", sizes);
-        if (sizes.length < 2) {
-            throw new IllegalArgumentException("sizes must have at least 2 entries (input and output), got "
-                    + sizes.length);
-        }
-        for (int i = 0; i < sizes.length; i++) {
-            Require.positive("sizes[" + i + "]", sizes[i]);
-        }
-        Require.notNull("hidden", hidden);
-        Require.notNull("output", output);
-        List<DenseLayer> layers = new ArrayList<>();
-        List<Activation> acts = new ArrayList<>();
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            layers.add(DenseLayer.create(name + "." + l, sizes[l], sizes[l + 1], withBias, rng));
-            acts.add(l + 2 == sizes.length ? output : hidden);
-        }
-        return new Mlp(name, layers, acts);
-    }
-
-    /**
      * A builder for an MLP from {@code inputDim} to {@code outputDim}; layers are named {@code name.0},
      * {@code name.1}, … (the prefix of the parameter names).
      */
