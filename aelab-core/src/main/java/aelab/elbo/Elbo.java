@@ -39,7 +39,7 @@ public final class Elbo {
     private Elbo() {
     }
 
-    /** {@link #analyticKl(Gaussian, DecoderLogLikelihood, int, RandomGenerator, double)} with β = 1. */
+    /** {@link #analyticKl(Gaussian, DecoderLogLikelihood, int, double, RandomGenerator)} with β = 1. */
     public static ElboEstimate analyticKl(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng) {
         return analyticKl(q, decoder, samples, 1, rng);
     }
@@ -61,7 +61,7 @@ public final class Elbo {
         return new ElboEstimate(rec.mean() - beta * kl, rec.mean(), kl, rec.standardError(), samples);
     }
 
-    /** {@link #monteCarlo(Gaussian, DecoderLogLikelihood, int, RandomGenerator, double)} with β = 1. */
+    /** {@link #monteCarlo(Gaussian, DecoderLogLikelihood, int, double, RandomGenerator)} with β = 1. */
     public static ElboEstimate monteCarlo(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng) {
         return monteCarlo(q, decoder, samples, 1, rng);
     }
