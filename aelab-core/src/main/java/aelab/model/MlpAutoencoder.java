@@ -72,11 +72,7 @@ public abstract class MlpAutoencoder implements Autoencoder {
 
         /** Encoder hidden sizes, input side first (the decoder mirrors them); may be empty. Not modified. */
         public B hiddenSizes(int... sizes) {
-            Require.notNull("sizes", sizes);
-            for (int i = 0; i < sizes.length; i++) {
-                Require.positive("hiddenSizes[" + i + "]", sizes[i]);
-            }
-            this.hiddenSizes = sizes.clone();
+            this.hiddenSizes = Require.positive("hiddenSizes", sizes).clone();
             return self();
         }
 

@@ -127,11 +127,7 @@ public final class Vae implements Autoencoder {
 
         /** Encoder hidden sizes (the decoder mirrors them); may be empty (linear heads on x). */
         public Builder hiddenSizes(int... sizes) {
-            Require.notNull("sizes", sizes);
-            for (int i = 0; i < sizes.length; i++) {
-                Require.positive("hiddenSizes[" + i + "]", sizes[i]);
-            }
-            this.hiddenSizes = sizes.clone();
+            this.hiddenSizes = Require.positive("hiddenSizes", sizes).clone();
             return this;
         }
 

@@ -72,11 +72,7 @@ public final class Mlp {
 
         /** Widths of the hidden layers, input side first; may be empty (one affine layer). Not modified. */
         public Builder hiddenSizes(int... sizes) {
-            Require.notNull("sizes", sizes);
-            for (int i = 0; i < sizes.length; i++) {
-                Require.positive("hiddenSizes[" + i + "]", sizes[i]);
-            }
-            this.hiddenSizes = sizes.clone();
+            this.hiddenSizes = Require.positive("hiddenSizes", sizes).clone();
             return this;
         }
 
