@@ -13,7 +13,7 @@ for (int i = 0; i < W.data.length; i++) W.data[i] = rng.nextGaussian();
 double[] mu = {1, 0, -1, 0.5, 2};
 double noise = 0.4;
 var model = ProbabilisticPca.of(mu, W, noise);
-double[] x = model.sample(rng, 1).data;
+double[] x = model.sample(1, rng).data;
 DecoderLogLikelihood decoder = z -> {
     double[] mean = mu.clone();
     for (int i = 0; i < D; i++) for (int j = 0; j < K; j++) mean[i] += W.get(i, j) * z[j];

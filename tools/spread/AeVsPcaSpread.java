@@ -56,10 +56,10 @@ public class AeVsPcaSpread {
         Map<String, List<Double>> m = new LinkedHashMap<>();
         for (long seed = 1; seed <= 5; seed++) {
             long t0 = System.nanoTime();
-            var deep = DeepAutoencoder.create(new int[] {784, 256, 2}, Activation.RELU, Activation.IDENTITY, Activation.SIGMOID, Rng.seeded(seed));
+            var deep = DeepAutoencoder.builder(784, 2).hiddenSizes(256).hiddenActivation(Activation.RELU).outputActivation(Activation.SIGMOID).build(Rng.seeded(seed));
             new Trainer(TrainingConfig.adam(seed, EPOCHS, BATCH, LR)).fit(deep, train);
             double deepTime = (System.nanoTime() - t0) / 1e9;
-            var shallow = DeepAutoencoder.create(new int[] {784, 2}, Activation.IDENTITY, Activation.TANH, Activation.IDENTITY, Rng.seeded(seed));
+            var shallow = DeepAutoencoder.builder(784, 2).codeActivation(Activation.TANH).build(Rng.seeded(seed));
             new Trainer(TrainingConfig.adam(seed, EPOCHS, BATCH, LR)).fit(shallow, train);
             put(m, "deep test MSE", mse(test, deep.reconstruct(test)));
             put(m, "deep test MSE / PCA", mse(test, deep.reconstruct(test)) / pcaTest);

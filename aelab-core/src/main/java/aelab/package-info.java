@@ -19,7 +19,10 @@
  * ({@code aelab.kernel}), {@code aelab-bench} ({@code aelab.bench}) and {@code aelab-json} ({@code aelab.json}).
  *
  * <p>Conventions: all randomness is injected (a seed or a {@link java.util.random.RandomGenerator}, or an explicit ε);
- * the library prints nothing; bad input throws {@link IllegalArgumentException} naming the argument, the expected
- * shape or range, and the value received.
+ * the random source is the last argument, except an EJML-style output argument, which stays at the very end
+ * ({@code lossAndGradients(batch, rng, out)}, {@code bernoulliPixels(n, d, p, rng, out)}); models are built one way,
+ * {@code Model.builder(inputDim, latentDim)…build(rng)} (named setters, no positional booleans or activation
+ * triples); the library prints nothing; bad input throws {@link IllegalArgumentException} naming the argument, the
+ * expected shape or range, and the value received.
  */
 package aelab;

@@ -220,6 +220,15 @@ public final class Require {
         return v;
     }
 
+    /** Requires every entry {@code > 0} (e.g. layer widths); the message names the entry as {@code name[i]}. */
+    public static int[] positive(String name, int[] v) {
+        notNull(name, v);
+        for (int i = 0; i < v.length; i++) {
+            positive(name + "[" + i + "]", v[i]);
+        }
+        return v;
+    }
+
     /** Requires {@code v > 0}. */
     public static int positive(String name, int v) {
         if (v <= 0) {

@@ -2,6 +2,7 @@ package aelab.core;
 
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * Seeded random generators. The library never uses a hidden static generator: every random operation takes a
@@ -23,11 +24,33 @@ public final class Rng {
         return RandomGeneratorFactory.of(ALGORITHM).create(seed);
     }
 
-    /** Fills {@code out} with standard normal draws. rng: Modified (out.length draws). out: Modified. */
-    public static double[] standardNormal(RandomGenerator rng, double[] out) {
-        Require.notNull("rng", rng);
+    /**
+     * Fills {@code out} with standard normal draws, one {@code nextGaussian()} per entry in index order: the library's
+     * one N(0, 1) sampler. out: Modified. rng: Modified (out.length draws).
+     *
+     * @return out
+     */
+    public static double[] standardNormal(double[] out, RandomGenerator rng) {
         Require.notNull("out", out);
-        for (int i = 0; i < out.length; i++) {
+        return fill(out, out.length, rng);
+    }
+
+    /**
+     * Fills the n×c entries of {@code out} (its current shape, row-major) with standard normal draws, as
+     * {@link #standardNormal(double[], RandomGenerator)}; entries of the data array beyond n·c are untouched.
+     * out: Modified. rng: Modified (n·c draws).
+     *
+     * @return out
+     */
+    public static DMatrixRMaj standardNormal(DMatrixRMaj out, RandomGenerator rng) {
+        Require.notNull("out", out);
+        fill(out.data, out.getNumElements(), rng);
+        return out;
+    }
+
+    private static double[] fill(double[] out, int length, RandomGenerator rng) {
+        Require.notNull("rng", rng);
+        for (int i = 0; i < length; i++) {
             out[i] = rng.nextGaussian();
         }
         return out;

@@ -119,7 +119,7 @@ public final class SyntheticData {
         Require.notNull("rng", rng);
 
         DMatrixRMaj gaussian = new DMatrixRMaj(d, k);
-        Rng.standardNormal(rng, gaussian.data);
+        Rng.standardNormal(gaussian.data, rng);
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(d, k);
         if (!qr.decompose(gaussian)) {
             throw new IllegalStateException("QR decomposition of a Gaussian matrix failed");
@@ -147,7 +147,7 @@ public final class SyntheticData {
         }
         Require.matrixSize("n x d (the data matrix)", n, d);
         DMatrixRMaj z = new DMatrixRMaj(n, k);
-        Rng.standardNormal(rng, z.data);
+        Rng.standardNormal(z.data, rng);
         DMatrixRMaj x = new DMatrixRMaj(n, d);
         CommonOps_DDRM.mult(z, scaledBasisT, x);
         double sigma = Math.sqrt(noiseVariance);

@@ -39,18 +39,18 @@ public final class Elbo {
     private Elbo() {
     }
 
-    /** {@link #analyticKl(Gaussian, DecoderLogLikelihood, int, RandomGenerator, double)} with β = 1. */
+    /** {@link #analyticKl(Gaussian, DecoderLogLikelihood, int, double, RandomGenerator)} with β = 1. */
     public static ElboEstimate analyticKl(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng) {
-        return analyticKl(q, decoder, samples, rng, 1);
+        return analyticKl(q, decoder, samples, 1, rng);
     }
 
     /**
      * \(\frac1L\sum_l\log p(x\mid z_l) - \beta\,\mathrm{KL}(q\,\|\,\mathcal N(0,I))\), L = {@code samples} ≥ 1,
      * β ≥ 0 finite. The standard error is that of the reconstruction average (the KL is exact).
      */
-    public static ElboEstimate analyticKl(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng,
-                                          double beta) {
-        checkSampled(q, decoder, samples, rng, beta);
+    public static ElboEstimate analyticKl(Gaussian q, DecoderLogLikelihood decoder, int samples, double beta,
+                                          RandomGenerator rng) {
+        checkSampled(q, decoder, samples, beta, rng);
         double[] reconstruction = new double[samples];
         for (int l = 0; l < samples; l++) {
             Interrupts.check("ELBO estimate (analytic KL)", l, samples, "samples");
@@ -61,18 +61,18 @@ public final class Elbo {
         return new ElboEstimate(rec.mean() - beta * kl, rec.mean(), kl, rec.standardError(), samples);
     }
 
-    /** {@link #monteCarlo(Gaussian, DecoderLogLikelihood, int, RandomGenerator, double)} with β = 1. */
+    /** {@link #monteCarlo(Gaussian, DecoderLogLikelihood, int, double, RandomGenerator)} with β = 1. */
     public static ElboEstimate monteCarlo(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng) {
-        return monteCarlo(q, decoder, samples, rng, 1);
+        return monteCarlo(q, decoder, samples, 1, rng);
     }
 
     /**
      * \(\frac1L\sum_l[\log p(x\mid z_l) - \beta(\log q(z_l) - \log p(z_l))]\), L = {@code samples} ≥ 1, β ≥ 0 finite.
      * The standard error is that of the per-sample terms.
      */
-    public static ElboEstimate monteCarlo(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng,
-                                          double beta) {
-        checkSampled(q, decoder, samples, rng, beta);
+    public static ElboEstimate monteCarlo(Gaussian q, DecoderLogLikelihood decoder, int samples, double beta,
+                                          RandomGenerator rng) {
+        checkSampled(q, decoder, samples, beta, rng);
         DiagonalGaussian prior = DiagonalGaussian.standard(q.dimension());
         double[] reconstruction = new double[samples];
         double[] klTerms = new double[samples];
@@ -140,8 +140,8 @@ public final class Elbo {
         Require.notNull("rng", rng);
     }
 
-    private static void checkSampled(Gaussian q, DecoderLogLikelihood decoder, int samples, RandomGenerator rng,
-                                     double beta) {
+    private static void checkSampled(Gaussian q, DecoderLogLikelihood decoder, int samples, double beta,
+                                     RandomGenerator rng) {
         checkCommon(q, decoder, rng);
         Require.positive("L (samples)", samples);
         Require.nonNegative("beta", beta);

@@ -88,7 +88,7 @@ public final class GradientEstimators {
         double[] eps = new double[d];
         for (int s = 0; s < n; s++) {
             Interrupts.check("gradient estimate", s, n, "samples");
-            Rng.standardNormal(rng, eps);
+            Rng.standardNormal(eps, rng);
             gradient.compute(eps, q.sampleWith(eps), sigma, gMean, gLogVar);
             mean.add(gMean);
             logVar.add(gLogVar);

@@ -33,14 +33,14 @@ public sealed interface Gaussian permits DiagonalGaussian, FullGaussian {
     /** One reparameterized draw: d standard normals from {@code rng}, then {@link #sampleWith(double[])}. */
     default double[] sample(RandomGenerator rng) {
         Require.notNull("rng", rng);
-        return sampleWith(Rng.standardNormal(rng, new double[dimension()]));
+        return sampleWith(Rng.standardNormal(new double[dimension()], rng));
     }
 
     /**
      * n draws as the rows of an n×d matrix; row i equals the i-th of n successive {@link #sample(RandomGenerator)}
      * calls on the same generator.
      */
-    default DMatrixRMaj sample(RandomGenerator rng, int n) {
+    default DMatrixRMaj sample(int n, RandomGenerator rng) {
         Require.notNull("rng", rng);
         Require.positive("n", n);
         int d = dimension();

@@ -4,6 +4,7 @@ import aelab.core.Require;
 import aelab.nn.Activation;
 import aelab.nn.Mlp;
 import aelab.optim.Gradients;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -31,13 +32,63 @@ public final class ContractiveAutoencoder extends MlpAutoencoder implements Regu
         this.sumSquaredSlopes = new double[encoder.outputDim()];
     }
 
-    /** The encoder must be one SIGMOID layer; λ ≥ 0. */
-    public static ContractiveAutoencoder of(Mlp encoder, Mlp decoder, double lambda) {
-        Require.notNull("encoder", encoder);
-        if (encoder.depth() != 1 || encoder.activation(0) != Activation.SIGMOID) {
-            throw new IllegalArgumentException("encoder must be a single SIGMOID layer, got " + encoder);
+    /**
+     * A builder for a contractive autoencoder with input width d and code width k: the encoder is one sigmoid layer
+     * \(h = \sigma(xW + b)\) (the penalty above is exact for it), the decoder one affine layer k → d with
+     * {@link Builder#outputActivation} (default identity); every layer has a bias unless {@link Builder#withoutBias}.
+     * Choose the penalty weight with {@link Builder#penaltyWeight}.
+     */
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
+    }
+
+    /** Configuration of a {@link ContractiveAutoencoder}. */
+    public static final class Builder {
+        private final int inputDim;
+        private final int latentDim;
+        private Activation outputActivation = Activation.IDENTITY;
+        private boolean bias = true;
+        private double weight = Double.NaN;
+
+        private Builder(int inputDim, int latentDim) {
+            this.inputDim = Require.positive("inputDim", inputDim);
+            this.latentDim = Require.positive("latentDim", latentDim);
         }
-        return new ContractiveAutoencoder(encoder, decoder, Require.nonNegative("lambda", lambda));
+
+        /** Activation of the reconstruction x̂ (the decoder's output). */
+        public Builder outputActivation(Activation activation) {
+            this.outputActivation = Require.notNull("activation", activation);
+            return this;
+        }
+
+        /** No bias in either layer. */
+        public Builder withoutBias() {
+            this.bias = false;
+            return this;
+        }
+
+        /** The weight λ ≥ 0 of the Jacobian penalty (0: a plain sigmoid autoencoder, for comparisons). */
+        public Builder penaltyWeight(double lambda) {
+            this.weight = Require.nonNegative("lambda", lambda);
+            return this;
+        }
+
+        /**
+         * Builds the autoencoder, initialising the encoder layer, then the decoder layer, with PyTorch's
+         * {@code nn.Linear} default. rng: Modified.
+         *
+         * @throws IllegalStateException if no penalty weight was chosen
+         */
+        public ContractiveAutoencoder build(RandomGenerator rng) {
+            Require.notNull("rng", rng);
+            if (Double.isNaN(weight)) {
+                throw new IllegalStateException("choose the penalty weight first: penaltyWeight(lambda)");
+            }
+            Mlp.Builder e = Mlp.builder("encoder", inputDim, latentDim).outputActivation(Activation.SIGMOID);
+            Mlp encoder = (bias ? e : e.withoutBias()).build(rng);
+            Mlp.Builder d = Mlp.builder("decoder", latentDim, inputDim).outputActivation(outputActivation);
+            return new ContractiveAutoencoder(encoder, (bias ? d : d.withoutBias()).build(rng), weight);
+        }
     }
 
     /** λ. */

@@ -34,14 +34,56 @@ public final class DenoisingAutoencoder extends MlpAutoencoder {
         this.level = level;
     }
 
-    /** Gaussian corruption x + σε with σ &gt; 0. */
-    public static DenoisingAutoencoder gaussian(Mlp encoder, Mlp decoder, double sigma) {
-        return new DenoisingAutoencoder(encoder, decoder, Noise.GAUSSIAN, Require.positive("sigma", sigma));
+    /**
+     * A builder for a denoising autoencoder with input width d and code width k; choose the corruption with
+     * {@link Builder#gaussianNoise} or {@link Builder#maskingNoise}. Sizes, activations and defaults: see
+     * {@link MlpAutoencoder.Builder}.
+     */
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
     }
 
-    /** Masking corruption with drop probability p in (0, 1). */
-    public static DenoisingAutoencoder masking(Mlp encoder, Mlp decoder, double p) {
-        return new DenoisingAutoencoder(encoder, decoder, Noise.MASKING, Require.inOpenRange("p", p, 0, 1));
+    /** Configuration of a {@link DenoisingAutoencoder}. */
+    public static final class Builder extends MlpAutoencoder.Builder<Builder> {
+        private Noise noise;
+        private double level;
+
+        private Builder(int inputDim, int latentDim) {
+            super(inputDim, latentDim);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** Gaussian corruption \(\tilde x = x + \sigma\varepsilon\), σ &gt; 0. */
+        public Builder gaussianNoise(double sigma) {
+            this.level = Require.positive("sigma", sigma);
+            this.noise = Noise.GAUSSIAN;
+            return this;
+        }
+
+        /** Masking corruption: each entry set to 0 with probability p in (0, 1). */
+        public Builder maskingNoise(double p) {
+            this.level = Require.inOpenRange("p", p, 0, 1);
+            this.noise = Noise.MASKING;
+            return this;
+        }
+
+        /**
+         * Builds the autoencoder, initialising the encoder, then the decoder. rng: Modified.
+         *
+         * @throws IllegalStateException if no corruption was chosen
+         */
+        public DenoisingAutoencoder build(RandomGenerator rng) {
+            Require.notNull("rng", rng);
+            if (noise == null) {
+                throw new IllegalStateException("choose the corruption first: gaussianNoise(sigma) or maskingNoise(p)");
+            }
+            Mlp encoder = encoder(rng);
+            return new DenoisingAutoencoder(encoder, decoder(rng), noise, level);
+        }
     }
 
     /** The kind of corruption. */

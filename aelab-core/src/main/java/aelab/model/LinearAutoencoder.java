@@ -73,18 +73,44 @@ public final class LinearAutoencoder implements Autoencoder {
     }
 
     /**
-     * Untied weights W (d×k) and V (k×d), PyTorch-default initialisation from rng.
-     *
-     * @param inputDim  d ≥ 1
-     * @param latentDim k ≥ 1; k ≥ d (overcomplete) makes the identity reachable, see the class comment
+     * A builder for a linear autoencoder with input width d ≥ 1 and code width k ≥ 1 (k ≥ d, overcomplete, makes the
+     * identity reachable: see the class comment). Defaults: untied weights, encoder and decoder biases.
      */
-    public static LinearAutoencoder untied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
-        return new LinearAutoencoder(inputDim, latentDim, false, bias, rng);
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
     }
 
-    /** Tied weights: decoder V = Wᵀ; inputDim d ≥ 1, latentDim k ≥ 1 (k ≥ d: see the class comment). */
-    public static LinearAutoencoder tied(int inputDim, int latentDim, boolean bias, RandomGenerator rng) {
-        return new LinearAutoencoder(inputDim, latentDim, true, bias, rng);
+    /** Configuration of a {@link LinearAutoencoder}. */
+    public static final class Builder {
+        private final int inputDim;
+        private final int latentDim;
+        private boolean tied;
+        private boolean bias = true;
+
+        private Builder(int inputDim, int latentDim) {
+            this.inputDim = Require.positive("inputDim", inputDim);
+            this.latentDim = Require.positive("latentDim", latentDim);
+        }
+
+        /** Tied weights: the decoder matrix is V = Wᵀ (one parameter block fewer). */
+        public Builder tiedWeights() {
+            this.tied = true;
+            return this;
+        }
+
+        /** No biases: \(h = xW\), \(\hat x = hV\). */
+        public Builder withoutBias() {
+            this.bias = false;
+            return this;
+        }
+
+        /**
+         * Builds the autoencoder with PyTorch's {@code nn.Linear} default initialisation, drawn in order: W and
+         * b<sub>e</sub>, then V (untied), then b<sub>d</sub>. rng: Modified.
+         */
+        public LinearAutoencoder build(RandomGenerator rng) {
+            return new LinearAutoencoder(inputDim, latentDim, tied, bias, rng);
+        }
     }
 
     /** True when V = Wᵀ. */

@@ -1,6 +1,7 @@
 package aelab.model;
 
 import aelab.core.Require;
+import aelab.nn.Activation;
 import aelab.nn.Mlp;
 import aelab.optim.Gradients;
 import aelab.optim.ParameterBlock;
@@ -41,6 +42,85 @@ public abstract class MlpAutoencoder implements Autoencoder {
         List<ParameterBlock> blocks = new ArrayList<>(encoder.parameterBlocks());
         blocks.addAll(decoder.parameterBlocks());
         this.parameters = Parameters.of(blocks);
+    }
+
+    /**
+     * The configuration shared by the builders of the MLP autoencoders ({@link DeepAutoencoder#builder},
+     * {@link DenoisingAutoencoder#builder}, {@link SparseAutoencoder#builder}): encoder sizes
+     * {@code d → hiddenSizes… → k}, decoder mirrored ({@code k → …reversed hiddenSizes → d}). Defaults: no hidden
+     * layer, ReLU hidden activation (both networks), identity code activation (encoder output), identity output
+     * activation (decoder output), every layer with a bias. {@code build(rng)} initialises the encoder's layers, then
+     * the decoder's, in order, with PyTorch's {@code nn.Linear} default ({@link aelab.nn.DenseLayer#create}).
+     *
+     * @param <B> the concrete builder (so that the shared setters chain)
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        private final int inputDim;
+        private final int latentDim;
+        private int[] hiddenSizes = {};
+        private Activation hiddenActivation = Activation.RELU;
+        private Activation codeActivation = Activation.IDENTITY;
+        private Activation outputActivation = Activation.IDENTITY;
+        private boolean bias = true;
+
+        Builder(int inputDim, int latentDim) {
+            this.inputDim = Require.positive("inputDim", inputDim);
+            this.latentDim = Require.positive("latentDim", latentDim);
+        }
+
+        abstract B self();
+
+        /** Encoder hidden sizes, input side first (the decoder mirrors them); may be empty. Not modified. */
+        public B hiddenSizes(int... sizes) {
+            this.hiddenSizes = Require.positive("hiddenSizes", sizes).clone();
+            return self();
+        }
+
+        /** Activation of all hidden layers (encoder and decoder). */
+        public B hiddenActivation(Activation activation) {
+            this.hiddenActivation = Require.notNull("activation", activation);
+            return self();
+        }
+
+        /** Activation of the code layer h (the encoder's output). */
+        public B codeActivation(Activation activation) {
+            this.codeActivation = Require.notNull("activation", activation);
+            return self();
+        }
+
+        /** Activation of the reconstruction x̂ (the decoder's output). */
+        public B outputActivation(Activation activation) {
+            this.outputActivation = Require.notNull("activation", activation);
+            return self();
+        }
+
+        /** No bias in any layer. */
+        public B withoutBias() {
+            this.bias = false;
+            return self();
+        }
+
+        Activation codeActivation() {
+            return codeActivation;
+        }
+
+        /** The encoder d → … → k, initialised from rng. */
+        Mlp encoder(RandomGenerator rng) {
+            Mlp.Builder b = Mlp.builder("encoder", inputDim, latentDim).hiddenSizes(hiddenSizes)
+                    .hiddenActivation(hiddenActivation).outputActivation(codeActivation);
+            return (bias ? b : b.withoutBias()).build(rng);
+        }
+
+        /** The decoder k → … → d (mirrored hidden sizes), initialised from rng. */
+        Mlp decoder(RandomGenerator rng) {
+            int[] mirrored = new int[hiddenSizes.length];
+            for (int i = 0; i < mirrored.length; i++) {
+                mirrored[i] = hiddenSizes[hiddenSizes.length - 1 - i];
+            }
+            Mlp.Builder b = Mlp.builder("decoder", latentDim, inputDim).hiddenSizes(mirrored)
+                    .hiddenActivation(hiddenActivation).outputActivation(outputActivation);
+            return (bias ? b : b.withoutBias()).build(rng);
+        }
     }
 
     /** The encoder MLP (d → k). */

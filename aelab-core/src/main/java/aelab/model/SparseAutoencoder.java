@@ -3,6 +3,7 @@ package aelab.model;
 import aelab.core.Require;
 import aelab.nn.Activation;
 import aelab.nn.Mlp;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -39,21 +40,64 @@ public final class SparseAutoencoder extends MlpAutoencoder implements Regulariz
         this.meanActivation = new double[encoder.outputDim()];
     }
 
-    /** L1 penalty λΣ|h|/n with λ ≥ 0. */
-    public static SparseAutoencoder l1(Mlp encoder, Mlp decoder, double lambda) {
-        return new SparseAutoencoder(encoder, decoder, Penalty.L1, Require.nonNegative("lambda", lambda), Double.NaN);
+    /**
+     * A builder for a sparse autoencoder with input width d and code width k; choose the penalty with
+     * {@link Builder#l1Penalty} or {@link Builder#klPenalty} (the KL penalty needs
+     * {@code codeActivation(Activation.SIGMOID)}). Sizes, activations and defaults: see {@link MlpAutoencoder.Builder}.
+     */
+    public static Builder builder(int inputDim, int latentDim) {
+        return new Builder(inputDim, latentDim);
     }
 
-    /** KL penalty λΣ_j KL(ρ‖ρ̂_j); the encoder's last activation must be SIGMOID; ρ in (0, 1). */
-    public static SparseAutoencoder kl(Mlp encoder, Mlp decoder, double rho, double lambda) {
-        Require.notNull("encoder", encoder);
-        Activation code = encoder.activation(encoder.depth() - 1);
-        if (code != Activation.SIGMOID) {
-            throw new IllegalArgumentException("encoder output activation must be SIGMOID for the KL penalty, got "
-                    + code);
+    /** Configuration of a {@link SparseAutoencoder}. */
+    public static final class Builder extends MlpAutoencoder.Builder<Builder> {
+        private Penalty penalty;
+        private double weight;
+        private double targetActivation = Double.NaN;
+
+        private Builder(int inputDim, int latentDim) {
+            super(inputDim, latentDim);
         }
-        return new SparseAutoencoder(encoder, decoder, Penalty.KL, Require.nonNegative("lambda", lambda),
-                Require.inOpenRange("rho", rho, 0, 1));
+
+        @Override
+        Builder self() {
+            return this;
+        }
+
+        /** L1 penalty \(\frac{\lambda}{n}\sum_{i,j}|h_{ij}|\) with λ ≥ 0. */
+        public Builder l1Penalty(double lambda) {
+            this.weight = Require.nonNegative("lambda", lambda);
+            this.targetActivation = Double.NaN;
+            this.penalty = Penalty.L1;
+            return this;
+        }
+
+        /** KL penalty \(\lambda\sum_j \mathrm{KL}(\rho\|\hat\rho_j)\), target activation ρ in (0, 1), λ ≥ 0. */
+        public Builder klPenalty(double rho, double lambda) {
+            this.targetActivation = Require.inOpenRange("rho", rho, 0, 1);
+            this.weight = Require.nonNegative("lambda", lambda);
+            this.penalty = Penalty.KL;
+            return this;
+        }
+
+        /**
+         * Builds the autoencoder, initialising the encoder, then the decoder. rng: Modified.
+         *
+         * @throws IllegalArgumentException if the KL penalty is chosen with a code activation other than SIGMOID
+         * @throws IllegalStateException    if no penalty was chosen
+         */
+        public SparseAutoencoder build(RandomGenerator rng) {
+            Require.notNull("rng", rng);
+            if (penalty == null) {
+                throw new IllegalStateException("choose the penalty first: l1Penalty(lambda) or klPenalty(rho, lambda)");
+            }
+            if (penalty == Penalty.KL && codeActivation() != Activation.SIGMOID) {
+                throw new IllegalArgumentException("codeActivation must be SIGMOID for the KL penalty (the code is a"
+                        + " mean activation in (0, 1)), got " + codeActivation());
+            }
+            Mlp encoder = encoder(rng);
+            return new SparseAutoencoder(encoder, decoder(rng), penalty, weight, targetActivation);
+        }
     }
 
     /** The kind of penalty. */

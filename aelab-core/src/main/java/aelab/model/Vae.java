@@ -1,6 +1,7 @@
 package aelab.model;
 
 import aelab.core.Require;
+import aelab.core.Rng;
 import aelab.gaussian.GaussianKl;
 import aelab.nn.Activation;
 import aelab.nn.DenseLayer;
@@ -18,7 +19,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Encoder: an MLP trunk \(t(x)\) (hidden sizes, hidden activation), then two affine heads
  * \(\mu = t W_\mu + b_\mu\), \(\log\sigma^2 = t W_v + b_v\). Reparameterization \(z = \mu + e^{\frac12\log\sigma^2}
- * \odot\varepsilon\), ε ~ N(0, I) drawn from the injected rng (row-major, n·k calls of {@code nextGaussian()}).
+ * \odot\varepsilon\), ε ~ N(0, I) drawn from the injected rng with {@link Rng#standardNormal(DMatrixRMaj,
+ * RandomGenerator)} (row-major, n·k calls of {@code nextGaussian()}).
  * Decoder: an MLP (mirrored hidden sizes) giving logits/means a. Likelihoods, per sample summed over features:
  * Bernoulli \(-\log p(x|z) = \sum_j \mathrm{softplus}(a_j) - x_j a_j\) (BCE on logits, {@code decode} returns
  * σ(a)); Gaussian with fixed variance s²: \(-\log p(x|z) = \sum_j \frac{(x_j - a_j)^2}{2s^2} + \frac12\log(2\pi s^2)\).
@@ -80,21 +82,19 @@ public final class Vae implements Autoencoder {
         this.decoderVariance = b.decoderVariance;
         this.beta = b.beta;
         int[] hidden = b.hiddenSizes;
-        int[] encSizes = new int[hidden.length + 1];
-        encSizes[0] = d;
-        System.arraycopy(hidden, 0, encSizes, 1, hidden.length);
         this.trunk = hidden.length == 0 ? null
-                : Mlp.create("encoder", encSizes, b.hiddenActivation, b.hiddenActivation, true, rng);
+                : Mlp.builder("encoder", d, hidden[hidden.length - 1])
+                        .hiddenSizes(java.util.Arrays.copyOf(hidden, hidden.length - 1))
+                        .hiddenActivation(b.hiddenActivation).outputActivation(b.hiddenActivation).build(rng);
         int trunkWidth = hidden.length == 0 ? d : hidden[hidden.length - 1];
         this.meanHead = DenseLayer.create("encoder.mu", trunkWidth, k, true, rng);
         this.logVarHead = DenseLayer.create("encoder.logvar", trunkWidth, k, true, rng);
-        int[] decSizes = new int[hidden.length + 2];
-        decSizes[0] = k;
+        int[] mirrored = new int[hidden.length];
         for (int i = 0; i < hidden.length; i++) {
-            decSizes[i + 1] = hidden[hidden.length - 1 - i];
+            mirrored[i] = hidden[hidden.length - 1 - i];
         }
-        decSizes[hidden.length + 1] = d;
-        this.decoder = Mlp.create("decoder", decSizes, b.hiddenActivation, Activation.IDENTITY, true, rng);
+        this.decoder = Mlp.builder("decoder", k, d).hiddenSizes(mirrored).hiddenActivation(b.hiddenActivation)
+                .build(rng);
         List<ParameterBlock> blocks = new ArrayList<>();
         if (trunk != null) {
             blocks.addAll(trunk.parameterBlocks());
@@ -127,11 +127,7 @@ public final class Vae implements Autoencoder {
 
         /** Encoder hidden sizes (the decoder mirrors them); may be empty (linear heads on x). */
         public Builder hiddenSizes(int... sizes) {
-            Require.notNull("sizes", sizes);
-            for (int i = 0; i < sizes.length; i++) {
-                Require.positive("hiddenSizes[" + i + "]", sizes[i]);
-            }
-            this.hiddenSizes = sizes.clone();
+            this.hiddenSizes = Require.positive("hiddenSizes", sizes).clone();
             return this;
         }
 
@@ -243,20 +239,13 @@ public final class Vae implements Autoencoder {
         Require.notNull("rng", rng);
         Require.matrixSize("n x latentDim (the prior draws)", n, k);
         Require.matrixSize("n x inputDim (the samples)", n, d);
-        DMatrixRMaj prior = new DMatrixRMaj(n, k);
-        for (int i = 0; i < prior.data.length; i++) {
-            prior.data[i] = rng.nextGaussian();
-        }
-        return decode(prior);
+        return decode(Rng.standardNormal(new DMatrixRMaj(n, k), rng));
     }
 
-    /** Draws ε (n×k, row-major nextGaussian) into the workspace. */
+    /** Draws ε (n×k, the library's standard normal sampler) into the workspace. */
     private void drawEpsilon(int n, RandomGenerator rng) {
         eps.reshape(n, k);
-        double[] e = eps.data;
-        for (int i = 0; i < n * k; i++) {
-            e[i] = rng.nextGaussian();
-        }
+        Rng.standardNormal(eps, rng);
     }
 
     /** Copies an explicit ε into the workspace. */

@@ -43,33 +43,75 @@ public final class Mlp {
     }
 
     /**
-     * An MLP with layer sizes {@code sizes[0] → sizes[1] → … → sizes[L]}, activation {@code hidden} after every
-     * layer but the last and {@code output} after the last. Layers are named {@code name.0}, {@code name.1}, … and
-     * initialised in order with {@link DenseLayer#create}.
-     *
-     * @param sizes at least two positive sizes. Not modified.
-     * @param rng   Modified.
+     * A builder for an MLP from {@code inputDim} to {@code outputDim}; layers are named {@code name.0},
+     * {@code name.1}, … (the prefix of the parameter names).
      */
-    public static Mlp create(String name, int[] sizes, Activation hidden, Activation output, boolean withBias,
-            RandomGenerator rng) {
-        Require.notNull("name", name);
-        Require.notNull("sizes", sizes);
-        if (sizes.length < 2) {
-            throw new IllegalArgumentException("sizes must have at least 2 entries (input and output), got "
-                    + sizes.length);
+    public static Builder builder(String name, int inputDim, int outputDim) {
+        return new Builder(name, inputDim, outputDim);
+    }
+
+    /**
+     * Configuration of an {@link Mlp}: sizes {@code inputDim → hiddenSizes… → outputDim}, {@code hiddenActivation}
+     * after every layer but the last, {@code outputActivation} after the last. Defaults: no hidden layer, ReLU hidden
+     * activation, identity output, every layer with a bias.
+     */
+    public static final class Builder {
+        private final String name;
+        private final int inputDim;
+        private final int outputDim;
+        private int[] hiddenSizes = {};
+        private Activation hiddenActivation = Activation.RELU;
+        private Activation outputActivation = Activation.IDENTITY;
+        private boolean bias = true;
+
+        private Builder(String name, int inputDim, int outputDim) {
+            this.name = Require.notNull("name", name);
+            this.inputDim = Require.positive("inputDim", inputDim);
+            this.outputDim = Require.positive("outputDim", outputDim);
         }
-        for (int i = 0; i < sizes.length; i++) {
-            Require.positive("sizes[" + i + "]", sizes[i]);
+
+        /** Widths of the hidden layers, input side first; may be empty (one affine layer). Not modified. */
+        public Builder hiddenSizes(int... sizes) {
+            this.hiddenSizes = Require.positive("hiddenSizes", sizes).clone();
+            return this;
         }
-        Require.notNull("hidden", hidden);
-        Require.notNull("output", output);
-        List<DenseLayer> layers = new ArrayList<>();
-        List<Activation> acts = new ArrayList<>();
-        for (int l = 0; l + 1 < sizes.length; l++) {
-            layers.add(DenseLayer.create(name + "." + l, sizes[l], sizes[l + 1], withBias, rng));
-            acts.add(l + 2 == sizes.length ? output : hidden);
+
+        /** Activation after every layer but the last. */
+        public Builder hiddenActivation(Activation activation) {
+            this.hiddenActivation = Require.notNull("activation", activation);
+            return this;
         }
-        return new Mlp(name, layers, acts);
+
+        /** Activation after the last layer. */
+        public Builder outputActivation(Activation activation) {
+            this.outputActivation = Require.notNull("activation", activation);
+            return this;
+        }
+
+        /** No bias in any layer (\(h_l = f_l(h_{l-1}W_l)\)). */
+        public Builder withoutBias() {
+            this.bias = false;
+            return this;
+        }
+
+        /**
+         * Builds the MLP, initialising the layers in order, input side first, with {@link DenseLayer#create}.
+         * rng: Modified.
+         */
+        public Mlp build(RandomGenerator rng) {
+            Require.notNull("rng", rng);
+            int[] sizes = new int[hiddenSizes.length + 2];
+            sizes[0] = inputDim;
+            System.arraycopy(hiddenSizes, 0, sizes, 1, hiddenSizes.length);
+            sizes[sizes.length - 1] = outputDim;
+            List<DenseLayer> layers = new ArrayList<>();
+            List<Activation> acts = new ArrayList<>();
+            for (int l = 0; l + 1 < sizes.length; l++) {
+                layers.add(DenseLayer.create(name + "." + l, sizes[l], sizes[l + 1], bias, rng));
+                acts.add(l + 2 == sizes.length ? outputActivation : hiddenActivation);
+            }
+            return new Mlp(name, layers, acts);
+        }
     }
 
     /** An MLP from given layers and one activation per layer; consecutive sizes must match. */

@@ -43,6 +43,13 @@ public final class RowOps {
      * out = 1ᵀ m, the column sums. m: Not modified. out: Modified (reshaped to 1×c; null ⇒ allocated; must not alias
      * m).
      *
+     * <p>EJML's {@code CommonOps_DDRM.sumCols} computes the same numbers, bit for bit (both add the rows in order;
+     * {@code RowOpsTest} compares them). This loop is kept because it walks m row by row (sumCols walks each column
+     * with stride c): measured 1.9–3.8× faster on the bias-gradient shapes of training (64×784, 64×256, 128×64,
+     * 1797×64; sumCols is faster only for very narrow matrices, 64×2), median of 7 timings, load average 24 on 2
+     * cores, so the ratios are rough; either is a small part of a training step next to the matrix products. And
+     * it rejects an aliased output, which sumCols accepts and then overwrites m while reading it.
+     *
      * @return out
      */
     public static DMatrixRMaj columnSums(DMatrixRMaj m, DMatrixRMaj out) {

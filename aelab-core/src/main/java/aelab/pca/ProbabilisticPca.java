@@ -376,11 +376,11 @@ public final class ProbabilisticPca {
      * n draws from the generative model: per row, k standard normals z then d standard normals ε, and
      * \(x = Wz + \mu + \sigma\varepsilon\). Same generator state ⇒ bit-identical output.
      *
-     * @param rng Modified (advanced by n(k+d) Gaussian draws).
      * @param n number of samples ≥ 1
+     * @param rng Modified (advanced by n(k+d) Gaussian draws).
      * @return n×d
      */
-    public DMatrixRMaj sample(RandomGenerator rng, int n) {
+    public DMatrixRMaj sample(int n, RandomGenerator rng) {
         Require.notNull("rng", rng);
         Require.positive("n", n);
         int d = mean.length;

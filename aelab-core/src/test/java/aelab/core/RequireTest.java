@@ -88,6 +88,6 @@ class RequireTest {
     @Test
     void standardNormalRejectsNullOutput() {
         assertEquals("out must not be null", assertThrows(IllegalArgumentException.class,
-                () -> Rng.standardNormal(Rng.seeded(1), null)).getMessage());
+                () -> Rng.standardNormal((double[]) null, Rng.seeded(1))).getMessage());
     }
 }

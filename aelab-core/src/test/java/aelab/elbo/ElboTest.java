@@ -30,7 +30,7 @@ class ElboTest {
         double logPx = MODEL.exactLogEvidence();
         double elbo = MODEL.exactElbo(Q);
         assertTrue(elbo < logPx, elbo + " should be < log p(x) = " + logPx);
-        ElboEstimate a = Elbo.analyticKl(Q, MODEL.decoder(), 100_000, Rng.seeded(1), 1);
+        ElboEstimate a = Elbo.analyticKl(Q, MODEL.decoder(), 100_000, 1, Rng.seeded(1));
         ElboEstimate b = Elbo.monteCarlo(Q, MODEL.decoder(), 100_000, Rng.seeded(2));
         assertWithin(elbo, a.value(), a.standardError(), 5, "analytic-KL ELBO");
         assertWithin(elbo, b.value(), b.standardError(), 5, "Monte Carlo ELBO");
@@ -45,13 +45,13 @@ class ElboTest {
 
     @Test
     void betaWeightsTheKlTerm() {
-        ElboEstimate one = Elbo.analyticKl(Q, MODEL.decoder(), 50, Rng.seeded(3), 1);
-        ElboEstimate four = Elbo.analyticKl(Q, MODEL.decoder(), 50, Rng.seeded(3), 4);
+        ElboEstimate one = Elbo.analyticKl(Q, MODEL.decoder(), 50, 1, Rng.seeded(3));
+        ElboEstimate four = Elbo.analyticKl(Q, MODEL.decoder(), 50, 4, Rng.seeded(3));
         assertEquals(one.reconstruction(), four.reconstruction(), 0);
         assertEquals(one.value() - 3 * one.kl(), four.value(), 1e-12);
-        ElboEstimate mc0 = Elbo.monteCarlo(Q, MODEL.decoder(), 50, Rng.seeded(4), 0);
+        ElboEstimate mc0 = Elbo.monteCarlo(Q, MODEL.decoder(), 50, 0, Rng.seeded(4));
         assertEquals(mc0.reconstruction(), mc0.value(), 1e-12);
-        ElboEstimate mc2 = Elbo.monteCarlo(Q, MODEL.decoder(), 50, Rng.seeded(4), 2);
+        ElboEstimate mc2 = Elbo.monteCarlo(Q, MODEL.decoder(), 50, 2, Rng.seeded(4));
         assertEquals(mc2.reconstruction() - 2 * mc2.kl(), mc2.value(), 1e-12);
     }
 
@@ -133,8 +133,8 @@ class ElboTest {
                 Elbo.monteCarlo(Q, MODEL.decoder(), 30, Rng.seeded(10)));
         assertEquals(Elbo.iwae(Q, MODEL.decoder(), 30, Rng.seeded(10)),
                 Elbo.iwae(Q, MODEL.decoder(), 30, Rng.seeded(10)));
-        assertEquals(Elbo.analyticKl(Q, MODEL.decoder(), 30, Rng.seeded(10), 0.5),
-                Elbo.analyticKl(Q, MODEL.decoder(), 30, Rng.seeded(10), 0.5));
+        assertEquals(Elbo.analyticKl(Q, MODEL.decoder(), 30, 0.5, Rng.seeded(10)),
+                Elbo.analyticKl(Q, MODEL.decoder(), 30, 0.5, Rng.seeded(10)));
     }
 
 
@@ -149,9 +149,9 @@ class ElboTest {
     @Test
     void rejectsBadBetaNonFiniteDecoderAndNulls() {
         assertRejects("beta must be >= 0 and finite, got -1.0",
-                () -> Elbo.analyticKl(Q, MODEL.decoder(), 5, Rng.seeded(1), -1));
+                () -> Elbo.analyticKl(Q, MODEL.decoder(), 5, -1, Rng.seeded(1)));
         assertRejects("beta must be >= 0 and finite, got NaN",
-                () -> Elbo.monteCarlo(Q, MODEL.decoder(), 5, Rng.seeded(1), Double.NaN));
+                () -> Elbo.monteCarlo(Q, MODEL.decoder(), 5, Double.NaN, Rng.seeded(1)));
         assertRejects("decoder log-likelihood must be finite, got -Infinity at z = [",
                 () -> Elbo.iwae(Q, z -> Double.NEGATIVE_INFINITY, 5, Rng.seeded(1)));
         assertRejects("decoder must not be null", () -> Elbo.monteCarlo(Q, null, 5, Rng.seeded(1)));

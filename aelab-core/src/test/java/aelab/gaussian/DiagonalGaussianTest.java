@@ -24,7 +24,7 @@ class DiagonalGaussianTest {
         for (int i = 0; i < 4; i++) {
             logVar[i] = Math.log(sigma[i] * sigma[i]);
         }
-        DMatrixRMaj z = DiagonalGaussian.of(mu, logVar).sample(Rng.seeded(1), N);
+        DMatrixRMaj z = DiagonalGaussian.of(mu, logVar).sample(N, Rng.seeded(1));
         assertEquals(N, z.numRows);
         assertEquals(4, z.numCols);
         for (int i = 0; i < 4; i++) {
@@ -55,8 +55,8 @@ class DiagonalGaussianTest {
     @Test
     void sameSeedGivesBitIdenticalSamples() {
         DiagonalGaussian q = DiagonalGaussian.of(new double[] {1, 2}, new double[] {0.4, -2});
-        DMatrixRMaj a = q.sample(Rng.seeded(7), 50);
-        DMatrixRMaj b = q.sample(Rng.seeded(7), 50);
+        DMatrixRMaj a = q.sample(50, Rng.seeded(7));
+        DMatrixRMaj b = q.sample(50, Rng.seeded(7));
         for (int i = 0; i < a.data.length; i++) {
             assertEquals(Double.doubleToRawLongBits(a.data[i]), Double.doubleToRawLongBits(b.data[i]));
         }
@@ -152,7 +152,7 @@ class DiagonalGaussianTest {
 
     @Test
     void rejectsBadSampleCountAndDimension() {
-        assertRejects("n must be > 0, got 0", () -> DiagonalGaussian.standard(1).sample(Rng.seeded(1), 0));
+        assertRejects("n must be > 0, got 0", () -> DiagonalGaussian.standard(1).sample(0, Rng.seeded(1)));
         assertRejects("dimension must be > 0, got 0", () -> DiagonalGaussian.standard(0));
         assertRejects("mean length must be > 0, got 0", () -> DiagonalGaussian.of(new double[0], new double[0]));
     }

@@ -39,7 +39,7 @@ class FullGaussianTest {
         // variances 9 and 0.25 with correlation 0.6: a σ² ⊗ ε bug would give 81 on the diagonal
         double[] mu = {1, -2, 0.5};
         DMatrixRMaj sigma = matrix(new double[][] {{9, 0.9, 1.2}, {0.9, 0.25, 0}, {1.2, 0, 2}});
-        DMatrixRMaj z = FullGaussian.of(mu, sigma).sample(Rng.seeded(11), N);
+        DMatrixRMaj z = FullGaussian.of(mu, sigma).sample(N, Rng.seeded(11));
         for (int i = 0; i < 3; i++) {
             double[] x = new double[N];
             for (int r = 0; r < N; r++) {
@@ -75,8 +75,8 @@ class FullGaussianTest {
     @Test
     void sameSeedGivesBitIdenticalSamples() {
         FullGaussian g = FullGaussian.of(new double[] {1, 2, 3}, randomSpd(3, Rng.seeded(5)));
-        DMatrixRMaj a = g.sample(Rng.seeded(9), 40);
-        DMatrixRMaj b = g.sample(Rng.seeded(9), 40);
+        DMatrixRMaj a = g.sample(40, Rng.seeded(9));
+        DMatrixRMaj b = g.sample(40, Rng.seeded(9));
         for (int i = 0; i < a.data.length; i++) {
             assertEquals(Double.doubleToRawLongBits(a.data[i]), Double.doubleToRawLongBits(b.data[i]));
         }

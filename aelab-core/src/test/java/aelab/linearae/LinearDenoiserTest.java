@@ -105,7 +105,7 @@ class LinearDenoiserTest {
         DMatrixRMaj w = random(rng, 3, 3);
         double[] z = new double[3];
         MonteCarloMean.of(50000, () -> {
-            Rng.standardNormal(rng, z);
+            Rng.standardNormal(z, rng);
             double[] x = new double[3];
             double[] noisy = new double[3];
             for (int i = 0; i < 3; i++) {
@@ -200,7 +200,7 @@ class LinearDenoiserTest {
             DMatrixRMaj groupA = new DMatrixRMaj(d, d);
             DMatrixRMaj groupB = new DMatrixRMaj(d, d);
             for (int r = 0; r < perGroup; r++) {
-                Rng.standardNormal(rng, z);
+                Rng.standardNormal(z, rng);
                 for (int i = 0; i < d; i++) {
                     x[i] = mu[i];
                     for (int j = 0; j < d; j++) {
@@ -283,7 +283,7 @@ class LinearDenoiserTest {
         // Monte Carlo, paired: loss(w = 1/(1−p)) − loss(w = 1) per sample, mean > 5 standard errors above 0
         double[] z = new double[3];
         MonteCarloMean difference = MonteCarloMean.of(20000, () -> {
-            Rng.standardNormal(rng, z);
+            Rng.standardNormal(z, rng);
             double v = 0;
             for (int i = 0; i < 3; i++) {
                 double x = 0;

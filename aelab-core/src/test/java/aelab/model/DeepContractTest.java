@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 class DeepContractTest extends AutoencoderContractTest {
     @Override
     Autoencoder create(RandomGenerator rng) {
-        return DeepAutoencoder.create(new int[] {D, H, K}, Activation.TANH, Activation.IDENTITY, Activation.SIGMOID, rng);
+        return DeepAutoencoder.builder(D, K).hiddenSizes(H).hiddenActivation(Activation.TANH)
+                .outputActivation(Activation.SIGMOID).build(rng);
     }
 }

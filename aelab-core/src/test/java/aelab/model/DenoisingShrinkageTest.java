@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.core.Rng;
-import aelab.nn.Activation;
-import aelab.nn.Mlp;
 import aelab.optim.Adam;
 import aelab.optim.Gradients;
 import aelab.optim.Optimizer;
@@ -27,9 +25,7 @@ class DenoisingShrinkageTest {
         for (int i = 0; i < n; i++) {
             x.data[i] = rng.nextBoolean() ? 2.0 : -2.0;
         }
-        Mlp encoder = Mlp.create("encoder", new int[] {1, 1}, Activation.IDENTITY, Activation.IDENTITY, false, rng);
-        Mlp decoder = Mlp.create("decoder", new int[] {1, 1}, Activation.IDENTITY, Activation.IDENTITY, false, rng);
-        DenoisingAutoencoder dae = DenoisingAutoencoder.gaussian(encoder, decoder, sigma);
+        DenoisingAutoencoder dae = DenoisingAutoencoder.builder(1, 1).withoutBias().gaussianNoise(sigma).build(rng);
         Gradients g = Gradients.zerosLike(dae.parameters());
         Optimizer opt = new Adam(0.01);
         // one fixed draw of the corruption (same seed every step): gradient descent converges to the empirical
@@ -38,7 +34,7 @@ class DenoisingShrinkageTest {
             dae.lossAndGradients(x, Rng.seeded(42), g);
             opt.step(dae.parameters(), g);
         }
-        double gain = encoder.layer(0).weight().value().get(0, 0) * decoder.layer(0).weight().value().get(0, 0);
+        double gain = dae.encoder().layer(0).weight().value().get(0, 0) * dae.decoder().layer(0).weight().value().get(0, 0);
 
         double ex2 = 4.0;
         double s2 = sigma * sigma;

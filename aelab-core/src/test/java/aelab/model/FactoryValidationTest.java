@@ -15,10 +15,6 @@ class FactoryValidationTest {
         assertEquals(message, assertThrows(IllegalArgumentException.class, e).getMessage());
     }
 
-    private static Mlp mlp(String name, int[] sizes, Activation output) {
-        return Mlp.create(name, sizes, Activation.TANH, output, true, Rng.seeded(1));
-    }
-
     @Test
     void vaeBuilder() {
         assertRejected("inputDim must be > 0, got 0", () -> Vae.builder(0, 2));
@@ -39,25 +35,49 @@ class FactoryValidationTest {
 
     @Test
     void linearAutoencoder() {
-        assertRejected("latentDim must be > 0, got 0", () -> LinearAutoencoder.untied(3, 0, true, Rng.seeded(1)));
-        assertRejected("latentDim must be > 0, got -1", () -> LinearAutoencoder.tied(3, -1, false, Rng.seeded(1)));
-        assertRejected("inputDim must be > 0, got 0", () -> LinearAutoencoder.tied(0, 1, true, Rng.seeded(1)));
+        assertRejected("latentDim must be > 0, got 0", () -> LinearAutoencoder.builder(3, 0).build(Rng.seeded(1)));
+        assertRejected("latentDim must be > 0, got -1", () -> LinearAutoencoder.builder(3, -1).tiedWeights().withoutBias().build(Rng.seeded(1)));
+        assertRejected("inputDim must be > 0, got 0", () -> LinearAutoencoder.builder(0, 1).tiedWeights().build(Rng.seeded(1)));
     }
 
     @Test
-    void deepAndRegularisedAutoencoders() {
-        Mlp enc = mlp("encoder", new int[] {5, 3}, Activation.SIGMOID);
-        Mlp dec = mlp("decoder", new int[] {3, 5}, Activation.IDENTITY);
-        assertRejected("decoder must map 3 -> 5, got 3 -> 4",
-                () -> DeepAutoencoder.of(enc, mlp("decoder", new int[] {3, 4}, Activation.IDENTITY)));
-        assertRejected("sigma must be > 0 and finite, got -0.1", () -> DenoisingAutoencoder.gaussian(enc, dec, -0.1));
-        assertRejected("p must be in (0.0, 1.0), got 1.0", () -> DenoisingAutoencoder.masking(enc, dec, 1.0));
-        assertRejected("rho must be in (0.0, 1.0), got 0.0", () -> SparseAutoencoder.kl(enc, dec, 0.0, 1));
-        assertRejected("lambda must be >= 0 and finite, got -1.0", () -> SparseAutoencoder.l1(enc, dec, -1));
-        assertRejected("encoder output activation must be SIGMOID for the KL penalty, got TANH",
-                () -> SparseAutoencoder.kl(mlp("encoder", new int[] {5, 3}, Activation.TANH), dec, 0.1, 1));
-        assertRejected("encoder must be a single SIGMOID layer, got encoder 5 -> 4 TANH -> 3 SIGMOID",
-                () -> ContractiveAutoencoder.of(mlp("encoder", new int[] {5, 4, 3}, Activation.SIGMOID),
-                        dec, 0.1));
+    void mlpAutoencoderBuilders() {
+        assertRejected("inputDim must be > 0, got 0", () -> DeepAutoencoder.builder(0, 2));
+        assertRejected("latentDim must be > 0, got -1", () -> DenoisingAutoencoder.builder(3, -1));
+        assertRejected("hiddenSizes[0] must be > 0, got 0", () -> SparseAutoencoder.builder(3, 2).hiddenSizes(0, 4));
+        assertRejected("activation must not be null", () -> DeepAutoencoder.builder(3, 2).codeActivation(null));
+        assertRejected("rng must not be null", () -> DeepAutoencoder.builder(3, 2).build(null));
+        assertRejected("sigma must be > 0 and finite, got -0.1",
+                () -> DenoisingAutoencoder.builder(5, 3).gaussianNoise(-0.1));
+        assertRejected("p must be in (0.0, 1.0), got 1.0", () -> DenoisingAutoencoder.builder(5, 3).maskingNoise(1.0));
+        assertRejected("rho must be in (0.0, 1.0), got 0.0", () -> SparseAutoencoder.builder(5, 3).klPenalty(0.0, 1));
+        assertRejected("lambda must be >= 0 and finite, got -1.0", () -> SparseAutoencoder.builder(5, 3).l1Penalty(-1));
+        assertRejected("codeActivation must be SIGMOID for the KL penalty (the code is a mean activation in (0, 1)),"
+                + " got TANH", () -> SparseAutoencoder.builder(5, 3).codeActivation(Activation.TANH)
+                        .klPenalty(0.1, 1).build(Rng.seeded(1)));
+        assertRejected("lambda must be >= 0 and finite, got NaN",
+                () -> ContractiveAutoencoder.builder(5, 3).penaltyWeight(Double.NaN));
+        assertRejected("latentDim must be > 0, got 0", () -> ContractiveAutoencoder.builder(5, 0));
+    }
+
+    @Test
+    void aRequiredChoiceLeftOpenIsNamed() {
+        assertEquals("choose the corruption first: gaussianNoise(sigma) or maskingNoise(p)",
+                assertThrows(IllegalStateException.class,
+                        () -> DenoisingAutoencoder.builder(5, 3).build(Rng.seeded(1))).getMessage());
+        assertEquals("choose the penalty first: l1Penalty(lambda) or klPenalty(rho, lambda)",
+                assertThrows(IllegalStateException.class,
+                        () -> SparseAutoencoder.builder(5, 3).build(Rng.seeded(1))).getMessage());
+        assertEquals("choose the penalty weight first: penaltyWeight(lambda)",
+                assertThrows(IllegalStateException.class,
+                        () -> ContractiveAutoencoder.builder(5, 3).build(Rng.seeded(1))).getMessage());
+    }
+
+    @Test
+    void mlpBuilder() {
+        assertRejected("name must not be null", () -> Mlp.builder(null, 3, 2));
+        assertRejected("outputDim must be > 0, got 0", () -> Mlp.builder("m", 3, 0));
+        assertRejected("hiddenSizes[1] must be > 0, got -2", () -> Mlp.builder("m", 3, 2).hiddenSizes(4, -2));
+        assertRejected("rng must not be null", () -> Mlp.builder("m", 3, 2).build(null));
     }
 }

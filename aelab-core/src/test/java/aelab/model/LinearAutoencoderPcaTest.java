@@ -79,8 +79,8 @@ class LinearAutoencoderPcaTest {
         DMatrixRMaj u = topEigenvectors(secondMoment, K);
 
         for (boolean tied : new boolean[] {false, true}) {
-            LinearAutoencoder ae = tied ? LinearAutoencoder.tied(D, K, false, Rng.seeded(32))
-                    : LinearAutoencoder.untied(D, K, false, Rng.seeded(32));
+            LinearAutoencoder ae = tied ? LinearAutoencoder.builder(D, K).tiedWeights().withoutBias().build(Rng.seeded(32))
+                    : LinearAutoencoder.builder(D, K).withoutBias().build(Rng.seeded(32));
             double before = largestPrincipalAngle(CommonOps_DDRM.transpose(ae.decoderWeight(), null), u);
             // full-batch gradient descent with momentum
             new Trainer(TrainingConfig.sgd(1, 1500, x.numRows, 0.005, 0.9).withShuffle(false)).fit(ae, x);
@@ -95,8 +95,8 @@ class LinearAutoencoderPcaTest {
         // loss(ae.weights(), S) with S = X^T X / n (the second-moment matrix) against the mean squared
         // reconstruction error of the model itself on X: two independent computations of E||x - x_hat||^2
         for (boolean tied : new boolean[] {false, true}) {
-            LinearAutoencoder ae = tied ? LinearAutoencoder.tied(5, 2, false, Rng.seeded(40))
-                    : LinearAutoencoder.untied(5, 2, false, Rng.seeded(40));
+            LinearAutoencoder ae = tied ? LinearAutoencoder.builder(5, 2).tiedWeights().withoutBias().build(Rng.seeded(40))
+                    : LinearAutoencoder.builder(5, 2).withoutBias().build(Rng.seeded(40));
             DMatrixRMaj x = aelab.nn.NnTestSupport.gaussian(30, 5, Rng.seeded(41));
             DMatrixRMaj s = new DMatrixRMaj(5, 5);
             org.ejml.dense.row.CommonOps_DDRM.multTransA(1.0 / x.numRows, x, x, s);

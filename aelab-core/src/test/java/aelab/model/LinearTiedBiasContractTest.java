@@ -5,6 +5,6 @@ import java.util.random.RandomGenerator;
 class LinearTiedBiasContractTest extends AutoencoderContractTest {
     @Override
     Autoencoder create(RandomGenerator rng) {
-        return LinearAutoencoder.tied(D, K, true, rng);
+        return LinearAutoencoder.builder(D, K).tiedWeights().build(rng);
     }
 }

@@ -5,6 +5,6 @@ import java.util.random.RandomGenerator;
 class LinearTiedContractTest extends AutoencoderContractTest {
     @Override
     Autoencoder create(RandomGenerator rng) {
-        return LinearAutoencoder.tied(D, K, false, rng);
+        return LinearAutoencoder.builder(D, K).tiedWeights().withoutBias().build(rng);
     }
 }

@@ -5,6 +5,6 @@ import java.util.random.RandomGenerator;
 class LinearUntiedContractTest extends AutoencoderContractTest {
     @Override
     Autoencoder create(RandomGenerator rng) {
-        return LinearAutoencoder.untied(D, K, true, rng);
+        return LinearAutoencoder.builder(D, K).build(rng);
     }
 }

@@ -34,7 +34,7 @@ class OvercompleteLinearAutoencoderTest {
 
     @Test
     void theModelLossIsTheMeanSquaredErrorAndTheClosedFormForKGreaterThanD() {
-        LinearAutoencoder model = LinearAutoencoder.untied(D, K, false, Rng.seeded(1));
+        LinearAutoencoder model = LinearAutoencoder.builder(D, K).withoutBias().build(Rng.seeded(1));
         DMatrixRMaj x = data();
         double loss = model.loss(x, Rng.seeded(0));
         assertEquals(meanSquaredError(x, model.reconstruct(x)), loss, 1e-12 * loss);
@@ -49,7 +49,7 @@ class OvercompleteLinearAutoencoderTest {
 
     @Test
     void explicitIdentityWeightsGiveZeroLoss() {
-        LinearAutoencoder model = LinearAutoencoder.untied(D, K, false, Rng.seeded(2));
+        LinearAutoencoder model = LinearAutoencoder.builder(D, K).withoutBias().build(Rng.seeded(2));
         DMatrixRMaj w = model.parameters().get("encoder.weight").value(); // D×K, the live parameter
         DMatrixRMaj v = model.parameters().get("decoder.weight").value(); // K×D
         w.zero();
@@ -68,14 +68,14 @@ class OvercompleteLinearAutoencoderTest {
     void trainingReachesZeroLossWhenOvercompleteButNotWhenUndercomplete() {
         DMatrixRMaj x = data();
         for (boolean tied : new boolean[] {false, true}) {
-            LinearAutoencoder over = tied ? LinearAutoencoder.tied(D, K, true, Rng.seeded(3))
-                    : LinearAutoencoder.untied(D, K, true, Rng.seeded(3));
+            LinearAutoencoder over = tied ? LinearAutoencoder.builder(D, K).tiedWeights().build(Rng.seeded(3))
+                    : LinearAutoencoder.builder(D, K).build(Rng.seeded(3));
             double before = over.loss(x, Rng.seeded(0));
             new Trainer(TrainingConfig.adam(4, 150, 50, 0.02)).fit(over, x);
             double after = meanSquaredError(x, over.reconstruct(x));
             assertTrue(after < 1e-6 * before, (tied ? "tied" : "untied") + ": loss " + before + " -> " + after);
         }
-        LinearAutoencoder under = LinearAutoencoder.untied(D, 2, false, Rng.seeded(3));
+        LinearAutoencoder under = LinearAutoencoder.builder(D, 2).withoutBias().build(Rng.seeded(3));
         new Trainer(TrainingConfig.adam(4, 150, 50, 0.02)).fit(under, x);
         assertTrue(meanSquaredError(x, under.reconstruct(x)) > 0.1, "k = 2 < d keeps the PCA error");
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.core.Rng;
 import aelab.nn.Activation;
-import aelab.nn.Mlp;
 import aelab.nn.NnTestSupport;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
@@ -22,17 +21,10 @@ class RegularizerPenaltyTest {
     private static final int D = 6;
     private static final int K = 4;
 
-    private static Mlp sigmoidEncoder(long seed) {
-        return Mlp.create("encoder", new int[] {D, K}, Activation.SIGMOID, Activation.SIGMOID, true, Rng.seeded(seed));
-    }
-
-    private static Mlp reluEncoder(long seed) {
-        return Mlp.create("encoder", new int[] {D, 5, K}, Activation.TANH, Activation.RELU, true, Rng.seeded(seed));
-    }
-
-    private static Mlp decoder(long seed) {
-        return Mlp.create("decoder", new int[] {K, D}, Activation.IDENTITY, Activation.IDENTITY, true,
-                Rng.seeded(seed));
+    /** A sparse AE D → 5 → K (tanh hidden, ReLU code), weights from the seed. */
+    private static SparseAutoencoder.Builder reluSparse() {
+        return SparseAutoencoder.builder(D, K).hiddenSizes(5).hiddenActivation(Activation.TANH)
+                .codeActivation(Activation.RELU);
     }
 
     private static DMatrixRMaj batch(int n, long seed) {
@@ -54,24 +46,22 @@ class RegularizerPenaltyTest {
 
     @Test
     void sparseL1PenaltyIsTheLossDifferenceAndTheMeanAbsoluteCodeSum() {
-        Mlp encoder = reluEncoder(1);
-        Mlp decoder = decoder(2);
         DMatrixRMaj x = batch(9, 3);
-        SparseAutoencoder sparse = SparseAutoencoder.l1(encoder, decoder, 0.37);
-        assertPenaltyIsLossDifference(sparse, SparseAutoencoder.l1(encoder, decoder, 0), x);
+        SparseAutoencoder sparse = reluSparse().l1Penalty(0.37).build(Rng.seeded(1));
+        SparseAutoencoder plain = reluSparse().l1Penalty(0).build(Rng.seeded(1));
+        assertPenaltyIsLossDifference(sparse, plain, x);
         DMatrixRMaj h = sparse.encode(x);
         double bruteForce = 0.37 * Arrays.stream(h.data).map(Math::abs).sum() / 9;
         assertEquals(bruteForce, sparse.penalty(x), 1e-12 * bruteForce);
-        assertEquals(0.0, SparseAutoencoder.l1(encoder, decoder, 0).penalty(x));
+        assertEquals(0.0, plain.penalty(x));
     }
 
     @Test
     void sparseKlPenaltyIsTheLossDifferenceAndTheKlOfBatchMeans() {
-        Mlp encoder = sigmoidEncoder(4);
-        Mlp decoder = decoder(5);
         DMatrixRMaj x = batch(11, 6);
-        SparseAutoencoder sparse = SparseAutoencoder.kl(encoder, decoder, 0.1, 2.5);
-        assertPenaltyIsLossDifference(sparse, SparseAutoencoder.kl(encoder, decoder, 0.1, 0), x);
+        var builder = SparseAutoencoder.builder(D, K).codeActivation(Activation.SIGMOID);
+        SparseAutoencoder sparse = builder.klPenalty(0.1, 2.5).build(Rng.seeded(4));
+        assertPenaltyIsLossDifference(sparse, builder.klPenalty(0.1, 0).build(Rng.seeded(4)), x);
         DMatrixRMaj h = sparse.encode(x);
         double bruteForce = 0;
         for (int j = 0; j < K; j++) {
@@ -86,11 +76,9 @@ class RegularizerPenaltyTest {
 
     @Test
     void contractivePenaltyIsTheLossDifferenceAndTheMeanJacobianNorm() {
-        Mlp encoder = sigmoidEncoder(7);
-        Mlp decoder = decoder(8);
         DMatrixRMaj x = batch(8, 9);
-        ContractiveAutoencoder contractive = ContractiveAutoencoder.of(encoder, decoder, 0.8);
-        ContractiveAutoencoder plain = ContractiveAutoencoder.of(encoder, decoder, 0);
+        ContractiveAutoencoder contractive = ContractiveAutoencoder.builder(D, K).penaltyWeight(0.8).build(Rng.seeded(7));
+        ContractiveAutoencoder plain = ContractiveAutoencoder.builder(D, K).penaltyWeight(0).build(Rng.seeded(7));
         assertPenaltyIsLossDifference(contractive, plain, x);
         double sumNormSquared = 0;
         for (int i = 0; i < 8; i++) {
@@ -104,7 +92,7 @@ class RegularizerPenaltyTest {
 
     @Test
     void encoderJacobianMatchesCentralFiniteDifferencesOfEncode() {
-        ContractiveAutoencoder model = ContractiveAutoencoder.of(sigmoidEncoder(10), decoder(11), 0.5);
+        ContractiveAutoencoder model = ContractiveAutoencoder.builder(D, K).penaltyWeight(0.5).build(Rng.seeded(10));
         double[] x = batch(1, 12).data;
         DMatrixRMaj jacobian = model.encoderJacobian(x);
         assertEquals(K, jacobian.numRows);
@@ -126,8 +114,8 @@ class RegularizerPenaltyTest {
 
     @Test
     void rejectsBadInputNamingIt() {
-        ContractiveAutoencoder contractive = ContractiveAutoencoder.of(sigmoidEncoder(13), decoder(14), 0.5);
-        SparseAutoencoder sparse = SparseAutoencoder.l1(reluEncoder(15), decoder(16), 0.5);
+        ContractiveAutoencoder contractive = ContractiveAutoencoder.builder(D, K).penaltyWeight(0.5).build(Rng.seeded(13));
+        SparseAutoencoder sparse = reluSparse().l1Penalty(0.5).build(Rng.seeded(15));
         assertMessage("x must have length 6, got length 5", () -> contractive.encoderJacobian(new double[5]));
         assertMessage("x must be finite, got NaN at index 2",
                 () -> contractive.encoderJacobian(new double[] {0, 0, Double.NaN, 0, 0, 0}));

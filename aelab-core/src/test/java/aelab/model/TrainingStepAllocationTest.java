@@ -52,13 +52,13 @@ class TrainingStepAllocationTest {
     @Test
     void denoisingAndLinearStepsAllocateNothing() {
         RandomGenerator rng = Rng.seeded(5);
-        Mlp encoder = Mlp.create("encoder", new int[] {20, 8, 3}, Activation.RELU, Activation.SIGMOID, true, rng);
-        Mlp decoder = Mlp.create("decoder", new int[] {3, 8, 20}, Activation.RELU, Activation.IDENTITY, true, rng);
+        DenoisingAutoencoder masking = DenoisingAutoencoder.builder(20, 3).hiddenSizes(8)
+                .codeActivation(Activation.SIGMOID).maskingNoise(0.2).build(rng);
         DMatrixRMaj full = NnTestSupport.gaussian(16, 20, rng);
         DMatrixRMaj partial = NnTestSupport.gaussian(5, 20, rng);
-        double dae = bytesPerStep(DenoisingAutoencoder.masking(encoder, decoder, 0.2), full, partial);
+        double dae = bytesPerStep(masking, full, partial);
         assertTrue(dae < 8, dae + " bytes per step (denoising)");
-        double linear = bytesPerStep(LinearAutoencoder.tied(20, 3, true, rng), full, partial);
+        double linear = bytesPerStep(LinearAutoencoder.builder(20, 3).tiedWeights().build(rng), full, partial);
         assertTrue(linear < 8, linear + " bytes per step (linear tied)");
     }
 }

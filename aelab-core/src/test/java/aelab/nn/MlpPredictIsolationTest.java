@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class MlpPredictIsolationTest {
     @Test
     void predictBetweenForwardAndBackwardChangesNoGradient() {
-        Mlp mlp = Mlp.create("m", new int[] {5, 7, 3}, Activation.TANH, Activation.SIGMOID, true, Rng.seeded(1));
+        Mlp mlp = Mlp.builder("m", 5, 3).hiddenSizes(7).hiddenActivation(Activation.TANH)
+                .outputActivation(Activation.SIGMOID).build(Rng.seeded(1));
         Parameters p = Parameters.of(mlp.parameterBlocks());
         DMatrixRMaj x = NnTestSupport.gaussian(4, 5, Rng.seeded(2));
         DMatrixRMaj test = NnTestSupport.gaussian(9, 5, Rng.seeded(3));

@@ -66,10 +66,10 @@ class NumericallySingularInputTest {
                 + "2352000000", () -> vae.sample(3_000_000, Rng.seeded(1)));
         ProbabilisticPca ppca = ProbabilisticPca.of(new double[1000], new DMatrixRMaj(1000, 1), 1);
         assertRejects("n x d (the sample matrix) must have at most 2147483639 entries, got 2147483647 x 1000",
-                () -> ppca.sample(Rng.seeded(1), Integer.MAX_VALUE));
+                () -> ppca.sample(Integer.MAX_VALUE, Rng.seeded(1)));
         FullGaussian g = FullGaussian.standard(3);
         assertRejects("n x dimension (the sample matrix) must have at most 2147483639 entries, got 1000000000 x 3",
-                () -> g.sample(Rng.seeded(1), 1_000_000_000));
+                () -> g.sample(1_000_000_000, Rng.seeded(1)));
         assertRejects("n x d (the data matrix) must have at most", () -> SyntheticData.gaussianWithSubspace(
                 Integer.MAX_VALUE, 5, 2, new double[] {3, 1}, 0.1, Rng.seeded(4)));
         assertRejects("(the data matrix) must have at most",

@@ -177,7 +177,7 @@ class ProbabilisticPcaTest {
     void logDensityMatchesCholeskyComputation() {
         RandomGenerator rng = Rng.seeded(5);
         ProbabilisticPca model = randomModel(rng, 6, 2, 0.4);
-        DMatrixRMaj data = model.sample(rng, 20);
+        DMatrixRMaj data = model.sample(20, rng);
         double sum = 0;
         for (int n = 0; n < 20; n++) {
             double expected = logDensityViaCholesky(row(data, n), model.mean(), model.covariance());
@@ -209,7 +209,7 @@ class ProbabilisticPcaTest {
     void maximumLikelihoodBeatsPerturbedParameters() {
         RandomGenerator rng = Rng.seeded(6);
         ProbabilisticPca truth = randomModel(rng, 5, 2, 0.5);
-        DMatrixRMaj data = truth.sample(rng, 200);
+        DMatrixRMaj data = truth.sample(200, rng);
         ProbabilisticPca fit = ProbabilisticPca.fit(data, 2);
         double best = fit.logLikelihood(data);
         assertTrue(best > truth.logLikelihood(data));
@@ -253,7 +253,7 @@ class ProbabilisticPcaTest {
         for (int k : new int[] {1, 2, 3}) {
             ProbabilisticPca model = randomModel(rng, 5, k, 0.2 + rng.nextDouble());
             for (int point = 0; point < 3; point++) {
-                double[] x = model.sample(rng, 1).data;
+                double[] x = model.sample(1, rng).data;
                 FullGaussian posterior = model.posterior(x);
                 double logp = model.logDensity(x);
                 for (int t = 0; t < 6; t++) {
@@ -325,7 +325,7 @@ class ProbabilisticPcaTest {
         RandomGenerator rng = Rng.seeded(12);
         ProbabilisticPca model = randomModel(rng, 3, 1, 0.5);
         int n = 20000;
-        DMatrixRMaj x = model.sample(rng, n);
+        DMatrixRMaj x = model.sample(n, rng);
         double[] mu = model.mean();
         DMatrixRMaj c = model.covariance();
         for (int a = 0; a < 3; a++) {
@@ -345,7 +345,7 @@ class ProbabilisticPcaTest {
     @Test
     void sampleIsDeterministicForASeed() {
         ProbabilisticPca model = randomModel(Rng.seeded(13), 4, 2, 0.3);
-        assertTrue(MatrixFeatures_DDRM.isIdentical(model.sample(Rng.seeded(99), 10), model.sample(Rng.seeded(99), 10),
+        assertTrue(MatrixFeatures_DDRM.isIdentical(model.sample(10, Rng.seeded(99)), model.sample(10, Rng.seeded(99)),
                 0));
     }
 
@@ -392,6 +392,6 @@ class ProbabilisticPcaTest {
                 assertThrows(IllegalArgumentException.class, () -> model.logLikelihood(new DMatrixRMaj(2, 2)))
                         .getMessage());
         assertEquals("n must be > 0, got 0",
-                assertThrows(IllegalArgumentException.class, () -> model.sample(Rng.seeded(1), 0)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> model.sample(0, Rng.seeded(1))).getMessage());
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TrainerRobustnessTest {
     @Test
     void blowUpOnTheOnlyStepIsReportedAndUndone() {
-        LinearAutoencoder ae = LinearAutoencoder.untied(3, 2, true, Rng.seeded(2));
+        LinearAutoencoder ae = LinearAutoencoder.builder(3, 2).build(Rng.seeded(2));
         DMatrixRMaj x = NnTestSupport.gaussian(10, 3, Rng.seeded(3));
         List<DMatrixRMaj> before = ae.parameters().snapshot();
         // one epoch, one batch: the first step is also the final one
@@ -37,7 +37,7 @@ class TrainerRobustnessTest {
 
     @Test
     void metricOfNullIsBadInput() {
-        LinearAutoencoder ae = LinearAutoencoder.untied(3, 2, true, Rng.seeded(2));
+        LinearAutoencoder ae = LinearAutoencoder.builder(3, 2).build(Rng.seeded(2));
         TrainingHistory h = new Trainer(TrainingConfig.adam(1, 1, 5, 1e-3)).fit(ae,
                 NnTestSupport.gaussian(10, 3, Rng.seeded(3)));
         aelab.testing.Rejects.assertMessage("name must not be null", () -> h.metric(null));

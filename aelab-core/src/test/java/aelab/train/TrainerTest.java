@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
 class TrainerTest {
     /** Records every batch it sees and can return NaN at one call; delegates to a linear AE. */
     static final class RecordingModel implements Autoencoder {
-        final LinearAutoencoder inner = LinearAutoencoder.untied(3, 2, true, Rng.seeded(1));
+        final LinearAutoencoder inner = LinearAutoencoder.builder(3, 2).build(Rng.seeded(1));
         final List<DMatrixRMaj> batches = new ArrayList<>();
         int nanAtCall = -1;
 
@@ -134,7 +134,7 @@ class TrainerTest {
 
     @Test
     void hugeLearningRateDivergesWithException() {
-        LinearAutoencoder ae = LinearAutoencoder.untied(3, 2, true, Rng.seeded(2));
+        LinearAutoencoder ae = LinearAutoencoder.builder(3, 2).build(Rng.seeded(2));
         DMatrixRMaj x = NnTestSupport.gaussian(50, 3, Rng.seeded(3));
         var e = assertThrows(TrainingDivergedException.class,
                 () -> new Trainer(TrainingConfig.sgd(1, 1000, 10, 1e3, 0)).fit(ae, x));
