@@ -15,6 +15,7 @@ throwaway Debian bookworm root made by debootstrap, then the image's CMD is star
 - Then, in the built root, as the image's user: the `java` kernelspec is IJava's with IJAVA_CLASSPATH = the
   aelab-core jar and its lib/ (the paths inside the image), the home directory belongs to the user, and the CMD
   (`./aelab lab --ip 0.0.0.0 --port 8888`) serves the classic notebook's /tree within 120 s.
+The host's local CAs (/usr/local/share/ca-certificates: this machine's egress proxy) are copied into the root first.
 What stays unverified here: IJava itself (the stand-in jar cannot run a kernel) and Docker's own layer semantics.
 Exit status 1 on the first failed expectation.
 """
@@ -184,6 +185,12 @@ def main():
     try:
         subprocess.run(["cp", "-a", a.base, root], check=True)
         shutil.copy2("/etc/resolv.conf", os.path.join(root, "etc/resolv.conf"))
+        # this machine reaches the registries through a TLS-inspecting egress proxy whose CA the host trusts locally;
+        # the image gets the same local CAs before any RUN, so that ca-certificates(-java) trust it as the host does
+        # (a real Binder build reaches the registries directly and does not need this)
+        local_ca = "/usr/local/share/ca-certificates"
+        if os.path.isdir(local_ca):
+            shutil.copytree(local_ca, os.path.join(root, local_ca.lstrip("/")), dirs_exist_ok=True)
         tracked_context(context)
         img = Image(root, context)
         steps = instructions(open(os.path.join(ROOT, "Dockerfile")).read())
