@@ -2,6 +2,7 @@ package aelab.bench;
 
 import aelab.core.Rng;
 import aelab.linalg.Gemm;
+import aelab.linalg.Threads;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -12,7 +13,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Microbenchmark of {@link Gemm} against EJML's {@code CommonOps_DDRM} on the shapes of the VAE's forward and
  * backward passes (batch 128, 784-400) and on 512³. No JMH: each case is warmed up, then timed as the median of
  * {@code repeats} batches of calls, each batch lasting roughly 50 ms; GFLOP/s = 2·m·n·k / time. Time is the
- * benchmarking thread's CPU time (ThreadMXBean), so that other processes on a shared machine do not distort it.
+ * benchmarking thread's CPU time (ThreadMXBean), so that other processes on a shared machine do not distort it;
+ * therefore the products run on one thread ({@code Threads.setCount(1)}: a split product's other threads would not
+ * be counted), and the figures are per core, like {@code bench/gemm_ceiling.py}'s PyTorch figures on one thread.
  *
  * <p>Usage: {@code java aelab.bench.GemmBenchCommand [repeats]}; prints one row per case.
  */
@@ -38,6 +41,7 @@ public final class GemmBenchCommand {
 
     public static void main(String[] args) {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Threads.setCount(1);
         RandomGenerator rng = Rng.seeded(1);
         System.out.printf(Locale.ROOT, "%-34s %12s %12s %8s%n", "shape", "aelab GF/s", "EJML GF/s", "ratio");
         for (int pass = 0; pass < 2; pass++) {
