@@ -11,6 +11,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/aelab" build
 /usr/bin/python3 "$ROOT/tools/test_kernel_install.py" >&2
 /usr/bin/python3 "$ROOT/tools/test_portable_outputs.py" >&2
+/usr/bin/python3 "$ROOT/tools/binder_link.py" --self-test >&2
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/aelab-notebooks.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 rc=0

@@ -34,7 +34,9 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Grid layout ({@link #reconstructionGrid}, {@link #imageGrid}, {@link #latentTraversalGrid}): each pixel of a
  * {@code w x h} image becomes an {@code s x s} block with {@code s = max(1, ceil(48 / max(w, h)))}; tiles are
- * separated by 2-pixel steel-blue borders, tile {@code (r, c)} starting at {@code (2 + c (w s + 2), 2 + r (h s + 2))}.
+ * separated by 2-pixel steel-blue borders, tile {@code (r, c)} starting at {@code (2 + c (w s + 2), 2 + r (h s + 2))}
+ * from the grid's top-left corner. The grid is framed like a chart (white around it): a title above, row labels to
+ * its left and column labels below, with axis titles saying what varies (see {@code Frame}).
  */
 public final class Plots {
     /** Default chart width in pixels. */
@@ -94,6 +96,32 @@ public final class Plots {
         return chart;
     }
 
+    /** Name of the hidden series added by {@link #roundNumberXTicks}. */
+    static final String TICK_LAYOUT_SERIES = "\u200b";
+
+    /**
+     * Makes XChart 3.8.8 put the x ticks at round numbers (0, 50, 100, …, at least its 74-pixel tick spacing hint
+     * apart) instead of on data points. When the x values of all series together are equally spaced (epochs 1, 2, …,
+     * 300), XChart labels every k-th data point and accepts labels whose gap is only a tenth of a label's width
+     * ({@code AxisTickCalculator_.calculateForEquallySpacedAxisValues}), so "106121136" runs together. One hidden
+     * point (no marker, no line, not in the legend) halfway between the first two x values, at the first series'
+     * first y, breaks the equal spacing without changing the axis ranges. Call after the last series was added.
+     */
+    private static XYChart roundNumberXTicks(XYChart chart) {
+        List<Double> xs = new ArrayList<>(new java.util.LinkedHashSet<>(chart.getSeriesMap().values().stream()
+                .flatMap(series -> java.util.Arrays.stream(series.getXData()).boxed()).toList()));
+        if (xs.size() < 3) {
+            return chart;
+        }
+        XYSeries first = chart.getSeriesMap().values().iterator().next();
+        double[] x = {(xs.get(0) + xs.get(1)) / 2};
+        XYSeries hidden = chart.addSeries(TICK_LAYOUT_SERIES, x, new double[] {first.getYData()[0]});
+        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setShowInLegend(false);
+        return chart;
+    }
+
     private static double[] column(double[] data, int numCols, int numRows, int j) {
         double[] out = new double[numRows];
         for (int i = 0; i < numRows; i++) {
@@ -136,7 +164,7 @@ public final class Plots {
         for (String name : names) {
             chart.addSeries(name, x, numericColumn(history, name));
         }
-        return chart;
+        return roundNumberXTicks(chart);
     }
 
     private static double[] numericColumn(Table table, String name) {
@@ -170,7 +198,7 @@ public final class Plots {
         }
         XYChart chart = xyChart("training loss", "epoch", "loss");
         chart.addSeries("loss", epochs, values);
-        return chart;
+        return roundNumberXTicks(chart);
     }
 
     /**
@@ -192,7 +220,7 @@ public final class Plots {
             Require.sameLength("x", x, name, e.getValue());
             chart.addSeries(e.getKey(), x, e.getValue());
         }
-        return chart;
+        return roundNumberXTicks(chart);
     }
 
     /**
@@ -330,9 +358,13 @@ public final class Plots {
 
     // ------------------------------------------------------------------------------------------------ histogram
 
+    /** Most bin labels a histogram shows (every k-th bin is labelled beyond): at least 20 px apart at 800 px. */
+    static final int MAX_BIN_LABELS = 25;
+
     /**
      * A histogram with {@code bins} equal-width bins over [min, max] of the values (the last bin includes max; when
-     * all values are equal the range is [v − 0.5, v + 0.5]); bars are labelled by bin centre.
+     * all values are equal the range is [v − 0.5, v + 0.5]); bars are labelled by bin centre (at most
+     * {@value #MAX_BIN_LABELS} labels: beyond, XChart labels every k-th bar).
      *
      * @param values finite, non-empty. Not modified.
      * @param bins   {@code >= 1}
@@ -363,14 +395,40 @@ public final class Plots {
         chart.getStyler().setAvailableSpaceFill(0.95);
         chart.getStyler().setXAxisDecimalPattern("#.###");
         chart.getStyler().setXAxisLabelRotation(bins > 12 ? 90 : 0);
+        chart.getStyler().setXAxisMaxLabelCount(MAX_BIN_LABELS); // 50 rotated labels would be 3 px apart
         chart.addSeries(title == null || title.isBlank() ? "values" : title, centres, counts);
         return chart;
     }
 
     // ------------------------------------------------------------------------------------------------ image grids
 
+    private static final java.awt.Color TEXT = java.awt.Color.BLACK;
+
+    /** Centre, in pixels from the grid's left (or top) edge, of tile column (or row) i. */
+    private static double tileCentre(int i, int tileSide, int scale) {
+        return TileCanvas.tileX(i, tileSide, scale) + tileSide * scale / 2.0;
+    }
+
+    private static double[] tileCentres(int n, int tileSide, int scale) {
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = tileCentre(i, tileSide, scale);
+        }
+        return c;
+    }
+
+    private static String[] numbered(int n, int first, String prefix) {
+        String[] s = new String[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = prefix + (first + i);
+        }
+        return s;
+    }
+
     /**
-     * The first {@code count} inputs (top row) above their reconstructions (bottom row).
+     * The first {@code count} inputs (top row, labelled "input") above their reconstructions (bottom row, labelled
+     * "reconstruction"), columns numbered 1 to {@code count} (x-axis title "example"), under the title "inputs and
+     * their reconstructions".
      *
      * @param inputs  {@code n x (imageWidth*imageHeight)}, one image per row. Not modified.
      * @param outputs same shape as {@code inputs}. Not modified.
@@ -378,6 +436,11 @@ public final class Plots {
      */
     public static BufferedImage reconstructionGrid(DMatrixRMaj inputs, DMatrixRMaj outputs, int imageWidth,
             int imageHeight, int count) {
+        return reconstructionFrame(inputs, outputs, imageWidth, imageHeight, count, TEXT).image();
+    }
+
+    static Frame reconstructionFrame(DMatrixRMaj inputs, DMatrixRMaj outputs, int imageWidth, int imageHeight,
+            int count, java.awt.Color text) {
         requireImages("inputs", inputs, imageWidth, imageHeight);
         nonEmptyFinite("outputs", outputs);
         Require.sameShape("inputs", inputs, "outputs", outputs);
@@ -388,33 +451,81 @@ public final class Plots {
             canvas.drawTile(0, i, inputs.data, i * d);
             canvas.drawTile(1, i, outputs.data, i * d);
         }
-        return canvas.image;
+        return new Frame(canvas.image, "inputs and their reconstructions", "example",
+                tileCentres(count, imageWidth, canvas.scale), numbered(count, 1, ""), null,
+                tileCentres(2, imageHeight, canvas.scale), new String[] {"input", "reconstruction"}, text);
     }
 
     /**
-     * All images (one per row) in a grid filled row by row, {@code min(columns, n)} tiles wide.
+     * All images (one per row of {@code images}) in a grid filled row by row, {@code min(columns, n)} tiles wide,
+     * titled "images"; each row is labelled with the index of its first image and each column with its offset
+     * ("+0", "+1", …), so image {@code i} sits at row label + column offset.
      *
      * @param images  {@code n x (imageWidth*imageHeight)}. Not modified.
      * @param columns {@code >= 1}
      */
     public static BufferedImage imageGrid(DMatrixRMaj images, int imageWidth, int imageHeight, int columns) {
+        return imageGrid("images", null, images, imageWidth, imageHeight, columns);
+    }
+
+    /**
+     * {@link #imageGrid(DMatrixRMaj, int, int, int)} with a title and, optionally, a label per grid row (e.g.
+     * "test image", "PCA", "deep AE"); then columns are numbered from 1 (x-axis title "column").
+     *
+     * @param title     non-blank
+     * @param rowLabels one per grid row ({@code ceil(n / min(columns, n))}), or {@code null} for image indices
+     */
+    public static BufferedImage imageGrid(String title, String[] rowLabels, DMatrixRMaj images, int imageWidth,
+            int imageHeight, int columns) {
+        return imageFrame(title, rowLabels, images, imageWidth, imageHeight, columns, TEXT).image();
+    }
+
+    static Frame imageFrame(String title, String[] rowLabels, DMatrixRMaj images, int imageWidth, int imageHeight,
+            int columns, java.awt.Color text) {
+        requireTitle(title);
         requireImages("images", images, imageWidth, imageHeight);
         Require.positive("columns", columns);
         int n = images.numRows;
         int cols = Math.min(columns, n);
         int rows = (n + cols - 1) / cols;
+        if (rowLabels != null && rowLabels.length != rows) {
+            throw new IllegalArgumentException("rowLabels must have one label per grid row (" + rows + " rows of "
+                    + cols + " for " + n + " images), got length " + rowLabels.length);
+        }
         TileCanvas canvas = new TileCanvas(rows, cols, imageWidth, imageHeight);
         for (int i = 0; i < n; i++) {
             canvas.drawTile(i / cols, i % cols, images.data, i * images.numCols);
         }
-        return canvas.image;
+        double[] x = tileCentres(cols, imageWidth, canvas.scale);
+        double[] y = tileCentres(rows, imageHeight, canvas.scale);
+        if (rowLabels == null) {
+            String[] first = new String[rows];
+            for (int r = 0; r < rows; r++) {
+                first[r] = String.valueOf(r * cols);
+            }
+            return new Frame(canvas.image, title, "+ column", x, numbered(cols, 0, "+"), "image index", y, first,
+                    text);
+        }
+        for (int r = 0; r < rows; r++) {
+            Require.notNull("rowLabels[" + r + "]", rowLabels[r]);
+        }
+        return new Frame(canvas.image, title, "column", x, numbered(cols, 1, ""), null, y, rowLabels.clone(), text);
+    }
+
+    private static void requireTitle(String title) {
+        Require.notNull("title", title);
+        if (title.isBlank()) {
+            throw new IllegalArgumentException("title must not be blank, got \"" + title + "\"");
+        }
     }
 
     /**
      * Decodes a {@code steps x steps} grid of latent points and shows the decoded images: column {@code c} has
      * \(z_{\text{dimA}} = -\text{range} + c \cdot 2\,\text{range}/(\text{steps}-1)\) (left to right increasing),
      * row {@code r} has \(z_{\text{dimB}} = +\text{range} - r \cdot 2\,\text{range}/(\text{steps}-1)\) (top to
-     * bottom decreasing, like a plot's y axis); all other latent coordinates are 0.
+     * bottom decreasing, like a plot's y axis); all other latent coordinates are 0. The x axis is titled
+     * {@code "z" + dimA} and the y axis {@code "z" + dimB} (0-based, as in {@link #latentScatter}), each column and
+     * row labelled with its value (3 significant digits).
      *
      * <p>The decoder is called once with the {@code steps² x latentDim} matrix of grid points (row
      * {@code r * steps + c}) and must return {@code steps² x (imageWidth*imageHeight)} finite values.
@@ -425,6 +536,11 @@ public final class Plots {
      */
     public static BufferedImage latentTraversalGrid(UnaryOperator<DMatrixRMaj> decoder, int latentDim, int dimA,
             int dimB, double range, int steps, int imageWidth, int imageHeight) {
+        return traversalFrame(decoder, latentDim, dimA, dimB, range, steps, imageWidth, imageHeight, TEXT).image();
+    }
+
+    static Frame traversalFrame(UnaryOperator<DMatrixRMaj> decoder, int latentDim, int dimA, int dimB, double range,
+            int steps, int imageWidth, int imageHeight, java.awt.Color text) {
         Require.notNull("decoder", decoder);
         Require.positive("latentDim", latentDim);
         Require.inRange("dimA", dimA, 0, latentDim - 1);
@@ -454,7 +570,20 @@ public final class Plots {
                 canvas.drawTile(r, c, decoded.data, (r * steps + c) * decoded.numCols);
             }
         }
-        return canvas.image;
+        String[] xValues = new String[steps];
+        String[] yValues = new String[steps];
+        for (int i = 0; i < steps; i++) {
+            xValues[i] = gridValue(-range + i * step, range);
+            yValues[i] = gridValue(range - i * step, range);
+        }
+        return new Frame(canvas.image, "decoded latent grid (other coordinates 0)", "z" + dimA,
+                tileCentres(steps, imageWidth, canvas.scale), xValues, "z" + dimB,
+                tileCentres(steps, imageHeight, canvas.scale), yValues, text);
+    }
+
+    /** A grid value to 3 significant digits, with rounding noise around 0 shown as "0". */
+    private static String gridValue(double v, double range) {
+        return threeSignificantDigits(Math.abs(v) < 1e-9 * range ? 0.0 : v);
     }
 
     /** Convenience for {@link #curves}: an insertion-ordered map from alternating names and arrays. */

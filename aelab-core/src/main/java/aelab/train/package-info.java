@@ -2,14 +2,15 @@
  * Training: {@link aelab.train.TrainingConfig} (validated hyper-parameters), the single loop
  * {@link aelab.train.Trainer} (seeded shuffling, mini-batches, loss and gradients, optimizer step, listeners),
  * {@link aelab.train.TrainingHistory} (per-epoch metrics, as a Tablesaw table) and
- * {@link aelab.train.TrainingListener}s such as {@link aelab.train.ProgressBarListener}. The library prints nothing:
- * progress goes to a listener and a stream the caller chooses.
+ * {@link aelab.train.TrainingListener}s such as {@link aelab.train.Progress} (one line every n epochs, for
+ * notebooks) and {@link aelab.train.ProgressBarListener} (a bar redrawn in place, for terminals). The library prints
+ * nothing: progress goes to a listener and a stream the caller chooses.
  *
  * <p>In a notebook cell:
  * <pre>{@code
  * Vae vae = Vae.builder(64, 8).hiddenSizes(128).bernoulliDecoder().build(Rng.seeded(1));
  * TrainingHistory history = new Trainer(TrainingConfig.adam(42, 20, 64, 1e-3))
- *         .addListener(new ProgressBarListener(System.out))
+ *         .addListener(Progress.everyEpochs(5))   // "epoch  5/20: loss …, reconstruction …, kl …"
  *         .fit(vae, data);            // data: n×64, one sample per row
  * history.toTable()                   // columns epoch, loss, reconstruction, kl
  * }</pre>

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import aelab.core.Rng;
+import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -38,11 +39,11 @@ class PlotsTest {
         return m;
     }
 
-    private static DMatrixRMaj gaussian(int rows, int cols, long seed) {
+    static DMatrixRMaj gaussian(int rows, int cols, long seed) {
         return random(rows, cols, seed, true);
     }
 
-    private static DMatrixRMaj uniform(int rows, int cols, long seed) {
+    static DMatrixRMaj uniform(int rows, int cols, long seed) {
         return random(rows, cols, seed, false);
     }
 
@@ -152,6 +153,16 @@ class PlotsTest {
             throws IOException {
         assertTrue(GraphicsEnvironment.isHeadless(), "tests must run headless");
         BufferedImage image = plot.get();
+        if (name.endsWith("Grid")) { // the grid of tiles, framed by its title and labels
+            int[] o = origin(image);
+            assertTrue(o[0] + width <= image.getWidth() && o[1] + height <= image.getHeight(), name + " holds the "
+                    + width + "x" + height + " grid at " + o[0] + "," + o[1] + ": " + image.getWidth() + "x"
+                    + image.getHeight());
+            assertEquals(TileCanvas.BACKGROUND.getRGB(), image.getRGB(o[0] + width - 1, o[1] + height - 1),
+                    name + " grid's bottom-right border");
+            width = image.getWidth();
+            height = image.getHeight();
+        }
         assertEquals(width, image.getWidth(), name + " width");
         assertEquals(height, image.getHeight(), name + " height");
         assertTrue(distinctColours(image) > 2, name + " has only " + distinctColours(image) + " colours");
@@ -177,10 +188,23 @@ class PlotsTest {
         return r;
     }
 
+    /** Top-left corner of the grid of tiles inside a framed figure: the first steel-blue pixel, row by row. */
+    static int[] origin(BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) == TileCanvas.BACKGROUND.getRGB()) {
+                    return new int[] {x, y};
+                }
+            }
+        }
+        throw new AssertionError("no grid in the image");
+    }
+
     /** Gray level of source pixel (px, py) of tile (row, col) in an 8x8 grid with scale 6: checks the whole block. */
     private static int tilePixel(BufferedImage image, int row, int col, int px, int py) {
-        int x0 = 2 + col * T8 + 6 * px;
-        int y0 = 2 + row * T8 + 6 * py;
+        int[] o = origin(image);
+        int x0 = o[0] + 2 + col * T8 + 6 * px;
+        int y0 = o[1] + 2 + row * T8 + 6 * py;
         int g = gray(image, x0, y0);
         for (int d = 0; d < 6; d++) {
             assertEquals(g, gray(image, x0 + d, y0 + d), "block of pixel (" + px + "," + py + ")");
@@ -204,8 +228,10 @@ class PlotsTest {
         assertEquals(0, tilePixel(image, 0, 1, 3, 6));
         assertEquals(0, tilePixel(image, 1, 2, 0, 0));
         assertEquals(128, tilePixel(image, 1, 2, 1, 0));
-        assertEquals(TileCanvas.BACKGROUND.getRGB() & 0xFFFFFF, image.getRGB(0, 0) & 0xFFFFFF, "border");
-        assertEquals(TileCanvas.BACKGROUND.getRGB() & 0xFFFFFF, image.getRGB(T8, 10) & 0xFFFFFF, "gap between tiles");
+        int[] o = origin(image);
+        assertEquals(TileCanvas.BACKGROUND.getRGB() & 0xFFFFFF, image.getRGB(o[0] + 1, o[1] + 1) & 0xFFFFFF, "border");
+        assertEquals(TileCanvas.BACKGROUND.getRGB() & 0xFFFFFF, image.getRGB(o[0] + T8, o[1] + 10) & 0xFFFFFF,
+                "gap between tiles");
     }
 
     @Test
@@ -220,7 +246,9 @@ class PlotsTest {
             assertEquals(0, tilePixel(image, i / 3, i % 3, (i + 1) % 8, 0), "image " + i);
         }
         int bg = TileCanvas.BACKGROUND.getRGB() & 0xFFFFFF;
-        assertEquals(bg, image.getRGB(2 + 2 * T8 + 10, 2 + 2 * T8 + 10) & 0xFFFFFF, "empty cell after the last image");
+        int[] o = origin(image);
+        assertEquals(bg, image.getRGB(o[0] + 2 + 2 * T8 + 10, o[1] + 2 + 2 * T8 + 10) & 0xFFFFFF,
+                "empty cell after the last image");
     }
 
     @Test
@@ -228,10 +256,12 @@ class PlotsTest {
         DMatrixRMaj images = new DMatrixRMaj(1, 6); // width 3, height 2; scale = ceil(48/3) = 16
         images.set(0, 1 * 3 + 2, 1.0); // x = 2, y = 1
         BufferedImage image = Plots.imageGrid(images, 3, 2, 4);
-        assertEquals(2 + 3 * 16 + 2, image.getWidth());
-        assertEquals(2 + 2 * 16 + 2, image.getHeight());
-        assertEquals(255, gray(image, 2 + 2 * 16 + 8, 2 + 16 + 8));
-        assertEquals(0, gray(image, 2 + 1 * 16 + 8, 2 + 2 * 16 - 8 - 16));
+        int[] o = origin(image);
+        assertEquals(TileCanvas.BACKGROUND.getRGB(), image.getRGB(o[0] + 2 + 3 * 16 + 1, o[1] + 2 + 2 * 16 + 1));
+        assertEquals(Color.WHITE.getRGB(), image.getRGB(o[0] + 2 + 3 * 16 + 2, o[1] + 2 + 2 * 16 + 2),
+                "grid of 3*16 by 2*16 pixels plus borders");
+        assertEquals(255, gray(image, o[0] + 2 + 2 * 16 + 8, o[1] + 2 + 16 + 8));
+        assertEquals(0, gray(image, o[0] + 2 + 1 * 16 + 8, o[1] + 2 + 2 * 16 - 8 - 16));
     }
 
     @Test
@@ -263,12 +293,13 @@ class PlotsTest {
         int s = TileCanvas.scaleFor(2, 2); // 24
         int tile = 2 * s + 2;
         // top-left tile: z1 = -range (black), z3 = +range (white); other coordinates 0 so pixel 2 is black
-        assertEquals(0, gray(image, 2 + s / 2, 2 + s / 2));
-        assertEquals(255, gray(image, 2 + s + s / 2, 2 + s / 2));
-        assertEquals(0, gray(image, 2 + s / 2, 2 + s + s / 2));
+        int[] o = origin(image);
+        assertEquals(0, gray(image, o[0] + 2 + s / 2, o[1] + 2 + s / 2));
+        assertEquals(255, gray(image, o[0] + 2 + s + s / 2, o[1] + 2 + s / 2));
+        assertEquals(0, gray(image, o[0] + 2 + s / 2, o[1] + 2 + s + s / 2));
         // bottom-right tile: z1 = +range (white), z3 = -range (black)
-        int x0 = 2 + (steps - 1) * tile;
-        int y0 = 2 + (steps - 1) * tile;
+        int x0 = o[0] + 2 + (steps - 1) * tile;
+        int y0 = o[1] + 2 + (steps - 1) * tile;
         assertEquals(255, gray(image, x0 + s / 2, y0 + s / 2));
         assertEquals(0, gray(image, x0 + s + s / 2, y0 + s / 2));
     }
@@ -334,6 +365,14 @@ class PlotsTest {
                 () -> Plots.reconstructionGrid(uniform(4, 64, 1), uniform(4, 64, 2), 8, 8, 5));
         assertRejected("pcaScores and aeScores must have the same shape, got 10x2 and 9x2",
                 () -> Plots.projectionComparison(gaussian(10, 2, 1), gaussian(9, 2, 2), null));
+    }
+
+    @Test
+    void rejectsBadGridTitlesAndRowLabels() {
+        assertRejected("rowLabels must have one label per grid row (3 rows of 4 for 10 images), got length 2",
+                () -> Plots.imageGrid("t", new String[] {"a", "b"}, uniform(10, 64, 1), 8, 8, 4));
+        assertRejected("title must not be blank, got \" \"",
+                () -> Plots.imageGrid(" ", null, uniform(10, 64, 1), 8, 8, 4));
     }
 
     @Test
