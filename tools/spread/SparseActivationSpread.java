@@ -37,11 +37,9 @@ public class SparseActivationSpread {
         DMatrixRMaj d = Digits.load().features();
         List<Double> total = new ArrayList<>(), above = new ArrayList<>();
         for (int s = 1; s <= 5; s++) {
-            int o = 10 * (s - 1);   // seed 1: encoder 22, decoder 23, training 25, as in the notebook
-            var sparse = SparseAutoencoder.kl(
-                    Mlp.create("encoder", new int[] {64, UNITS}, Activation.SIGMOID, Activation.SIGMOID, true, Rng.seeded(22 + o)),
-                    Mlp.create("decoder", new int[] {UNITS, 64}, Activation.IDENTITY, Activation.IDENTITY, true, Rng.seeded(23 + o)),
-                    RHO, BETA);
+            int o = 10 * (s - 1);   // seed 1: model 22, training 25, as in the notebook
+            var sparse = SparseAutoencoder.builder(64, UNITS).codeActivation(Activation.SIGMOID).klPenalty(RHO, BETA)
+                    .build(Rng.seeded(22 + o));
             new Trainer(TrainingConfig.adam(25 + o, EPOCHS, BATCH, LR)).fit(sparse, d);
             DMatrixRMaj h = sparse.encode(d);
             total.add(CommonOps_DDRM.elementSum(h) / h.getNumElements() * UNITS);
