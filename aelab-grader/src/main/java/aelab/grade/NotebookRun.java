@@ -135,6 +135,11 @@ final class NotebookRun {
                     steps.add(new Step("cell " + s.index(), s.source(), null, null));
                 }
             } else if (s.isCode()) {
+                if (Boolean.TRUE.equals(s.aelab().get("solution_only"))) {
+                    // an instructor's explanation cell (the check behind a quiz key): students never receive it
+                    // (Exercises drops it), so grading the instructor's own copy does not run it either
+                    continue;
+                }
                 if (id != null && !done.contains(id)) {
                     report.notes.add("cell " + s.index() + " has grade_id " + id + ", which the assignment does not "
                             + "have; it was run as ordinary code");

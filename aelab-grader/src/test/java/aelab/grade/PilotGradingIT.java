@@ -45,6 +45,15 @@ class PilotGradingIT {
                 "double denoisingGain(double m, double s) { return m / (m + s * s); }"));
         subs.put("quiz-wrong", Fixtures.withCell(sol, "quiz1-answer", "char quiz1() { return 'A'; }"));
         subs.put("quiz-lowercase", Fixtures.withCell(sol, "quiz1-answer", "char quiz1() { return 'b'; }"));
+        // an explanation cell (solution_only) that, if it ran, would replace the gain with 0 and exit the JVM
+        Notebook explained = Fixtures.withExtraCell(sol, "gain-check",
+                "double denoisingGain(double m, double s) { return 0; }\nSystem.exit(3);");
+        for (Cell c : explained.cells()) {
+            if (c.isCode() && c.source().contains("System.exit(3)")) {
+                c.metadata().put("aelab", new LinkedHashMap<>(Map.of("solution_only", Boolean.TRUE)));
+            }
+        }
+        subs.put("explanation-cell", Notebook.parse(explained.toJson()));
         results = Fixtures.gradePilot(subs);
     }
 
@@ -61,6 +70,13 @@ class PilotGradingIT {
     void theSolutionEarnsFullMarks() {
         assertScores("solution", 3, 4, 1);
         assertEquals("All cells ran without problems.", results.get("solution").output());
+    }
+
+    @Test
+    void anExplanationCellIsNotRun() {
+        // solution_only cells are the instructor's (students never receive them): the grader skips them
+        assertScores("explanation-cell", 3, 4, 1);
+        assertEquals("All cells ran without problems.", results.get("explanation-cell").output());
     }
 
     @Test
