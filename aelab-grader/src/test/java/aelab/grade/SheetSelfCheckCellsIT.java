@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What students see on sheets 02–04: every code cell run top to bottom in JShell, as in Jupyter. In the solution
+ * What students see on sheets 02–05: every code cell run top to bottom in JShell, as in Jupyter. In the solution
  * every self-check line says PASS; then, in the same JShell, the exercise's cells (which redefine every function as
  * the stub) make every self-check say FAIL with "not implemented yet" — and no cell has a compile error.
  */
@@ -64,7 +64,7 @@ class SheetSelfCheckCellsIT {
 
     @Test
     void everySelfCheckPassesForTheSolutionAndFailsForTheExercise() throws Exception {
-        List<String> sheets = List.of(SheetSubmissions.LINEAR, SheetSubmissions.LOSSES, SheetSubmissions.VAE);
+        List<String> sheets = SheetSubmissions.SHEETS;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<String, Future<List<List<String>>>> futures = new LinkedHashMap<>();
         try {

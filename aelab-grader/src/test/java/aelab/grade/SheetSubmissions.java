@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The graded submissions of the exercise sheets 02–04, graded once per test JVM, all sheets in one pool of two
+ * The graded submissions of the exercise sheets 02–05, graded once per test JVM, all sheets in one pool of two
  * JShell JVMs (like {@code ./aelab grade --jobs 2}) so the three test classes share the wall-clock time.
  *
  * <p>Wrong submissions are the instructor's notebook with some solution regions replaced ({@link #withRegion}).
@@ -23,6 +23,9 @@ final class SheetSubmissions {
     static final String LINEAR = "02-linear-autoencoders-and-pca";
     static final String LOSSES = "03-losses-and-denoising";
     static final String VAE = "04-vae-kl-elbo";
+    static final String MNIST = "05-vae-on-mnist";
+    /** The graded sheets, in order. */
+    static final List<String> SHEETS = List.of(LINEAR, LOSSES, VAE, MNIST);
     /** Generous limits: the machine running the tests may be busy. */
     static final Limits LIMITS = Limits.defaults().withTimes(30_000, 300_000);
 
@@ -144,7 +147,7 @@ final class SheetSubmissions {
 
     private static Map<String, Notebook> submissions() {
         Map<String, Notebook> subs = new LinkedHashMap<>();
-        for (String sheet : List.of(LINEAR, LOSSES, VAE)) {
+        for (String sheet : SHEETS) {
             subs.put(sheet + "/solution", solution(sheet));
             subs.put(sheet + "/exercise", Notebook.read(Path.of("exercises", sheet + ".ipynb")));
         }
@@ -152,12 +155,14 @@ final class SheetSubmissions {
         subs.put(LOSSES + "/wrong", WrongAnswers.losses(solution(LOSSES)));
         subs.put(VAE + "/wrong-a", WrongAnswers.vaeA(solution(VAE)));
         subs.put(VAE + "/wrong-b", WrongAnswers.vaeB(solution(VAE)));
+        subs.put(MNIST + "/wrong-a", WrongAnswers.mnistA(solution(MNIST)));
+        subs.put(MNIST + "/wrong-b", WrongAnswers.mnistB(solution(MNIST)));
         return subs;
     }
 
     private static Map<String, SubmissionResult> gradeAll(Map<String, Notebook> subs) throws Exception {
         Map<String, Grader> graders = new LinkedHashMap<>();
-        for (String sheet : List.of(LINEAR, LOSSES, VAE)) {
+        for (String sheet : SHEETS) {
             graders.put(sheet, Grader.forAssignment(Assignment.read(solutionPath(sheet)), LIMITS,
                     Sandbox.defaultClasspath()));
             assertEquals(Map.of(), graders.get(sheet).referenceProblems());

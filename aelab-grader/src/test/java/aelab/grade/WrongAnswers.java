@@ -145,4 +145,79 @@ final class WrongAnswers {
                 "gelbo-impl", GAUSSIAN_ELBO_WITHOUT_V,
                 "pathwise-impl", PATHWISE_WITHOUT_HALF);
     }
+
+    /** Sheet 05: the variance exp(logVar) where the standard deviation exp(logVar / 2) belongs, for a batch. */
+    static final String BATCH_SAMPLER_VARIANCE = "double[][] z = new double[mu.length][mu[0].length];\n"
+            + "for (int i = 0; i < mu.length; i++)\n"
+            + "    for (int m = 0; m < mu[i].length; m++) z[i][m] = mu[i][m] + Math.exp(logVar[i][m]) * eps[i][m];\n"
+            + "return z;";
+    /** Sheet 05: logVar used as if it were the standard deviation sigma. */
+    static final String BATCH_SAMPLER_LOGVAR_AS_SIGMA = "double[][] z = new double[mu.length][mu[0].length];\n"
+            + "for (int i = 0; i < mu.length; i++)\n"
+            + "    for (int m = 0; m < mu[i].length; m++) z[i][m] = mu[i][m] + logVar[i][m] * eps[i][m];\n"
+            + "return z;";
+    /** Sheet 05: the KL written with sigma where log sigma^2 belongs (logVar taken as sigma). */
+    static final String KL_LOGVAR_AS_SIGMA = "double sum = 0;\n"
+            + "for (int m = 0; m < mu.length; m++) {\n"
+            + "    double s2 = logVar[m] * logVar[m];\n"
+            + "    sum += mu[m] * mu[m] + s2 - 1 - Math.log(s2);\n"
+            + "}\n"
+            + "return 0.5 * sum;";
+    /** Sheet 05: a correct KL taken from the library (forbidden). */
+    static final String KL_VIA_LIBRARY = "return aelab.gaussian.GaussianKl.diagonalToStandard(mu, logVar);";
+    /** Sheet 05: the gradient of -KL (both signs flipped). */
+    static final String KL_GRADIENT_WRONG_SIGN = "double[] a = new double[mu.length], b = new double[mu.length];\n"
+            + "for (int m = 0; m < mu.length; m++) {\n"
+            + "    a[m] = -mu[m];\n"
+            + "    b[m] = -0.5 * (Math.exp(logVar[m]) - 1);\n"
+            + "}\n"
+            + "return new double[][] {a, b};";
+    /** Sheet 05: the second component differentiated with respect to sigma, not log sigma^2. */
+    static final String KL_GRADIENT_WRT_SIGMA = "double[] a = new double[mu.length], b = new double[mu.length];\n"
+            + "for (int m = 0; m < mu.length; m++) {\n"
+            + "    double sigma = Math.exp(0.5 * logVar[m]);\n"
+            + "    a[m] = mu[m];\n"
+            + "    b[m] = sigma - 1 / sigma;   // d/dsigma of (sigma^2 - 1 - 2 log sigma) / 2\n"
+            + "}\n"
+            + "return new double[][] {a, b};";
+    private static final String IWAE_LOG_WEIGHTS = "int k = eps.length;\n"
+            + "double[] w = new double[k];\n"
+            + "for (int i = 0; i < k; i++) {\n"
+            + "    double[] z = new double[mu.length];\n"
+            + "    double lp = 0, lq = 0;\n"
+            + "    for (int m = 0; m < mu.length; m++) {\n"
+            + "        z[m] = mu[m] + Math.exp(0.5 * logVar[m]) * eps[i][m];\n"
+            + "        lp -= 0.5 * (z[m] * z[m] + Math.log(2 * Math.PI));\n"
+            + "        lq -= 0.5 * (eps[i][m] * eps[i][m] + logVar[m] + Math.log(2 * Math.PI));\n"
+            + "    }\n"
+            + "    w[i] = logLikelihood.applyAsDouble(z) + lp - lq;\n"
+            + "}\n";
+    /** Sheet 05: the average of the weights e^w summed directly (overflow / underflow). */
+    static final String IWAE_NAIVE_EXP = IWAE_LOG_WEIGHTS
+            + "double s = 0;\n"
+            + "for (double wi : w) s += Math.exp(wi);\n"
+            + "return Math.log(s / k);";
+    /** Sheet 05: log-sum-exp without the -log K (the sum, not the average, of the weights). */
+    static final String IWAE_WITHOUT_LOG_K = IWAE_LOG_WEIGHTS
+            + "double max = Double.NEGATIVE_INFINITY;\n"
+            + "for (double wi : w) max = Math.max(max, wi);\n"
+            + "double s = 0;\n"
+            + "for (double wi : w) s += Math.exp(wi - max);\n"
+            + "return max + Math.log(s);";
+
+    static Notebook mnistA(Notebook solution) {
+        return SheetSubmissions.withRegions(solution,
+                "sampler-impl", BATCH_SAMPLER_VARIANCE,
+                "kl-impl", KL_LOGVAR_AS_SIGMA,
+                "klgrad-impl", KL_GRADIENT_WRONG_SIGN,
+                "iwae-impl", IWAE_NAIVE_EXP);
+    }
+
+    static Notebook mnistB(Notebook solution) {
+        return SheetSubmissions.withRegions(solution,
+                "sampler-impl", BATCH_SAMPLER_LOGVAR_AS_SIGMA,
+                "kl-impl", KL_VIA_LIBRARY,
+                "klgrad-impl", KL_GRADIENT_WRT_SIGMA,
+                "iwae-impl", IWAE_WITHOUT_LOG_K);
+    }
 }
