@@ -34,6 +34,7 @@ def nbg(gid, grade=False, locked=False, solution=False, points=None):
 def code(src, meta): cells.append({"cell_type": "code", "execution_count": None, "metadata": meta, "outputs": [], "source": src})
 def setup(gid, src): code(src, {"nbgrader": nbg(gid, locked=True)})
 def sol(gid, src): code(src, {"nbgrader": nbg(gid, solution=True)})
+def md_only(src): cells.append({"cell_type": "markdown", "metadata": {"aelab": {"solution_only": True}}, "source": src})
 def only(src): code(src, {"aelab": {"solution_only": True}})
 FORBIDDEN = ["aelab.gaussian", "GaussianKl", "MonteCarloKl", "DiagonalGaussian", "aelab.elbo", "Elbo.",
              "GradientEstimators", "aelab.loss", "Likelihoods."]
@@ -333,6 +334,46 @@ grade("iwae-check", 5, "Exercise 4: IWAE estimate", PROBES_IWAE, r"""SelfCheck.r
         z -> -3.0), -3.0, 1e-12, "q = p and a constant log-likelihood: every log-weight is that constant"),
     SelfCheck.close("iwae-finite", () -> Double.isFinite(iwaeEstimate(testMu[0], testLogVar[0], noise(8, 8, 2),
         z -> 10 * logLikelihood(0, z))) ? 1 : 0, 1, 0, "the estimate must stay finite for log-weights of thousands of nats"))""")
+
+md(r"""## Quiz (1 point)
+
+Return the letter of your answer as a `char`, e.g. `return 'A';`. The check cell only confirms that your answer is
+a valid letter; the autograder grades it.
+
+On the trained VAE and test digit 2, compare the IWAE estimate with $K = 64$ samples, $\mathcal{L}_{64}$, with the
+one-sample estimate $\mathcal{L}_1$ (the ELBO estimate), each averaged over many independent draws of the noise:
+
+- **A** They agree within Monte Carlo error: both estimate the ELBO
+- **B** $\mathbb{E}[\mathcal{L}_{64}] > \mathbb{E}[\mathcal{L}_{1}]$: more samples give a tighter lower bound on $\log p(x)$
+- **C** $\mathbb{E}[\mathcal{L}_{64}] < \mathbb{E}[\mathcal{L}_{1}]$: averaging the weights of more samples lowers the estimate
+- **D** $\mathbb{E}[\mathcal{L}_{64}] > \log p(x)$: with many samples the estimate overshoots the log-likelihood""")
+sol("quiz1-answer", "char quiz1() {\n    // BEGIN SOLUTION\n    return 'B';\n    // END SOLUTION\n}")
+code('SelfCheck.report(SelfCheck.oneOf("quiz1", () -> quiz1(), "ABCD", "answer with one capital letter"))',
+     {"aelab": {"name": "Quiz 1", "probes": [{"expected": "B", "expr": "quiz1()",
+      "hint": "what does Jensen's inequality say about the log of an average, and how does that change with K?",
+      "name": "answer", "points": 1, "type": "char"}]},
+      "nbgrader": nbg("quiz1-check", grade=True, locked=True, points=1)})
+md_only(r"""The check behind the key (solutions only): 400 one-sample estimates and 25 estimates with $K = 64$ on test digit 2,
+each with fresh noise. $\mathcal{L}_{64}$ exceeds $\mathcal{L}_1$ on average by far more than 4 standard errors of the
+difference (which rules out A and C); D contradicts $\mathbb{E}[\mathcal{L}_K] \le \log p(x)$ for every $K$ (Burda et
+al. 2016, Theorem 1), which the estimates cannot show without $\log p(x)$.""")
+only(r"""double[] meanAndStandardError(double[] v) {
+    double mean = 0, ss = 0;
+    for (double x : v) mean += x / v.length;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    return new double[] {mean, Math.sqrt(ss / (v.length - 1) / v.length)};
+}
+double[] oneSample = new double[400], sixtyFour = new double[25];
+for (int r = 0; r < oneSample.length; r++)
+    oneSample[r] = iwaeEstimate(testMu[2], testLogVar[2], noise(1, 8, 1000 + r), z -> logLikelihood(2, z));
+for (int r = 0; r < sixtyFour.length; r++)
+    sixtyFour[r] = iwaeEstimate(testMu[2], testLogVar[2], noise(64, 8, 5000 + r), z -> logLikelihood(2, z));
+double[] l1 = meanAndStandardError(oneSample), l64 = meanAndStandardError(sixtyFour);
+double seDifference = Math.sqrt(l1[1] * l1[1] + l64[1] * l64[1]);
+SelfCheck.report(
+    SelfCheck.equal("quiz1-B: mean L_64 - mean L_1 > 4 SE (" + String.format("%.2f", l64[0] - l1[0]) + " nats, SE "
+        + String.format("%.2f", seDifference) + ")", () -> l64[0] - l1[0] > 4 * seDifference, true,
+        "more samples tighten the bound"))""")
 
 nb = {"cells": cells, "metadata": {"kernelspec": {"display_name": "Java", "language": "java", "name": "java"},
       "language_info": {"name": "java"}}, "nbformat": 4, "nbformat_minor": 5}

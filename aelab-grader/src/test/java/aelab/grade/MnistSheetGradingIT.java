@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * with the solution equal to the course library on the same inputs within that bound.
  */
 class MnistSheetGradingIT {
-    private static final double MAX = 14;
+    private static final double MAX = 15;
 
     private static SubmissionResult wrongA() throws Exception {
         return SheetSubmissions.result(MNIST, "wrong-a");
@@ -29,24 +29,27 @@ class MnistSheetGradingIT {
         return SheetSubmissions.result(MNIST, "wrong-b");
     }
 
-    /** Variance in the sampler, KL with logVar taken as sigma, KL gradient with both signs flipped, naive IWAE. */
+    /**
+     * Variance in the sampler, KL with logVar taken as sigma, KL gradient with both signs flipped, naive IWAE, the
+     * quiz answered A (L_64 and L_1 both estimate the ELBO).
+     */
     private static void assertWrongAScores() throws Exception {
         SheetSubmissions.assertScores(wrongA(), MAX, "sampler-check", 1, "kl-check", 0, "klgrad-check", 0,
-                "iwae-check", 3);
+                "iwae-check", 3, "quiz1-check", 0);
         assertEquals(4, wrongA().score(), 1e-12);
     }
 
     /** logVar taken as sigma in the sampler, the library's KL, d/dsigma for d/dlogVar, IWAE without -log K. */
     private static void assertWrongBScores() throws Exception {
         SheetSubmissions.assertScores(wrongB(), MAX, "sampler-check", 0, "kl-check", 0, "klgrad-check", 2,
-                "iwae-check", 1);
-        assertEquals(3, wrongB().score(), 1e-12);
+                "iwae-check", 1, "quiz1-check", 1);
+        assertEquals(4, wrongB().score(), 1e-12);
     }
 
     @Test
     void theSolutionEarnsFullMarks() throws Exception {
         SheetSubmissions.assertSolutionEarnsFullMarks(MNIST, MAX, "sampler-check", 3, "kl-check", 2,
-                "klgrad-check", 4, "iwae-check", 5);
+                "klgrad-check", 4, "iwae-check", 5, "quiz1-check", 1);
     }
 
     @Test
@@ -117,6 +120,12 @@ class MnistSheetGradingIT {
         assertWrongBScores();
         String out = wrongB().output("iwae-check");
         assertTrue(out.contains("PASS MNIST, K = 1") && out.contains("FAIL MNIST, K = 64"), out);
+    }
+
+    @Test
+    void theQuizAnsweredWithTheElboForBothLosesItsPoint() throws Exception {
+        // E[L_64] exceeds E[L_1] by many standard errors on the trained model (the solution's explanation cell)
+        assertWrongAScores();
     }
 
     /** Probe name of each data-dependent probe, by the name the tolerance script reports it under. */
