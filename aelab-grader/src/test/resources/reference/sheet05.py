@@ -158,10 +158,10 @@ PROBES_SAMPLER = [
      "hint": "which quantity multiplies the noise? Read again what logVar holds"},
     {"name": "two rows, unit variances", "expr": "sampleLatents(new double[][] {{0, 0}, {1, -1}}, new double[2][2], new double[][] {{0.3, 0.4}, {0.5, 2}})[1][1]",
      "type": "double", "rtol": 0, "points": 1, "expected": lit(L(-1) + L(1) * L(2)), "tol": 1e-14,
-     "hint": "logVar = 0 is a unit variance; rows are images, columns latent dimensions"},
+     "hint": "a log-variance of zero is a unit variance; rows are images, columns latent dimensions"},
     {"name": "MNIST: 16 test digits, fixed noise", "expr": "checksum(sampleLatents(testMu, testLogVar, noise(16, 8, 11)))",
      "type": "double", "rtol": 0, "points": 1, "tol": TOL["sampler"],
-     "hint": "every entry of the 16 x 8 batch is checked against the reference sampler on the same noise"},
+     "hint": "every entry of the batch is compared with the reference sampler on the same noise"},
 ]
 grade("sampler-check", 3, "Exercise 1: reparameterised sampler", PROBES_SAMPLER, r"""SelfCheck.report(
     SelfCheck.close("z-eps0", () -> sampleLatents(new double[][] {{1.5, -2}}, new double[][] {{0.7, -0.3}},
@@ -195,9 +195,9 @@ PROBES_KL = [
 ]
 grade("kl-check", 2, "Exercise 2: KL to N(0, I)", PROBES_KL, r"""SelfCheck.report(
     SelfCheck.close("kl-prior", () -> klDivergence(new double[] {0, 0}, new double[] {0, 0}), 0.0, 1e-12,
-        "q = p gives KL = 0"),
+        "the divergence of a distribution from itself"),
     SelfCheck.close("kl-mean", () -> klDivergence(new double[] {2}, new double[] {0}), 2.0, 1e-12,
-        "a unit-variance q shifted by mu has KL = mu^2 / 2"))""")
+        "only the mean differs from the prior: which terms of the closed form remain?"))""")
 
 md(r"""## Exercise 3: the gradient of the KL term inside a training step (4 points)
 
@@ -258,7 +258,7 @@ double[][][] stepWithYourKlGradient(int image, double[] eps, double lr) {
 PROBES_KLGRAD = [
     {"name": "d/dmu at mu = (1, -2), sigma^2 = (1, 9)", "expr": "klGradient(new double[] {1, -2}, new double[] {0, 2.1972245773362196})[0][1]",
      "type": "double", "rtol": 0, "points": 1, "expected": lit(L(-2)), "tol": 1e-14,
-     "hint": "the KL grows as mu moves away from 0: mind the sign"},
+     "hint": "the KL grows as mu moves away from zero: mind the sign"},
     {"name": "d/dlogVar at mu = (1, -2), sigma^2 = (1, 9)", "expr": "klGradient(new double[] {1, -2}, new double[] {0, 2.1972245773362196})[1][1]",
      "type": "double", "rtol": 0, "points": 1, "expected": lit(L(0.5) * (L(9) - 1)), "tol": 1e-14,
      "hint": "differentiate with respect to the log-variance, which is what the encoder outputs (chain rule through exp)"},
@@ -271,11 +271,11 @@ PROBES_KLGRAD = [
 ]
 grade("klgrad-check", 4, "Exercise 3: KL gradient in a training step", PROBES_KLGRAD, r"""SelfCheck.report(
     SelfCheck.close("grad-at-prior", () -> klGradient(new double[] {0}, new double[] {0})[1][0], 0.0, 1e-12,
-        "at q = p the KL is minimal: both derivatives vanish"),
+        "at the prior the divergence is minimal: both derivatives vanish"),
     SelfCheck.close("grad-mu", () -> klGradient(new double[] {0.5}, new double[] {0})[0][0], 0.5, 1e-12,
-        "the derivative of mu^2 / 2"),
+        "the derivative of the mean's term of the closed form"),
     SelfCheck.close("step-moves-bias", () -> stepWithYourKlGradient(3, noise(1, 8, 21)[0], 0.0)[1][0][0]
-        - vae.parameters().get(1).value().get(0, 0), 0.0, 0, "a step of size 0 changes nothing"))""")
+        - vae.parameters().get(1).value().get(0, 0), 0.0, 0, "a step of size zero changes nothing"))""")
 
 md(r"""## Exercise 4: the importance-weighted estimate of log p(x) (5 points)
 
@@ -318,20 +318,20 @@ PROBES_IWAE = [
      "hint": "the log of the average of the importance weights: count the samples"},
     {"name": "MNIST, K = 1: the one-sample ELBO estimate", "expr": "iwaeEstimate(testMu[2], testLogVar[2], noise(1, 8, 31), z -> logLikelihood(2, z))",
      "type": "double", "rtol": 0, "points": 1, "tol": TOL["iwae1"],
-     "hint": "with one sample the estimate is that sample's log-weight: check log p(z) and log q(z|x)"},
+     "hint": "with one sample the estimate is that sample's log-weight: check the prior's and the encoder's log-densities"},
     {"name": "MNIST, K = 64", "expr": "iwaeEstimate(testMu[2], testLogVar[2], noise(64, 8, 32), z -> logLikelihood(2, z))",
      "type": "double", "rtol": 0, "points": 1, "tol": TOL["iwae64"],
      "hint": "an average of weights, taken in the log domain"},
     {"name": "log-weights near -1000", "expr": "iwaeEstimate(new double[] {0}, new double[] {0}, new double[][] {{0}, {1.0986122886681098}}, z -> z[0] - 1000)",
      "type": "double", "rtol": 0, "points": 1, "expected": lit(L(-1000) + np.log((L(1) + L(3)) / 2)), "tol": 1e-12,
-     "hint": "e^-1000 is 0 in doubles: keep the computation in the log domain"},
+     "hint": "very negative log-weights underflow when exponentiated: keep the computation in the log domain"},
     {"name": "log-weights near +1000", "expr": "iwaeEstimate(new double[] {0}, new double[] {0}, new double[][] {{0}, {1.0986122886681098}}, z -> z[0] + 1000)",
      "type": "double", "rtol": 0, "points": 1, "expected": lit(L(1000) + np.log((L(1) + L(3)) / 2)), "tol": 1e-12,
-     "hint": "e^1000 overflows to infinity: keep the computation in the log domain"},
+     "hint": "large log-weights overflow when exponentiated: keep the computation in the log domain"},
 ]
 grade("iwae-check", 5, "Exercise 4: IWAE estimate", PROBES_IWAE, r"""SelfCheck.report(
     SelfCheck.close("iwae-equal", () -> iwaeEstimate(new double[] {0}, new double[] {0}, new double[][] {{0.5}, {-0.5}},
-        z -> -3.0), -3.0, 1e-12, "q = p and a constant log-likelihood: every log-weight is that constant"),
+        z -> -3.0), -3.0, 1e-12, "here the approximate posterior is the prior and the log-likelihood is constant: every log-weight is that constant"),
     SelfCheck.close("iwae-finite", () -> Double.isFinite(iwaeEstimate(testMu[0], testLogVar[0], noise(8, 8, 2),
         z -> 10 * logLikelihood(0, z))) ? 1 : 0, 1, 0, "the estimate must stay finite for log-weights of thousands of nats"))""")
 
