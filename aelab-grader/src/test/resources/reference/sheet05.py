@@ -3,7 +3,10 @@
 Literal expected values are computed here in extended precision (numpy longdouble), independently of the Java
 solution. Probes on the trained MNIST model have no literal: the grader takes the value the instructor's notebook
 gives; their absolute tolerances (TOL) are the floating-point error bounds derived for their inputs by
-aelab-grader/src/test/resources/sheet05-tolerances.jsh, rounded up to one significant digit (MnistSheetGradingIT
+aelab-grader/src/test/resources/sheet05-tolerances.jsh, the largest over the training seeds 5 (the sheet's), 6 and 7,
+rounded up to one significant digit (seed 5 / 6 / 7: sampler 2.19 / 2.24 / 2.07e-11, KL 1.24 / 1.04 / 1.08e-13, step
+mean head 9.8 / 3.8 / 8.2e-14, step log-variance head 1.31 / 1.17 / 1.33e-14, IWAE K = 1 3.52 / 3.60 / 3.54e-11,
+K = 64 3.87 / 4.03 / 3.66e-11; the solution equals the library within them at every seed) (MnistSheetGradingIT
 checks bound <= tol <= 10 * bound and that the solution equals the course library within the bound). The literal
 probes' tol: 8u(|mu| + |sigma eps|) = 4.4e-15 (sampler), 4u sum of |terms| (KL, gradient) and (K + 6)u(1 + |L|)
 (IWAE: 5e-15 at |L| = 0.7, 9e-13 at |L| = 1000), rounded up to a power of ten.
@@ -14,7 +17,7 @@ import sys
 import numpy as np
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else "solutions/05-vae-on-mnist.ipynb"
-TOL = {"sampler": 3e-11, "kl": 2e-13, "step_mu": 1e-13, "step_logvar": 2e-14, "iwae1": 4e-11, "iwae64": 4e-11}
+TOL = {"sampler": 3e-11, "kl": 2e-13, "step_mu": 1e-13, "step_logvar": 2e-14, "iwae1": 4e-11, "iwae64": 5e-11}
 
 
 def L(x):
