@@ -164,7 +164,7 @@ def private_ksm(tmp):
 TRAIN_SETUP = """
 var digits = aelab.data.Digits.load().subset(0, 1500).features();
 var vae = aelab.model.Vae.builder(64, 2).hiddenSizes(128).bernoulliDecoder().build(aelab.core.Rng.seeded(1));
-var trainer = new aelab.train.Trainer(aelab.train.TrainingConfig.adam(3, 100000, 64, 3e-3));
+var trainer = new aelab.train.Trainer(aelab.train.TrainingConfig.adam(100000, 64, 3e-3, 3));
 """
 
 

@@ -57,10 +57,10 @@ public class AeVsPcaSpread {
         for (long seed = 1; seed <= 5; seed++) {
             long t0 = System.nanoTime();
             var deep = DeepAutoencoder.builder(784, 2).hiddenSizes(256).hiddenActivation(Activation.RELU).outputActivation(Activation.SIGMOID).build(Rng.seeded(seed));
-            new Trainer(TrainingConfig.adam(seed, EPOCHS, BATCH, LR)).fit(deep, train);
+            new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, seed)).fit(deep, train);
             double deepTime = (System.nanoTime() - t0) / 1e9;
             var shallow = DeepAutoencoder.builder(784, 2).codeActivation(Activation.TANH).build(Rng.seeded(seed));
-            new Trainer(TrainingConfig.adam(seed, EPOCHS, BATCH, LR)).fit(shallow, train);
+            new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, seed)).fit(shallow, train);
             put(m, "deep test MSE", mse(test, deep.reconstruct(test)));
             put(m, "deep test MSE / PCA", mse(test, deep.reconstruct(test)) / pcaTest);
             put(m, "deep kNN", knn(deep.encode(train), trainSet.labels(), deep.encode(test), testSet.labels(), KNN));

@@ -58,7 +58,7 @@ public class BetaVaeSpread {
             for (int i = 0; i < BETAS.length; i++) {
                 var vae = Vae.builder(64, 8).hiddenSizes(64).hiddenActivation(Activation.TANH).bernoulliDecoder().beta(BETAS[i])
                         .build(Rng.seeded(1 + o));
-                new Trainer(TrainingConfig.adam(2 + o, EPOCHS, BATCH, LR)).fit(vae, train);
+                new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, 2 + o)).fit(vae, train);
                 var eval = vae.elbo(test, Rng.seeded(3 + o));
                 rate[i] = eval.kl();
                 distortion[i] = -eval.reconstruction();

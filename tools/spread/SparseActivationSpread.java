@@ -40,7 +40,7 @@ public class SparseActivationSpread {
             int o = 10 * (s - 1);   // seed 1: model 22, training 25, as in the notebook
             var sparse = SparseAutoencoder.builder(64, UNITS).codeActivation(Activation.SIGMOID).klPenalty(RHO, BETA)
                     .build(Rng.seeded(22 + o));
-            new Trainer(TrainingConfig.adam(25 + o, EPOCHS, BATCH, LR)).fit(sparse, d);
+            new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, 25 + o)).fit(sparse, d);
             DMatrixRMaj h = sparse.encode(d);
             total.add(CommonOps_DDRM.elementSum(h) / h.getNumElements() * UNITS);
             above.add(Arrays.stream(h.data).filter(v -> v > 0.5).count() / (double) h.numRows);

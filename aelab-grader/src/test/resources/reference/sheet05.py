@@ -114,7 +114,7 @@ setup("model", r"""// 16 test digits of the bundled MNIST sample (rows = images,
 ByteImages mnist = Mnist.loadBytes();
 double[][] testPixels = rowsOf(mnist.batch(Mnist.TRAIN_SIZE, Mnist.TRAIN_SIZE + 16));
 Vae vae = newVae(1.0);
-var history = new Trainer(TrainingConfig.adam(5, 5, 50, 3e-3)).fit(vae, mnist.batch(0, 2000));   // about 1 s
+var history = new Trainer(TrainingConfig.adam(5, 50, 3e-3, 5)).fit(vae, mnist.batch(0, 2000));   // about 1 s
 
 // The encoder's q(z|x) for the 16 test digits: means and log-variances (16 x 8).
 double[][] testMu = rowsOf(vae.encode(new DMatrixRMaj(testPixels)));

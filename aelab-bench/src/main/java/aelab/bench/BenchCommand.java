@@ -213,7 +213,7 @@ public final class BenchCommand {
     static Side trainAelab(Config c, DMatrixRMaj x, int epochs, long seed) {
         resetPeakRss();
         Vae vae = Vae.builder(x.numCols, c.latent).hiddenSizes(c.hidden).bernoulliDecoder().build(Rng.seeded(seed));
-        TrainingConfig config = TrainingConfig.adam(seed, epochs, c.batchSize, 1e-3);
+        TrainingConfig config = TrainingConfig.adam(epochs, c.batchSize, 1e-3, seed);
         double[] wall = new double[epochs];
         double[] cpu = new double[epochs];
         TrainingListener timer = new TrainingListener() {

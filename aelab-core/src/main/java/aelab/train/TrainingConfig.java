@@ -9,7 +9,6 @@ import aelab.optim.Sgd;
  * Hyper-parameters of one training run, validated on construction (a bad value throws
  * IllegalArgumentException naming the field and the value).
  *
- * @param seed         seeds shuffling and the model's noise (same seed ⇒ bit-identical run)
  * @param epochs       passes over the data, &gt; 0
  * @param batchSize    rows per mini-batch, &gt; 0 (the last batch of an epoch may be smaller; it is used)
  * @param optimizer    SGD or ADAM
@@ -19,9 +18,11 @@ import aelab.optim.Sgd;
  * @param beta2        Adam β₂ in [0, 1) (ignored by SGD)
  * @param epsilon      Adam ε &gt; 0 (ignored by SGD)
  * @param shuffle      reshuffle the rows every epoch (otherwise batches follow row order)
+ * @param seed         seeds shuffling and the model's noise (same seed ⇒ bit-identical run); last, like the
+ *                     random source of every call in the library
  */
-public record TrainingConfig(long seed, int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
-        double momentum, double beta1, double beta2, double epsilon, boolean shuffle) {
+public record TrainingConfig(int epochs, int batchSize, OptimizerKind optimizer, double learningRate,
+        double momentum, double beta1, double beta2, double epsilon, boolean shuffle, long seed) {
 
     /** The optimizer family. */
     public enum OptimizerKind {
@@ -44,21 +45,21 @@ public record TrainingConfig(long seed, int epochs, int batchSize, OptimizerKind
     }
 
     /** Adam with PyTorch defaults (β₁ 0.9, β₂ 0.999, ε 1e-8), shuffling on. */
-    public static TrainingConfig adam(long seed, int epochs, int batchSize, double learningRate) {
-        return new TrainingConfig(seed, epochs, batchSize, OptimizerKind.ADAM, learningRate, 0, 0.9, 0.999, 1e-8,
-                true);
+    public static TrainingConfig adam(int epochs, int batchSize, double learningRate, long seed) {
+        return new TrainingConfig(epochs, batchSize, OptimizerKind.ADAM, learningRate, 0, 0.9, 0.999, 1e-8, true,
+                seed);
     }
 
     /** SGD with momentum μ, shuffling on. */
-    public static TrainingConfig sgd(long seed, int epochs, int batchSize, double learningRate, double momentum) {
-        return new TrainingConfig(seed, epochs, batchSize, OptimizerKind.SGD, learningRate, momentum, 0.9, 0.999,
-                1e-8, true);
+    public static TrainingConfig sgd(int epochs, int batchSize, double learningRate, double momentum, long seed) {
+        return new TrainingConfig(epochs, batchSize, OptimizerKind.SGD, learningRate, momentum, 0.9, 0.999, 1e-8,
+                true, seed);
     }
 
     /** A copy with shuffling on or off. */
     public TrainingConfig withShuffle(boolean newShuffle) {
-        return new TrainingConfig(seed, epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
-                newShuffle);
+        return new TrainingConfig(epochs, batchSize, optimizer, learningRate, momentum, beta1, beta2, epsilon,
+                newShuffle, seed);
     }
 
     /** A new optimizer with these hyper-parameters and fresh state. */

@@ -9,7 +9,7 @@
  * <p>In a notebook cell:
  * <pre>{@code
  * Vae vae = Vae.builder(64, 8).hiddenSizes(128).bernoulliDecoder().build(Rng.seeded(1));
- * TrainingHistory history = new Trainer(TrainingConfig.adam(42, 20, 64, 1e-3))
+ * TrainingHistory history = new Trainer(TrainingConfig.adam(20, 64, 1e-3, 42))
  *         .addListener(Progress.everyEpochs(5))   // "epoch  5/20: loss …, reconstruction …, kl …"
  *         .fit(vae, data);            // data: n×64, one sample per row
  * history.toTable()                   // columns epoch, loss, reconstruction, kl

@@ -98,7 +98,7 @@ abstract class AutoencoderContractTest {
 
     private List<DMatrixRMaj> train(long seed) {
         Autoencoder model = create(Rng.seeded(8));
-        new Trainer(TrainingConfig.adam(seed, 3, 4, 0.01)).fit(model, data(10, Rng.seeded(9)));
+        new Trainer(TrainingConfig.adam(3, 4, 0.01, seed)).fit(model, data(10, Rng.seeded(9)));
         return model.parameters().snapshot();
     }
 

@@ -83,7 +83,7 @@ class LinearAutoencoderPcaTest {
                     : LinearAutoencoder.builder(D, K).withoutBias().build(Rng.seeded(32));
             double before = largestPrincipalAngle(CommonOps_DDRM.transpose(ae.decoderWeight(), null), u);
             // full-batch gradient descent with momentum
-            new Trainer(TrainingConfig.sgd(1, 1500, x.numRows, 0.005, 0.9).withShuffle(false)).fit(ae, x);
+            new Trainer(TrainingConfig.sgd(1500, x.numRows, 0.005, 0.9, 1).withShuffle(false)).fit(ae, x);
             double angle = largestPrincipalAngle(CommonOps_DDRM.transpose(ae.decoderWeight(), null), u);
             assertTrue(before > 0.1, "initial angle " + before);
             assertTrue(angle < 1e-3, (tied ? "tied" : "untied") + " largest principal angle " + angle + " rad");

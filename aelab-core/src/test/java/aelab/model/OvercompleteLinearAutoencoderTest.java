@@ -71,12 +71,12 @@ class OvercompleteLinearAutoencoderTest {
             LinearAutoencoder over = tied ? LinearAutoencoder.builder(D, K).tiedWeights().build(Rng.seeded(3))
                     : LinearAutoencoder.builder(D, K).build(Rng.seeded(3));
             double before = over.loss(x, Rng.seeded(0));
-            new Trainer(TrainingConfig.adam(4, 150, 50, 0.02)).fit(over, x);
+            new Trainer(TrainingConfig.adam(150, 50, 0.02, 4)).fit(over, x);
             double after = meanSquaredError(x, over.reconstruct(x));
             assertTrue(after < 1e-6 * before, (tied ? "tied" : "untied") + ": loss " + before + " -> " + after);
         }
         LinearAutoencoder under = LinearAutoencoder.builder(D, 2).withoutBias().build(Rng.seeded(3));
-        new Trainer(TrainingConfig.adam(4, 150, 50, 0.02)).fit(under, x);
+        new Trainer(TrainingConfig.adam(150, 50, 0.02, 4)).fit(under, x);
         assertTrue(meanSquaredError(x, under.reconstruct(x)) > 0.1, "k = 2 < d keeps the PCA error");
     }
 }

@@ -41,7 +41,7 @@ class VaeBernoulliRangeTest {
                 () -> vae.lossAndGradients(x, new DMatrixRMaj(5, 2), g));
         assertMessage("x " + RANGE + "255.0 at (3,2)", () -> vae.elbo(x, Rng.seeded(2)));
         assertMessage("data " + RANGE + "-0.5 at (3,2)",
-                () -> new Trainer(TrainingConfig.adam(1, 3, 2, 1e-2)).fit(vae, pixels(-0.5)));
+                () -> new Trainer(TrainingConfig.adam(3, 2, 1e-2, 1)).fit(vae, pixels(-0.5)));
         List<DMatrixRMaj> after = vae.parameters().snapshot();
         for (int i = 0; i < after.size(); i++) {
             assertArrayEquals(before.get(i).data, after.get(i).data, "no parameter changed");
@@ -53,8 +53,8 @@ class VaeBernoulliRangeTest {
         Vae bernoulli = Vae.builder(4, 2).hiddenSizes(3).bernoulliDecoder().build(Rng.seeded(1));
         DMatrixRMaj edges = pixels(1.0);
         edges.set(0, 0, 0.0);
-        new Trainer(TrainingConfig.adam(1, 2, 2, 1e-2)).fit(bernoulli, edges);
+        new Trainer(TrainingConfig.adam(2, 2, 1e-2, 1)).fit(bernoulli, edges);
         Vae gaussian = Vae.builder(4, 2).hiddenSizes(3).gaussianDecoder(1.0).build(Rng.seeded(1));
-        assertEquals(2, new Trainer(TrainingConfig.adam(1, 2, 2, 1e-2)).fit(gaussian, pixels(255)).epochs());
+        assertEquals(2, new Trainer(TrainingConfig.adam(2, 2, 1e-2, 1)).fit(gaussian, pixels(255)).epochs());
     }
 }

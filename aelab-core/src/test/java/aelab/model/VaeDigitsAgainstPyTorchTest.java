@@ -40,7 +40,7 @@ class VaeDigitsAgainstPyTorchTest {
         int seeds = 3;
         for (int seed = 1; seed <= seeds; seed++) {
             Vae vae = Vae.builder(64, 2).hiddenSizes(128).bernoulliDecoder().build(Rng.seeded(seed));
-            TrainingHistory history = new Trainer(TrainingConfig.adam(seed, epochs, batch, 1e-3)).fit(vae, digits);
+            TrainingHistory history = new Trainer(TrainingConfig.adam(epochs, batch, 1e-3, seed)).fit(vae, digits);
             double[] losses = history.losses();
             double last = losses[losses.length - 1];
             assertTrue(Double.isFinite(last), "final loss must be finite, got " + last);

@@ -25,7 +25,7 @@ class ProgressTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Vae vae = Vae.builder(4, 2).hiddenSizes(3).gaussianDecoder(1).build(Rng.seeded(4));
         DMatrixRMaj x = NnTestSupport.gaussian(20, 4, Rng.seeded(5));
-        histories.add(new Trainer(TrainingConfig.adam(6, epochs, 8, 1e-2)).addListener(Progress.everyEpochs(every, out))
+        histories.add(new Trainer(TrainingConfig.adam(epochs, 8, 1e-2, 6)).addListener(Progress.everyEpochs(every, out))
                 .fit(vae, x));
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -31,7 +31,7 @@ class TrainerInterruptTest {
     private static final int D = 64;
     /** 1024 rows in batches of 32: 32 steps per epoch. */
     private static final DMatrixRMaj DATA = NnTestSupport.uniform(1024, D, 0, 1, Rng.seeded(5));
-    private static final TrainingConfig CONFIG = TrainingConfig.adam(7, 4, 32, 1e-3);
+    private static final TrainingConfig CONFIG = TrainingConfig.adam(4, 32, 1e-3, 7);
 
     private static Vae newVae() {
         return Vae.builder(D, 4).hiddenSizes(48).bernoulliDecoder().build(Rng.seeded(11));
@@ -218,7 +218,7 @@ class TrainerInterruptTest {
             DMatrixRMaj data = NnTestSupport.uniform(512, 784, 0, 1, Rng.seeded(5));
             Vae vae = Vae.builder(784, 8).hiddenSizes(256).bernoulliDecoder().build(Rng.seeded(11));
             CountDownLatch firstStep = new CountDownLatch(1);
-            Trainer trainer = new Trainer(TrainingConfig.adam(7, 50, 128, 1e-3)).addListener(new TrainingListener() {
+            Trainer trainer = new Trainer(TrainingConfig.adam(50, 128, 1e-3, 7)).addListener(new TrainingListener() {
                 @Override
                 public void onBatchEnd(int epoch, int batch, int batchesPerEpoch, double loss) {
                     firstStep.countDown();

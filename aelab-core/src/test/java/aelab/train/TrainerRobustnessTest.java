@@ -23,7 +23,7 @@ class TrainerRobustnessTest {
         DMatrixRMaj x = NnTestSupport.gaussian(10, 3, Rng.seeded(3));
         List<DMatrixRMaj> before = ae.parameters().snapshot();
         // one epoch, one batch: the first step is also the final one
-        Trainer trainer = new Trainer(TrainingConfig.sgd(1, 1, 10, 1e308, 0));
+        Trainer trainer = new Trainer(TrainingConfig.sgd(1, 10, 1e308, 0, 1));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> trainer.fit(ae, x));
         assertTrue(e.getMessage().startsWith("training diverged at epoch 1, step 1 (batch 1 of 1): the optimizer step "
                 + "made a parameter non-finite: "), e.getMessage());
@@ -38,7 +38,7 @@ class TrainerRobustnessTest {
     @Test
     void metricOfNullIsBadInput() {
         LinearAutoencoder ae = LinearAutoencoder.builder(3, 2).build(Rng.seeded(2));
-        TrainingHistory h = new Trainer(TrainingConfig.adam(1, 1, 5, 1e-3)).fit(ae,
+        TrainingHistory h = new Trainer(TrainingConfig.adam(1, 5, 1e-3, 1)).fit(ae,
                 NnTestSupport.gaussian(10, 3, Rng.seeded(3)));
         aelab.testing.Rejects.assertMessage("name must not be null", () -> h.metric(null));
     }

@@ -73,22 +73,22 @@ class TrainerTest {
     @Test
     void configRejectsEachBadFieldByName() {
         assertEquals("batchSize must be > 0, got 0", assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.adam(1, 5, 0, 1e-3)).getMessage());
+                () -> TrainingConfig.adam(5, 0, 1e-3, 1)).getMessage());
         assertEquals("epochs must be > 0, got -1", assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.adam(1, -1, 10, 1e-3)).getMessage());
+                () -> TrainingConfig.adam(-1, 10, 1e-3, 1)).getMessage());
         assertEquals("learningRate must be > 0 and finite, got NaN", assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.sgd(1, 5, 10, Double.NaN, 0)).getMessage());
+                () -> TrainingConfig.sgd(5, 10, Double.NaN, 0, 1)).getMessage());
         assertEquals("learningRate must be > 0 and finite, got 0.0", assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.adam(1, 5, 10, 0)).getMessage());
+                () -> TrainingConfig.adam(5, 10, 0, 1)).getMessage());
         assertEquals("momentum must be in [0, 1), got 1.0", assertThrows(IllegalArgumentException.class,
-                () -> TrainingConfig.sgd(1, 5, 10, 0.1, 1.0)).getMessage());
+                () -> TrainingConfig.sgd(5, 10, 0.1, 1.0, 1)).getMessage());
         assertEquals("optimizer must not be null", assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(1, 1, 1, null, 0.1, 0, 0.9, 0.999, 1e-8, true)).getMessage());
+                () -> new TrainingConfig(1, 1, null, 0.1, 0, 0.9, 0.999, 1e-8, true, 1)).getMessage());
     }
 
     @Test
     void configToStringListsHyperParameters() {
-        String s = TrainingConfig.adam(7, 20, 128, 1e-3).toString();
+        String s = TrainingConfig.adam(20, 128, 1e-3, 7).toString();
         for (String part : new String[] {"seed=7", "epochs=20", "batchSize=128", "learningRate=0.001", "beta1=0.9",
                 "beta2=0.999", "shuffle=true"}) {
             assertTrue(s.contains(part), s);
@@ -98,7 +98,7 @@ class TrainerTest {
     @Test
     void rejectsBadDataBeforeTraining() {
         RecordingModel model = new RecordingModel();
-        Trainer trainer = new Trainer(TrainingConfig.adam(1, 1, 4, 1e-3));
+        Trainer trainer = new Trainer(TrainingConfig.adam(1, 4, 1e-3, 1));
         var e = assertThrows(IllegalArgumentException.class, () -> trainer.fit(model, new DMatrixRMaj(10, 4)));
         assertEquals("data must have 3 columns, got 10x4", e.getMessage());
         DMatrixRMaj x = rowsNumbered(10);
@@ -113,7 +113,7 @@ class TrainerTest {
         RecordingModel model = new RecordingModel();
         model.nanAtCall = 5; // 3 batches per epoch (10 rows, batch 4): call 5 is epoch 2, batch 2
         List<DMatrixRMaj> before = new ArrayList<>();
-        Trainer trainer = new Trainer(TrainingConfig.adam(1, 4, 4, 1e-3)).addListener(new TrainingListener() {
+        Trainer trainer = new Trainer(TrainingConfig.adam(4, 4, 1e-3, 1)).addListener(new TrainingListener() {
             @Override
             public void onBatchEnd(int epoch, int batch, int batchesPerEpoch, double loss) {
                 before.clear();
@@ -137,7 +137,7 @@ class TrainerTest {
         LinearAutoencoder ae = LinearAutoencoder.builder(3, 2).build(Rng.seeded(2));
         DMatrixRMaj x = NnTestSupport.gaussian(50, 3, Rng.seeded(3));
         var e = assertThrows(TrainingDivergedException.class,
-                () -> new Trainer(TrainingConfig.sgd(1, 1000, 10, 1e3, 0)).fit(ae, x));
+                () -> new Trainer(TrainingConfig.sgd(1000, 10, 1e3, 0, 1)).fit(ae, x));
         assertTrue(e.getMessage().contains("epoch " + e.epoch() + ", step " + e.step()), e.getMessage());
         for (var b : ae.parameters()) {
             for (double v : b.value().data) {
@@ -149,7 +149,7 @@ class TrainerTest {
     @Test
     void everyEpochVisitsEveryRowOnceIncludingThePartialBatch() {
         RecordingModel model = new RecordingModel();
-        new Trainer(TrainingConfig.adam(5, 2, 4, 1e-3)).fit(model, rowsNumbered(10));
+        new Trainer(TrainingConfig.adam(2, 4, 1e-3, 5)).fit(model, rowsNumbered(10));
         assertEquals(6, model.batches.size());
         assertEquals(2, model.batches.get(2).numRows, "last batch is partial");
         for (int epoch = 0; epoch < 2; epoch++) {
@@ -170,7 +170,7 @@ class TrainerTest {
         assertTrue(model.batches.get(0).get(0, 0) != model.batches.get(3).get(0, 0)
                 || model.batches.get(0).get(1, 0) != model.batches.get(3).get(1, 0));
         RecordingModel ordered = new RecordingModel();
-        new Trainer(TrainingConfig.adam(5, 1, 4, 1e-3).withShuffle(false)).fit(ordered, rowsNumbered(10));
+        new Trainer(TrainingConfig.adam(1, 4, 1e-3, 5).withShuffle(false)).fit(ordered, rowsNumbered(10));
         assertEquals(4.0, ordered.batches.get(1).get(0, 0), 0);
     }
 
@@ -179,7 +179,7 @@ class TrainerTest {
         int[] counts = new int[4];
         List<Double> batchLosses = new ArrayList<>();
         RecordingModel model = new RecordingModel();
-        TrainingHistory history = new Trainer(TrainingConfig.sgd(3, 5, 4, 0.01, 0.5))
+        TrainingHistory history = new Trainer(TrainingConfig.sgd(5, 4, 0.01, 0.5, 3))
                 .addListener(new TrainingListener() {
                     @Override
                     public void onTrainingStart(TrainingConfig config, int samples, int batchesPerEpoch) {
@@ -217,7 +217,7 @@ class TrainerTest {
     void vaeHistoryTableHasEpochLossReconstructionAndKlColumns() {
         Vae vae = Vae.builder(4, 2).hiddenSizes(3).gaussianDecoder(1).build(Rng.seeded(4));
         DMatrixRMaj x = NnTestSupport.gaussian(20, 4, Rng.seeded(5));
-        TrainingHistory history = new Trainer(TrainingConfig.adam(6, 7, 8, 1e-2)).fit(vae, x);
+        TrainingHistory history = new Trainer(TrainingConfig.adam(7, 8, 1e-2, 6)).fit(vae, x);
         Table table = history.toTable();
         assertEquals(List.of("epoch", "loss", "reconstruction", "kl"), table.columnNames());
         assertEquals(7, table.rowCount());
@@ -235,7 +235,7 @@ class TrainerTest {
     void progressBarWritesOnlyToTheGivenStream() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new Trainer(TrainingConfig.adam(1, 3, 4, 1e-3)).addListener(new ProgressBarListener(out, 10))
+        new Trainer(TrainingConfig.adam(3, 4, 1e-3, 1)).addListener(new ProgressBarListener(out, 10))
                 .fit(new RecordingModel(), rowsNumbered(10));
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(3, text.chars().filter(c -> c == '\n').count(), text);
@@ -249,7 +249,7 @@ class TrainerTest {
         DMatrixRMaj x = NnTestSupport.gaussian(20, 4, Rng.seeded(5));
         List<Integer> seen = new ArrayList<>();
         List<Double> kl = new ArrayList<>();
-        TrainingHistory history = new Trainer(TrainingConfig.adam(6, 7, 8, 1e-2))
+        TrainingHistory history = new Trainer(TrainingConfig.adam(7, 8, 1e-2, 6))
                 .onEpochEnd((epoch, h) -> {
                     seen.add(epoch);
                     kl.add(h.metric("kl", epoch));

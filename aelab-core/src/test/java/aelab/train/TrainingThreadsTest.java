@@ -26,7 +26,7 @@ class TrainingThreadsTest {
     private static List<DMatrixRMaj> train(int threads, DMatrixRMaj x, double[] losses) {
         Threads.setCount(threads);
         Vae vae = Vae.builder(256, 8).hiddenSizes(256).bernoulliDecoder().build(Rng.seeded(3));
-        TrainingHistory h = new Trainer(TrainingConfig.adam(5, 2, 128, 1e-3)).fit(vae, x);
+        TrainingHistory h = new Trainer(TrainingConfig.adam(2, 128, 1e-3, 5)).fit(vae, x);
         for (int e = 1; e <= 2; e++) {
             losses[e - 1] = h.loss(e);
         }
