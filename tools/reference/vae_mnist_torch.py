@@ -6,7 +6,7 @@ the constants below are the notebook's):
   data       aelab's bundled MNIST (aelab-core/src/main/resources/aelab/data/mnist-10k-*-ubyte.gz, read here as IDX),
              aelab.data.Mnist.split(): rows 0..7999 train, 8000..9999 test; the first N_TRAIN training rows are used
              for training, all 2000 test rows for the test ELBO; pixels binarized by the fixed threshold
-             x = 1 if b/255 >= 0.5 (i.e. byte b >= 128) else 0, as in the notebook.
+             x = 1 if b/255 >= 0.5 (i.e. byte b >= 128) else 0, as aelab.data.Mnist.threshold(data, 0.5) in the notebook.
   model      encoder Linear(784,H) -> ReLU -> heads Linear(H,Z) for mu and Linear(H,Z) for log sigma^2;
              decoder Linear(Z,H) -> ReLU -> Linear(H,784) -> Bernoulli logits; float64. PyTorch's default Linear
              initialisation (weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in))), the one aelab's Vae.Builder copies.

@@ -15,20 +15,13 @@ public class VaeMnistSpread {
     static final int N_TRAIN = 3000, HIDDEN = 128, LATENT = 10, EPOCHS = 10, BATCH = 100;
     static final double LR = 2e-3;
 
-    /** Pixels b/255 >= 0.5 become 1, the others 0 (the notebook's fixed binarization). */
-    static DMatrixRMaj binary(DMatrixRMaj x) {
-        DMatrixRMaj b = x.copy();
-        for (int i = 0; i < b.data.length; i++) b.data[i] = b.data[i] >= 0.5 ? 1 : 0;
-        return b;
-    }
-
     static Vae vae(int latent, long seed) {
         return Vae.builder(784, latent).hiddenSizes(HIDDEN).hiddenActivation(Activation.RELU).bernoulliDecoder().build(Rng.seeded(seed));
     }
 
     public static void main(String[] args) {
         var split = Mnist.split();
-        DMatrixRMaj train = binary(split.train().head(N_TRAIN).features()), test = binary(split.test().features());
+        DMatrixRMaj train = Mnist.threshold(split.train().head(N_TRAIN), 0.5).features(), test = Mnist.threshold(split.test(), 0.5).features();
         System.out.printf(Locale.ROOT, "sum of the binarized training pixels %d, of the test pixels %d%n",
             (long) Arrays.stream(train.data).sum(), (long) Arrays.stream(test.data).sum());
         int[] trainLabels = split.train().head(N_TRAIN).labels(), testLabels = split.test().labels();

@@ -30,7 +30,9 @@ import org.ejml.data.DMatrixRMaj;
  * stratified by digit. Pixels are \(x = b / 255 \in [0, 1]\).
  *
  * <p><b>Binarization.</b> {@link #binarize(Dataset, RandomGenerator)} draws each pixel once as Bernoulli(\(x\))
- * (static binarization, Salakhutdinov and Murray 2008), for models with a Bernoulli likelihood.
+ * (static binarization, Salakhutdinov and Murray 2008), for models with a Bernoulli likelihood;
+ * {@link #threshold(Dataset, double)} sets the pixels at or above a fixed level to 1 (reproducible without this
+ * library's random generator, e.g. by a PyTorch reference reading the same bytes).
  *
  * <p><b>Full MNIST / Fashion-MNIST.</b> {@link #load(Path)} reads the four standard files of a folder with
  * {@link MnistIdx} into compact {@link ByteImages} (47 MB for 60,000 images; fits the kernel's -Xmx1g), from which
@@ -125,6 +127,37 @@ public final class Mnist {
     public static Dataset binarize(Dataset data, RandomGenerator rng) {
         Require.notNull("data", data);
         Require.notNull("rng", rng);
+        DMatrixRMaj x = unitIntervalFeatures(data);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = rng.nextDouble() < x.data[k] ? 1.0 : 0.0;
+        }
+        return withFeatures(data, x, "[binarized]");
+    }
+
+    /**
+     * Fixed-level binarization of data in [0, 1]: each entry \(x\) becomes 1 when \(x \ge\) {@code level}, else 0.
+     * No randomness, so another program reproduces the bits from the raw bytes: for the bundled images and level 0.5,
+     * a pixel is 1 exactly when its byte is at least 128. Labels and image geometry kept; the name gets the suffix
+     * {@code "[threshold <level>]"}.
+     *
+     * @param data  entries in [0, 1]. Not modified.
+     * @param level in (0, 1]
+     * @throws IllegalArgumentException when level is outside (0, 1] or an entry is outside [0, 1]
+     */
+    public static Dataset threshold(Dataset data, double level) {
+        Require.notNull("data", data);
+        if (!(level > 0 && level <= 1)) {
+            throw new IllegalArgumentException("level must be in (0, 1], got " + level);
+        }
+        DMatrixRMaj x = unitIntervalFeatures(data);
+        for (int k = 0; k < x.data.length; k++) {
+            x.data[k] = x.data[k] >= level ? 1.0 : 0.0;
+        }
+        return withFeatures(data, x, "[threshold " + level + "]");
+    }
+
+    /** A copy of the features, every entry checked to lie in [0, 1]. */
+    private static DMatrixRMaj unitIntervalFeatures(Dataset data) {
         DMatrixRMaj x = data.features();
         for (int k = 0; k < x.data.length; k++) {
             double p = x.data[k];
@@ -133,11 +166,13 @@ public final class Mnist {
                         + k / x.numCols + ", column " + k % x.numCols);
             }
         }
-        for (int k = 0; k < x.data.length; k++) {
-            x.data[k] = rng.nextDouble() < x.data[k] ? 1.0 : 0.0;
-        }
+        return x;
+    }
+
+    /** data's labels and image geometry with new features x, the name extended by suffix. */
+    private static Dataset withFeatures(Dataset data, DMatrixRMaj x, String suffix) {
         int[] labels = data.hasLabels() ? data.labels() : null;
-        String name = data.name() + "[binarized]";
+        String name = data.name() + suffix;
         return data.isImage() ? Dataset.ofImages(name, x, labels, data.imageWidth(), data.imageHeight())
                 : Dataset.of(name, x, labels);
     }

@@ -154,6 +154,39 @@ class MnistTest {
                 () -> Mnist.binarize(Dataset.of("bad", new DMatrixRMaj(1, 1, true, 1.5), null), Rng.seeded(1)));
     }
 
+    /**
+     * Fixed-level binarization, against the raw bytes: at level 0.5 a bundled pixel is 1 exactly when its byte is at
+     * least 128 (b/255 >= 0.5), the rule tools/reference/vae_mnist_torch.py applies to the IDX file; labels, geometry
+     * kept; a level outside (0, 1] and an entry outside [0, 1] are rejected by name.
+     */
+    @Test
+    void thresholdMatchesTheBytes() {
+        ByteImages bytes = Mnist.loadBytes();
+        Dataset split = Mnist.split().test();
+        Dataset bin = Mnist.threshold(split, 0.5);
+        assertEquals("mnist-10k[test][threshold 0.5]", bin.name());
+        assertArrayEquals(split.labels(), bin.labels());
+        assertEquals(28, bin.imageWidth());
+        DMatrixRMaj b = bin.features();
+        int ones = 0;
+        for (int i = 0; i < b.numRows; i++) {
+            for (int j = 0; j < b.numCols; j++) {
+                assertEquals(bytes.pixel(Mnist.TRAIN_SIZE + i, j) >= 128 ? 1.0 : 0.0, b.get(i, j), "pixel " + i + "," + j);
+                ones += (int) b.get(i, j);
+            }
+        }
+        assertTrue(ones > 0 && ones < b.getNumElements(), ones + " ones");
+        DMatrixRMaj grey = split.features();
+        assertArrayEquals(grey.data, split.features().data, "the input is not modified");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Mnist.threshold(split, 0));
+        assertTrue(e.getMessage().contains("level"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Mnist.threshold(split, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Mnist.threshold(split, 1.5));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Mnist.threshold(Dataset.of("bad", new DMatrixRMaj(1, 1, true, 1.5), null), 0.5));
+        assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+    }
+
     private Path write(String name, byte[] content) throws IOException {
         Path path = dir.resolve(name);
         try (OutputStream out = name.endsWith(".gz") ? new GZIPOutputStream(Files.newOutputStream(path))
