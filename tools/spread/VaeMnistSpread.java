@@ -37,7 +37,7 @@ public class VaeMnistSpread {
         for (long seed = 1; seed <= 5; seed++) {
             long t0 = System.nanoTime();
             var main = vae(LATENT, seed);
-            var h = new Trainer(TrainingConfig.adam(seed, EPOCHS, BATCH, LR)).fit(main, train);
+            var h = new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, seed)).fit(main, train);
             double seconds = (System.nanoTime() - t0) / 1e9;
             var e = main.elbo(test, Rng.seeded(100 + seed));
             put(m, "test ELBO (latent " + LATENT + ")", e.value());
@@ -56,7 +56,7 @@ public class VaeMnistSpread {
             }
             put(m, "mean |mean sample - mean test image|", meanAbsDiff);
             var two = vae(2, seed);
-            new Trainer(TrainingConfig.adam(seed, EPOCHS, BATCH, LR)).fit(two, train);
+            new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, seed)).fit(two, train);
             double elbo2 = two.elbo(test, Rng.seeded(100 + seed)).value();
             put(m, "test ELBO (latent 2)", elbo2);
             put(m, "test ELBO latent 10 - latent 2", e.value() - elbo2);
