@@ -22,6 +22,7 @@ public final class Grader {
     private final List<String> classpath;
     private final CompletableFuture<Reference> reference;
     private final boolean runsReference;
+    private final RuntimeForbiddenCheck forbiddenCheck;
 
     /** Expected values by probe id, and the probes whose expected value could not be obtained (with the reason). */
     private record Reference(Map<String, String> expected, Map<String, String> problems) {
@@ -31,6 +32,7 @@ public final class Grader {
         this.assignment = assignment;
         this.limits = limits;
         this.classpath = classpath;
+        this.forbiddenCheck = new RuntimeForbiddenCheck(assignment, limits, classpath);
         this.runsReference = assignment.items().stream().flatMap(g -> g.probes().stream())
                 .anyMatch(p -> p.expected() == null);
         if (runsReference) {
@@ -111,6 +113,11 @@ public final class Grader {
         return reference().problems();
     }
 
+    /** Forbidden entries that look like packages but cannot be checked at run time (for the grader's log). */
+    public List<String> forbiddenCheckedAsTextOnly() {
+        return forbiddenCheck.unchecked();
+    }
+
     public Assignment assignment() {
         return assignment;
     }
@@ -123,6 +130,7 @@ public final class Grader {
         for (GradeItem g : assignment.items()) {
             tests.add(score(g, run));
         }
+        tests = forbiddenCheck.recheck(submission, tests, this::score);
         String output = run.notes.isEmpty() ? "All cells ran without problems."
                 : String.join("\n", run.notes);
         return new SubmissionResult(submissionName, assignment.name(), tests, output,

@@ -66,4 +66,13 @@ class LossesSheetGradingIT {
         assertTrue(wrong().output("denoiser-check").contains("the solution uses aelab.linearae"),
                 wrong().output("denoiser-check"));
     }
+
+    @Test
+    void aPackageForbiddenOnlyInOtherPartsCostsNothingWhereItIsAllowed() throws Exception {
+        // gain-impl uses aelab.loss (forbidden in mse, bce and sparse; the gain part forbids aelab.linearae only)
+        SheetSubmissions.assertScores(SheetSubmissions.result(LOSSES, "library-where-allowed"), MAX, "mse-check", 6,
+                "bce-check", 4, "gain-check", 3, "denoiser-check", 3, "mask-loss-check", 3, "practice3-check", 1,
+                "mask-opt-check", 3, "sparse-check", 3, "quiz1-check", 1, "quiz2-check", 1, "quiz3-check", 1,
+                "quiz4-check", 1);
+    }
 }

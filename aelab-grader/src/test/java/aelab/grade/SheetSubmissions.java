@@ -157,6 +157,8 @@ final class SheetSubmissions {
         subs.put(VAE + "/wrong-b", WrongAnswers.vaeB(solution(VAE)));
         subs.put(MNIST + "/wrong-a", WrongAnswers.mnistA(solution(MNIST)));
         subs.put(MNIST + "/wrong-b", WrongAnswers.mnistB(solution(MNIST)));
+        subs.put(VAE + "/disguised-library", WrongAnswers.vaeDisguisedLibrary(solution(VAE)));
+        subs.put(LOSSES + "/library-where-allowed", WrongAnswers.lossesLibraryWhereAllowed(solution(LOSSES)));
         return subs;
     }
 
