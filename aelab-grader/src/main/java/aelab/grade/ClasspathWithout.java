@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -110,32 +106,14 @@ final class ClasspathWithout {
         try {
             if (root == null) {
                 Path r = Files.createTempDirectory("aelab-classpath-without-"); // mode 700
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(r)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> SandboxFiles.deleteTree(r)));
                 root = r;
             }
             Path src = Path.of(entry);
             Path dst = Files.createTempDirectory(root, "entry-");
             if (Files.isDirectory(src)) {
                 Path to = dst.resolve("classes");
-                Files.walkFileTree(src, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
-                        String rel = src.relativize(d).toString().replace('\\', '/');
-                        if (!rel.isEmpty() && removed(rel + "/", dirs)) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        Files.createDirectories(to.resolve(rel));
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-                        if (a.isRegularFile()) {
-                            Files.copy(f, to.resolve(src.relativize(f).toString()));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+                SandboxFiles.copyTree(src, to, rel -> removed(rel, dirs));
                 return to.toString();
             }
             Path to = dst.resolve("entry.jar");
@@ -161,14 +139,6 @@ final class ClasspathWithout {
             return to.toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + entry + " without " + packages + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // left in the temporary directory
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -113,6 +114,14 @@ final class SandboxFiles {
 
     /** Copies regular files and directories only (symbolic links are not followed into the copy). */
     private static void copyTree(Path src, Path dst) throws IOException {
+        copyTree(src, dst, rel -> false);
+    }
+
+    /**
+     * {@link #copyTree(Path, Path)} of a file or a directory, without the subdirectories whose path relative to
+     * {@code src} ('/'-separated, ending in '/') {@code skip} accepts.
+     */
+    static void copyTree(Path src, Path dst, Predicate<String> skip) throws IOException {
         if (!Files.isDirectory(src)) {
             Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
             return;
@@ -120,7 +129,11 @@ final class SandboxFiles {
         Files.walkFileTree(src, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
-                Files.createDirectories(dst.resolve(src.relativize(d).toString()));
+                String rel = src.relativize(d).toString().replace('\\', '/');
+                if (!rel.isEmpty() && skip.test(rel + "/")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(dst.resolve(rel));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -143,7 +156,7 @@ final class SandboxFiles {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
