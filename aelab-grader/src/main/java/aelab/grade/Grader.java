@@ -130,11 +130,11 @@ public final class Grader {
         for (GradeItem g : assignment.items()) {
             tests.add(score(g, run));
         }
-        tests = forbiddenCheck.recheck(submission, tests, this::score);
+        RuntimeForbiddenCheck.Checked checked = forbiddenCheck.recheck(submission, tests, this::score);
         String output = run.notes.isEmpty() ? "All cells ran without problems."
                 : String.join("\n", run.notes);
-        return new SubmissionResult(submissionName, assignment.name(), tests, output,
-                (System.nanoTime() - start) / 1e9, run.graderError);
+        return new SubmissionResult(submissionName, assignment.name(), checked.tests(), output,
+                (System.nanoTime() - start) / 1e9, run.graderError != null ? run.graderError : checked.graderError());
     }
 
     /** The result for a notebook that could not be read at all: every part 0, with the reason. */

@@ -55,6 +55,13 @@ final class RuntimeForbiddenCheck {
         }
     }
 
+    /**
+     * The results after the check, and why a re-run could not be done (its sandbox did not start: the grader's
+     * failure, reported like one of the first run), or null.
+     */
+    record Checked(List<TestResult> tests, String graderError) {
+    }
+
     /** Forbidden package names that cannot be checked at run time (not on the student classpath), with the reason. */
     List<String> unchecked() {
         return unchecked;
@@ -70,7 +77,7 @@ final class RuntimeForbiddenCheck {
      * as scored in the normal run) with every part that scored but loses points without its forbidden packages set
      * to 0. {@code score} scores a part on a report (the grader's own scoring, so both runs are judged alike).
      */
-    List<TestResult> recheck(Notebook submission, List<TestResult> tests,
+    Checked recheck(Notebook submission, List<TestResult> tests,
             BiFunction<GradeItem, NotebookRun.Report, TestResult> score) {
         Map<GradeItem, TestResult> suspects = new LinkedHashMap<>();
         for (int i = 0; i < tests.size(); i++) {
@@ -80,12 +87,13 @@ final class RuntimeForbiddenCheck {
             }
         }
         if (suspects.isEmpty()) {
-            return tests;
+            return new Checked(tests, null);
         }
         Map<String, TestResult> verdicts = new LinkedHashMap<>();
+        String[] graderError = new String[1];
         Set<String> union = new TreeSet<>();
         suspects.keySet().forEach(g -> union.addAll(packages(g.gradeId())));
-        Map<GradeItem, TestResult> left = judge(submission, suspects, union, score, verdicts);
+        Map<GradeItem, TestResult> left = judge(submission, suspects, union, score, verdicts, graderError);
         Set<Set<String>> sets = new LinkedHashSet<>();
         left.keySet().forEach(g -> sets.add(packages(g.gradeId())));
         for (Set<String> set : sets) {
@@ -95,13 +103,13 @@ final class RuntimeForbiddenCheck {
                     these.put(g, t);
                 }
             });
-            judge(submission, these, set, score, verdicts);
+            judge(submission, these, set, score, verdicts, graderError);
         }
         List<TestResult> out = new ArrayList<>();
         for (TestResult t : tests) {
             out.add(verdicts.getOrDefault(t.gradeId(), t));
         }
-        return out;
+        return new Checked(out, graderError[0]);
     }
 
     /**
@@ -110,19 +118,23 @@ final class RuntimeForbiddenCheck {
      * and is returned (to be run again without its own packages only) if the run removed more than it forbids.
      */
     private Map<GradeItem, TestResult> judge(Notebook submission, Map<GradeItem, TestResult> parts, Set<String> removed,
-            BiFunction<GradeItem, NotebookRun.Report, TestResult> score, Map<String, TestResult> verdicts) {
+            BiFunction<GradeItem, NotebookRun.Report, TestResult> score, Map<String, TestResult> verdicts,
+            String[] graderError) {
         Set<String> ids = new LinkedHashSet<>();
         parts.keySet().forEach(g -> ids.add(g.gradeId()));
         NotebookRun.Report run = NotebookRun.run(assignment, submission, limits, ClasspathWithout.of(classpath,
                 removed), ids);
-        String graderError = run.notes.stream().filter(n -> n.startsWith("grader error")).findFirst().orElse(null);
+        if (run.graderError != null && graderError[0] == null) {
+            graderError[0] = "the run-time check of forbidden packages: " + run.graderError;
+        }
         Map<GradeItem, TestResult> left = new LinkedHashMap<>();
         parts.forEach((g, first) -> {
-            if (graderError != null) {
-                // not the student's doing: keep the score, say that the check is missing
+            if (run.graderError != null) {
+                // not the student's doing: keep the score, say that the check is missing (the command reports the
+                // submission as one the grader failed on, to be graded again)
                 verdicts.put(g.gradeId(), new TestResult(g.gradeId(), g.name(), first.score(), first.maxScore(),
                         first.output() + "\n(the run-time check of the forbidden packages " + String.join(", ",
-                        packages(g.gradeId())) + " could not be done: " + graderError + ")"));
+                        packages(g.gradeId())) + " could not be done: " + run.graderError + ")"));
                 return;
             }
             TestResult again = score.apply(g, run);
