@@ -158,7 +158,8 @@ final class SheetSubmissions {
         subs.put(MNIST + "/wrong-a", WrongAnswers.mnistA(solution(MNIST)));
         subs.put(MNIST + "/wrong-b", WrongAnswers.mnistB(solution(MNIST)));
         subs.put(VAE + "/disguised-library", WrongAnswers.vaeDisguisedLibrary(solution(VAE)));
-        subs.put(LOSSES + "/library-where-allowed", WrongAnswers.lossesLibraryWhereAllowed(solution(LOSSES)));
+        subs.put(LOSSES + "/library-allowed-and-disguised",
+                WrongAnswers.lossesLibraryAllowedAndDisguised(solution(LOSSES)));
         return subs;
     }
 
