@@ -35,6 +35,8 @@ final class RuntimeForbiddenCheck {
     private final List<String> classpath;
     private final Map<String, Set<String>> packages = new LinkedHashMap<>();
     private final List<String> unchecked = new ArrayList<>();
+    /** By removed package set: the parts the instructor's own notebook fails without them (computed once). */
+    private final Map<Set<String>, Set<String>> keyFails = new java.util.concurrent.ConcurrentHashMap<>();
 
     RuntimeForbiddenCheck(Assignment assignment, Limits limits, List<String> classpath) {
         this.assignment = assignment;
@@ -122,13 +124,29 @@ final class RuntimeForbiddenCheck {
             String[] graderError) {
         Set<String> ids = new LinkedHashSet<>();
         parts.keySet().forEach(g -> ids.add(g.gradeId()));
+        Set<String> keyFailed = keyFails(removed, score);
+        Map<GradeItem, TestResult> left = new LinkedHashMap<>();
+        for (GradeItem g : new ArrayList<>(parts.keySet())) {
+            if (keyFailed.contains(g.gradeId())) {
+                // the sheet's own setup cells or probes need these packages: this run cannot judge the part
+                if (!removed.equals(packages(g.gradeId()))) {
+                    left.put(g, parts.get(g));
+                }
+                ids.remove(g.gradeId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return left;
+        }
         NotebookRun.Report run = NotebookRun.run(assignment, submission, limits, ClasspathWithout.of(classpath,
                 removed), ids);
         if (run.graderError != null && graderError[0] == null) {
             graderError[0] = "the run-time check of forbidden packages: " + run.graderError;
         }
-        Map<GradeItem, TestResult> left = new LinkedHashMap<>();
         parts.forEach((g, first) -> {
+            if (!ids.contains(g.gradeId())) {
+                return;
+            }
             if (run.graderError != null) {
                 // not the student's doing: keep the score, say that the check is missing (the command reports the
                 // submission as one the grader failed on, to be graded again)
@@ -149,6 +167,39 @@ final class RuntimeForbiddenCheck {
                     noCredit(removed) + "\nGraded without " + String.join(", ", removed) + ":\n" + again.output()));
         });
         return left;
+    }
+
+    /**
+     * The parts (grade_ids) that the instructor's own notebook does not pass when run without {@code removed}: its
+     * locked cells or probes need a removed package (e.g. a setup cell that builds a model with aelab.model, which
+     * uses aelab.gaussian), so a run without them cannot judge those parts. Computed once per set (one run of the
+     * key); such a part is then checked without its own packages only, or, if the key fails that too, in the source
+     * text only (and the grader's log says so).
+     */
+    private Set<String> keyFails(Set<String> removed, BiFunction<GradeItem, NotebookRun.Report, TestResult> score) {
+        return keyFails.computeIfAbsent(Set.copyOf(removed), r -> {
+            Set<String> ids = new LinkedHashSet<>();
+            assignment.items().stream().filter(g -> !packages(g.gradeId()).isEmpty()
+                    && r.containsAll(packages(g.gradeId()))).forEach(g -> ids.add(g.gradeId()));
+            Limits generous = limits.withTimes(Math.max(limits.cellMillis(), 60_000), Math.max(limits.totalMillis(),
+                    600_000));
+            NotebookRun.Report run = NotebookRun.run(assignment, assignment.key(), generous,
+                    ClasspathWithout.of(classpath, r), ids);
+            Set<String> failed = new LinkedHashSet<>();
+            for (GradeItem g : assignment.items()) {
+                if (ids.contains(g.gradeId()) && score.apply(g, run).score() < g.points() - 1e-9) {
+                    failed.add(g.gradeId());
+                    if (r.equals(packages(g.gradeId()))) {
+                        synchronized (unchecked) {
+                            unchecked.add("grade cell " + g.gradeId() + ": the instructor's notebook itself fails it "
+                                    + "without " + String.join(", ", r) + " (its setup or probes need them): checked "
+                                    + "in the source text only");
+                        }
+                    }
+                }
+            }
+            return failed;
+        });
     }
 
     /** The feedback line of a part that reaches a forbidden package at run time. */
