@@ -277,6 +277,7 @@ public final class GradeCommand {
                     log.println("aelab grade: running the instructor's " + a.name() + " for the expected values");
                 }
                 graders.put(a.name(), g);
+                g.forbiddenCheckedAsTextOnly().forEach(w -> log.println("aelab grade: WARNING " + w));
                 Grader started = g;
                 Thread warn = new Thread(() -> started.referenceProblems().forEach((id, why) ->
                         log.println("aelab grade: WARNING the instructor's copy fails probe " + id + ": " + why)));

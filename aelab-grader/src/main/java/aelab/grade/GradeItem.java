@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>{@code metadata.aelab} fields: {@code probes} (array, required, see {@link Probe}), {@code name} (test name
  * shown in Gradescope; default the grade_id), {@code forbidden} (array of strings; a solution cell whose code,
  * comments removed, contains one of them earns 0 for this part, e.g. {@code "GaussianKl."} so that calling the
- * library's own implementation earns nothing), {@code solution_ids} (array of the solution cells' grade_ids that
+ * library's own implementation earns nothing; entries that are packages, e.g. {@code "aelab.gaussian"}, are also
+ * checked at run time by {@link RuntimeForbiddenCheck}), {@code solution_ids} (array of the solution cells' grade_ids that
  * the forbidden list applies to; default the nearest solution cell above the grade cell).
  */
 public final class GradeItem {

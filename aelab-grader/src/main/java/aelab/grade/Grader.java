@@ -22,6 +22,7 @@ public final class Grader {
     private final List<String> classpath;
     private final CompletableFuture<Reference> reference;
     private final boolean runsReference;
+    private final RuntimeForbiddenCheck forbiddenCheck;
 
     /** Expected values by probe id, and the probes whose expected value could not be obtained (with the reason). */
     private record Reference(Map<String, String> expected, Map<String, String> problems) {
@@ -31,6 +32,7 @@ public final class Grader {
         this.assignment = assignment;
         this.limits = limits;
         this.classpath = classpath;
+        this.forbiddenCheck = new RuntimeForbiddenCheck(assignment, limits, classpath);
         this.runsReference = assignment.items().stream().flatMap(g -> g.probes().stream())
                 .anyMatch(p -> p.expected() == null);
         if (runsReference) {
@@ -111,6 +113,11 @@ public final class Grader {
         return reference().problems();
     }
 
+    /** Forbidden entries that look like packages but cannot be checked at run time (for the grader's log). */
+    public List<String> forbiddenCheckedAsTextOnly() {
+        return forbiddenCheck.unchecked();
+    }
+
     public Assignment assignment() {
         return assignment;
     }
@@ -123,10 +130,11 @@ public final class Grader {
         for (GradeItem g : assignment.items()) {
             tests.add(score(g, run));
         }
+        RuntimeForbiddenCheck.Checked checked = forbiddenCheck.recheck(submission, tests, this::score);
         String output = run.notes.isEmpty() ? "All cells ran without problems."
                 : String.join("\n", run.notes);
-        return new SubmissionResult(submissionName, assignment.name(), tests, output,
-                (System.nanoTime() - start) / 1e9, run.graderError);
+        return new SubmissionResult(submissionName, assignment.name(), checked.tests(), output,
+                (System.nanoTime() - start) / 1e9, run.graderError != null ? run.graderError : checked.graderError());
     }
 
     /** The result for a notebook that could not be read at all: every part 0, with the reason. */

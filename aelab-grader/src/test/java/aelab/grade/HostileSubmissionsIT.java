@@ -57,6 +57,33 @@ class HostileSubmissionsIT {
                 + "    return m / (m + s * s);\n}";
     }
 
+    /** The library's MSE per element (aelab.loss, forbidden in the MSE part) with {@code pkg} spelled as given. */
+    private static String libraryMse(String pkg) {
+        return pkg + ".ReconstructionLoss.mse(new org.ejml.data.DMatrixRMaj(x), new org.ejml.data.DMatrixRMaj(xHat), "
+                + pkg + ".Reduction.MEAN_PER_ELEMENT)";
+    }
+
+    private static final String MSE_HEADER = "double mseMeanPerElement(double[][] x, double[][] xHat) {\n";
+
+    /** Reflection on a class found some way: the library's mse(DMatrixRMaj, DMatrixRMaj, Reduction). */
+    private static final String INVOKE_MSE = "    java.lang.reflect.Method m = null;\n"
+            + "    for (java.lang.reflect.Method c : loss.getMethods()) if (c.getName().equals(\"mse\")\n"
+            + "        && c.getParameterTypes()[0] == org.ejml.data.DMatrixRMaj.class) m = c;\n"
+            + "    Object mean = null;\n"
+            + "    for (Object e : m.getParameterTypes()[2].getEnumConstants())\n"
+            + "        if (((Enum<?>) e).name().equals(\"MEAN_PER_ELEMENT\")) mean = e;\n"
+            + "    return (double) m.invoke(null, new org.ejml.data.DMatrixRMaj(x), new org.ejml.data.DMatrixRMaj(xHat), mean);\n";
+
+    /** A copy of the notebook with the cell {@code gradeId} moved before the cell {@code beforeGradeId}. */
+    @SuppressWarnings("unchecked")
+    private static Notebook moved(Notebook nb, String gradeId, String beforeGradeId) {
+        Map<String, Object> json = Json.parseObject(nb.toJson());
+        List<Object> cells = (List<Object>) json.get("cells");
+        Object cell = cells.remove(nb.cell(gradeId).index());
+        cells.add(nb.cell(beforeGradeId).index(), cell);
+        return Notebook.parse(Json.write(json));
+    }
+
     @BeforeAll
     static void gradeEverything() throws Exception {
         dir = Files.createTempDirectory("aelab-hostile-");
@@ -132,6 +159,43 @@ class HostileSubmissionsIT {
         subs.put("exit-in-second-probe", Fixtures.withCell(sol, "gain-impl", gainThat("System.exit(3);")).toJson());
         subs.put("correct-but-leaves-a-thread", Fixtures.withExtraCell(Fixtures.withCell(sol, "mse-impl", LEAVE),
                 "gain-impl", "new Thread(() -> { while (true) { } }).start();").toJson());
+        // issue 9 part 5: the MSE part forbids aelab.loss; each of these reaches it without spelling it
+        subs.put("forbidden-unicode-escape", Fixtures.withCell(sol, "mse-impl", MSE_HEADER + "    return "
+                + libraryMse("aelab.\\u006coss") + ";\n}").toJson());
+        subs.put("forbidden-class-for-name", Fixtures.withCell(sol, "mse-impl", MSE_HEADER + "  try {\n"
+                + "    Class<?> loss = Class.forName(\"aelab.\" + \"lo\" + \"ss.Reconstruction\" + \"Loss\");\n"
+                + INVOKE_MSE + "  } catch (ReflectiveOperationException e) { throw new IllegalStateException(e); }\n}")
+                .toJson());
+        subs.put("forbidden-method-handle", Fixtures.withCell(sol, "mse-impl", MSE_HEADER + "  try {\n"
+                + "    String p = new StringBuilder(\"ssol.balea\").reverse() + \".\";\n"
+                + "    ClassLoader cl = ClassLoader.getSystemClassLoader();\n"
+                + "    Class<?> red = cl.loadClass(p + \"Reduction\");\n"
+                + "    var h = java.lang.invoke.MethodHandles.publicLookup().findStatic(cl.loadClass(p + "
+                + "\"ReconstructionLoss\"), \"mse\",\n"
+                + "        java.lang.invoke.MethodType.methodType(double.class, org.ejml.data.DMatrixRMaj.class, "
+                + "org.ejml.data.DMatrixRMaj.class, red));\n"
+                + "    return (double) h.invoke(new org.ejml.data.DMatrixRMaj(x), new org.ejml.data.DMatrixRMaj(xHat), "
+                + "red.getField(\"MEAN_PER_ELEMENT\").get(null));\n"
+                + "  } catch (Throwable t) { throw new IllegalStateException(t); }\n}").toJson());
+        subs.put("forbidden-reflection", Fixtures.withCell(sol, "mse-impl", MSE_HEADER + "  try {\n"
+                + "    Class<?> loss = Thread.currentThread().getContextClassLoader().loadClass(\n"
+                + "        new String(new char[] {97, 101, 108, 97, 98, 46, 108, 111, 115, 115}) + "
+                + "\".ReconstructionLoss\");\n"
+                + INVOKE_MSE + "  } catch (ReflectiveOperationException e) { throw new IllegalStateException(e); }\n}")
+                .toJson());
+        // the helper sits in the quiz's solution cell, moved before the MSE cell (cells run in the submission's order)
+        subs.put("forbidden-helper-in-quiz-cell", moved(Fixtures.withCell(Fixtures.withCell(sol, "quiz1-answer",
+                "import aelab.loss.*;\n"
+                        + "double helper(double[][] x, double[][] xHat) {\n    return " + libraryMse("aelab.loss")
+                        + ";\n}\nchar quiz1() { return 'B'; }"), "mse-impl", MSE_HEADER
+                + "    return helper(x, xHat);\n}"), "quiz1-answer", "mse-impl").toJson());
+        // honest: aelab.loss used where it is allowed (the gain part forbids nothing): no part loses points
+        subs.put("library-in-an-unrelated-part", Fixtures.withCell(sol, "gain-impl",
+                "double denoisingGain(double m, double s) {\n"
+                        + "    if (!(s >= 0)) throw new IllegalArgumentException(\"s < 0\");\n"
+                        + "    double s2 = aelab.loss.ReconstructionLoss.mse(new double[] {s}, new double[] {0}, "
+                        + "aelab.loss.Reduction.SUM);\n"
+                        + "    return m / (m + s2);\n}").toJson());
         for (Map.Entry<String, String> e : subs.entrySet()) {
             Path f = dir.resolve("subs").resolve(e.getKey() + ".ipynb");
             Fixtures.write(f, e.getValue());
@@ -377,5 +441,24 @@ class HostileSubmissionsIT {
     @Test
     void aStrayBusyThreadDoesNotCostPointsAndIsKilled() {
         assertScores("correct-but-leaves-a-thread", 3, 4, 1, "");
+    }
+
+    @Test
+    void aForbiddenPackageReachedWithoutSpellingItEarnsNothingForThatPartOnly() {
+        List<String> names = List.of("forbidden-unicode-escape", "forbidden-class-for-name", "forbidden-method-handle",
+                "forbidden-reflection", "forbidden-helper-in-quiz-cell");
+        List<String> earned = names.stream().filter(n -> ((Number) test(n, 0).get("score")).doubleValue() != 0)
+                .map(n -> n + " " + test(n, 0).get("score")).toList();
+        assertEquals(List.of(), earned, "disguised calls that earned points in the MSE part");
+        for (String name : names) {
+            assertScores(name, 0, 4, 1, "reaches aelab.loss");
+            assertTrue(((String) test(name, 0).get("output")).contains("implement it by hand"), outputs(name));
+        }
+    }
+
+    @Test
+    void theForbiddenPackageUsedInAPartThatAllowsItCostsNothing() {
+        assertScores("library-in-an-unrelated-part", 3, 4, 1, "");
+        assertFalse(outputs("library-in-an-unrelated-part").contains("reaches"), outputs("library-in-an-unrelated-part"));
     }
 }

@@ -66,4 +66,16 @@ class LossesSheetGradingIT {
         assertTrue(wrong().output("denoiser-check").contains("the solution uses aelab.linearae"),
                 wrong().output("denoiser-check"));
     }
+
+    @Test
+    void aPackageIsJudgedOnlyWhereItIsForbidden() throws Exception {
+        // gain-impl uses aelab.loss (forbidden in mse, bce and sparse; the gain part forbids aelab.linearae only):
+        // full marks; denoiser-impl reaches aelab.linearae through a unicode escape: 0 for that part only
+        SubmissionResult r = SheetSubmissions.result(LOSSES, "library-allowed-and-disguised");
+        SheetSubmissions.assertScores(r, MAX, "mse-check", 6, "bce-check", 4, "gain-check", 3, "denoiser-check", 0,
+                "mask-loss-check", 3, "practice3-check", 1, "mask-opt-check", 3, "sparse-check", 3, "quiz1-check", 1,
+                "quiz2-check", 1, "quiz3-check", 1, "quiz4-check", 1);
+        assertTrue(r.output("denoiser-check").contains("reaches aelab.linearae (the library's own implementation)"),
+                r.output("denoiser-check"));
+    }
 }

@@ -129,6 +129,43 @@ class SandboxAttacksIT {
             huge.append("int v").append(i).append(" = ").append(i).append(";\n");
         }
         s.put("huge-cell", attack(huge.toString()));
+        // issue 9 part 5: the MSE part forbids aelab.loss, and the run-time check grades it again with that package
+        // removed from the classpath the sandbox sees; the attack then looks for the library elsewhere: the original
+        // jar (its path in the grader's classpath, the Maven repository) or any copy the sandbox can reach, loads it
+        // with a class loader of its own and computes the MSE with it. The attack's hand-written MSE counts only if
+        // the library could be reached, so the fair score is 0 (the part passes the first run, where the package is
+        // present, and fails the second one unless the library was found).
+        List<String> jars = new java.util.ArrayList<>();
+        jars.add(Path.of(aelab.loss.ReconstructionLoss.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString());
+        jars.add(Path.of(System.getProperty("user.home"), ".m2/repository/aelab/aelab-core/0.1.0/aelab-core-0.1.0.jar")
+                .toString());
+        jars.add(Path.of("aelab-core/target/aelab-core.jar").toAbsolutePath().normalize().toString());
+        s.put("find-the-original-library", attack("String n = \"aelab.\" + \"loss.ReconstructionLoss\";\n"
+                + "try { Class.forName(n); win = true; } catch (Throwable t) { }\n"
+                + "java.util.function.Predicate<java.nio.file.Path> load = j -> {\n"
+                + "  try {\n"
+                + "    var l = new java.net.URLClassLoader(new java.net.URL[] {j.toUri().toURL()}, "
+                + "ClassLoader.getSystemClassLoader());\n"
+                + "    Class<?> c = l.loadClass(n);\n"
+                + "    Class<?> red = l.loadClass(\"aelab.\" + \"loss.Reduction\");\n"
+                + "    Object v = c.getMethod(\"mse\", double[].class, double[].class, red).invoke(null,"
+                + " new double[] {3}, new double[] {1}, red.getField(\"SUM\").get(null));\n"
+                + "    return ((Double) v) == 4.0;\n"
+                + "  } catch (Throwable t) { return false; } };\n"
+                + "for (String j : new String[] {" + jars.stream().map(j -> q(Path.of(j))).collect(Collectors.joining(", "))
+                + "}) if (!win && load.test(java.nio.file.Path.of(j))) win = true;\n"
+                + "java.util.List<java.nio.file.Path> roots = new java.util.ArrayList<>(java.util.List.of("
+                + "java.nio.file.Path.of(\"/tmp\"), java.nio.file.Path.of(\"/sandbox\")));\n"
+                + "for (String e : System.getProperty(\"java.class.path\").split(\":\")) {\n"
+                + "  java.nio.file.Path p = java.nio.file.Path.of(e).toAbsolutePath().getParent();\n"
+                + "  for (int up = 0; up < 3 && p != null && p.getParent() != null; up++, p = p.getParent()) roots.add(p); }\n"
+                + "for (java.nio.file.Path r : roots) {\n"
+                + "  if (win) break;\n"
+                + "  try (var w = java.nio.file.Files.walk(r, 4)) {\n"
+                + "    for (java.nio.file.Path j : (Iterable<java.nio.file.Path>) w.filter(f -> f.toString().endsWith(\".jar\")"
+                + " || f.endsWith(\"classes\")).limit(300)::iterator) if (!win && load.test(j)) win = true;\n"
+                + "  } catch (Throwable t) { } }"));
         for (Map.Entry<String, String> e : s.entrySet()) {
             Path f = subs.resolve(e.getKey() + ".ipynb");
             Fixtures.write(f, e.getValue());

@@ -157,6 +157,9 @@ final class SheetSubmissions {
         subs.put(VAE + "/wrong-b", WrongAnswers.vaeB(solution(VAE)));
         subs.put(MNIST + "/wrong-a", WrongAnswers.mnistA(solution(MNIST)));
         subs.put(MNIST + "/wrong-b", WrongAnswers.mnistB(solution(MNIST)));
+        subs.put(VAE + "/disguised-library", WrongAnswers.vaeDisguisedLibrary(solution(VAE)));
+        subs.put(LOSSES + "/library-allowed-and-disguised",
+                WrongAnswers.lossesLibraryAllowedAndDisguised(solution(LOSSES)));
         return subs;
     }
 

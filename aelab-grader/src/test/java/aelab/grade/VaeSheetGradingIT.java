@@ -123,4 +123,14 @@ class VaeSheetGradingIT {
         // as beta -> 0 the KL penalty vanishes and q moves AWAY from the prior; collapse is the large-beta limit
         assertWrongAScores();
     }
+
+    @Test
+    void aKlReachedThroughUnicodeEscapesEarnsNothingForTheElboOnly() throws Exception {
+        SubmissionResult r = SheetSubmissions.result(VAE, "disguised-library");
+        SheetSubmissions.assertScores(r, MAX, "kl-check", 4, "reparam-check", 3, "elbo-check", 0, "iwae-check", 4,
+                "gelbo-check", 3, "gauss-ll-check", 2, "pathwise-check", 3, "quiz1-check", 1, "quiz2-check", 1,
+                "quiz3-check", 1, "quiz4-check", 1, "quiz5-check", 1, "quiz6-check", 1);
+        assertTrue(r.output("elbo-check").contains("reaches aelab.elbo, aelab.gaussian or aelab.loss"),
+                r.output("elbo-check"));
+    }
 }

@@ -221,4 +221,29 @@ final class WrongAnswers {
                 "klgrad-impl", KL_GRADIENT_WRT_SIGMA,
                 "iwae-impl", IWAE_WITHOUT_LOG_K);
     }
+
+    /**
+     * The solution, except that the ELBO takes its KL from the library spelled with unicode escapes (issue 9: the
+     * textual check does not see {@code aelab.gaussian}; the run-time check does).
+     */
+    static Notebook vaeDisguisedLibrary(Notebook solution) {
+        return SheetSubmissions.withRegions(solution, "elbo-impl", ELBO_HEAD
+                + "return rec / eps.length - aelab.\\u0067aussian.\\u0047aussianKl.diagonalToStandard(mu, logVar);");
+    }
+
+    /**
+     * The solution, except that (1) the scalar denoising gain takes the second moment from aelab.loss, which the MSE,
+     * BCE and sparsity parts forbid but the gain part (it forbids aelab.linearae) allows: no point may be lost there;
+     * (2) the denoiser calls the library's aelab.linearae spelled with a unicode escape, which its part forbids.
+     * Both fail the first re-run (without aelab.loss and aelab.linearae); run again without aelab.linearae only, the
+     * gain passes and the denoiser does not.
+     */
+    static Notebook lossesLibraryAllowedAndDisguised(Notebook solution) {
+        return SheetSubmissions.withRegions(solution, "gain-impl",
+                "double m = aelab.loss.ReconstructionLoss.mse(xs, new double[xs.length], "
+                        + "aelab.loss.Reduction.MEAN_PER_ELEMENT);\n"
+                        + "return m / (m + noiseStd * noiseStd);",
+                "denoiser-impl", DENOISER_VIA_LIBRARY.replace("aelab.linearae.LinearDenoiser",
+                        "aelab.linear\\u0061e.LinearDenoi\\u0073er"));
+    }
 }
