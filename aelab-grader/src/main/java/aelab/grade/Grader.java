@@ -125,6 +125,7 @@ public final class Grader {
     /** Grades one submission notebook. */
     public SubmissionResult grade(String submissionName, Notebook submission) {
         long start = System.nanoTime();
+        forbiddenCheck.prefetch(this::score);
         NotebookRun.Report run = NotebookRun.run(assignment, submission, limits, classpath);
         List<TestResult> tests = new ArrayList<>();
         for (GradeItem g : assignment.items()) {
