@@ -95,6 +95,9 @@ final class Sandbox implements AutoCloseable {
         try {
             dir = confinement.createScratch(id);
             group = confinement.createCgroup(limits, "aelab-" + marker.substring(marker.indexOf('=') + 1));
+            Path scratchDir = dir;
+            String cgroupName = group;
+            UNCLEANED.put(scratchDir, () -> cleanUp(confinement, cgroupName, id, scratchDir));
             SandboxFiles files = SandboxFiles.forClasspath(classpath);
             engine = new SandboxEngine(confinement, new Confinement.Spec(limits, files.classpath(), files.agentDir(),
                     dir, id, group));
@@ -135,7 +138,22 @@ final class Sandbox implements AutoCloseable {
                 .map(e -> (VarSnippet) e.snippet()).findFirst().orElse(null);
     }
 
+    /**
+     * What every sandbox not yet cleaned up would leave behind (its cgroups with their processes, its uid's processes,
+     * its scratch directory), by scratch directory: a grader that exits or is stopped (SIGTERM, Ctrl-C) while a
+     * sandbox runs, e.g. the background run of the instructor's notebook, cleans them up in a shutdown hook.
+     */
+    private static final Map<Path, Runnable> UNCLEANED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> UNCLEANED.values().forEach(Runnable::run),
+                "aelab-sandbox-cleanup"));
+    }
+
     private static void cleanUp(Confinement confinement, String group, int uid, Path dir) {
+        if (dir != null) {
+            UNCLEANED.remove(dir);
+        }
         Confinement.removeCgroup(group);
         if (uid >= 0) {
             if (confinement.level == Confinement.Level.UID) {

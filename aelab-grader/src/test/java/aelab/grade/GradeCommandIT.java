@@ -59,6 +59,55 @@ class GradeCommandIT {
         assertEquals(0, GradeCommand.notGraded(List.of(Fixtures.pilotGrader().unreadable("u", "not json")), log));
     }
 
+    /**
+     * A grader stopped while a sandbox runs (SIGTERM; the same path as exiting while the background run of the
+     * instructor's notebook is still going) leaves no cgroup, no process in it and no scratch directory behind.
+     */
+    @Test
+    void aGraderStoppedMidRunLeavesNoCgroupProcessOrScratchBehind(@TempDir Path tmp) throws Exception {
+        Path memory = Path.of("/sys/fs/cgroup/memory");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Confinement.current().cgroups, "cgroups are not used here");
+        Path sub = tmp.resolve("hang.ipynb");
+        Fixtures.write(sub, Fixtures.withExtraCell(Fixtures.solution(), "gain-impl", "while (true) { }").toJson());
+        java.util.Set<Path> before = aelabEntries(memory, "aelab-");
+        java.util.Set<Path> scratchBefore = aelabEntries(Path.of(System.getProperty("java.io.tmpdir")), "aelab-grade-");
+        Process grader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "aelab.grade.GradeCommand", sub.toString(), "--key",
+                Fixtures.PILOT.toString(), "--out", tmp.resolve("out").toString(), "--cell-seconds", "60",
+                "--total-seconds", "120").redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile())
+                .start();
+        // stop it while the hanging student sandbox runs: a new cgroup that has been there for 3 s (the reference
+        // run of the key comes and goes first)
+        java.util.Set<Path> steady = java.util.Set.of();
+        java.util.Set<Path> earlier = new java.util.HashSet<>();
+        for (int i = 0; i < 120 && steady.isEmpty(); i++) {
+            Thread.sleep(500);
+            java.util.Set<Path> now = aelabEntries(memory, "aelab-");
+            now.removeAll(before);
+            if (i % 6 == 0) {
+                steady = new java.util.HashSet<>(now);
+                steady.retainAll(earlier);
+                earlier = now;
+            }
+        }
+        assertFalse(steady.isEmpty(), "a sandbox ran for 3 s: " + Files.readString(tmp.resolve("log")));
+        grader.destroy();
+        assertTrue(grader.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.Set<Path> left = aelabEntries(memory, "aelab-");
+        left.removeAll(before);
+        assertEquals(java.util.Set.of(), left, "cgroups left: " + Files.readString(tmp.resolve("log")));
+        java.util.Set<Path> scratchLeft = aelabEntries(Path.of(System.getProperty("java.io.tmpdir")), "aelab-grade-");
+        scratchLeft.removeAll(scratchBefore);
+        assertEquals(java.util.Set.of(), scratchLeft);
+    }
+
+    private static java.util.Set<Path> aelabEntries(Path dir, String prefix) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
     @Test
     void noReferenceRunIsAnnouncedWhenEveryProbeHasALiteralExpectedValue(@TempDir Path tmp) throws Exception {
         // an unreadable submission is scored without starting a JVM; every probe of sheet 03 has "expected"
