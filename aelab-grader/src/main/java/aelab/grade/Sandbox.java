@@ -98,6 +98,9 @@ final class Sandbox implements AutoCloseable {
             Path scratchDir = dir;
             String cgroupName = group;
             UNCLEANED.put(scratchDir, () -> cleanUp(confinement, cgroupName, id, scratchDir));
+            if (shuttingDown) {
+                throw new IllegalStateException("the grader is shutting down");
+            }
             SandboxFiles files = SandboxFiles.forClasspath(classpath);
             engine = new SandboxEngine(confinement, new Confinement.Spec(limits, files.classpath(), files.agentDir(),
                     dir, id, group));
@@ -144,10 +147,20 @@ final class Sandbox implements AutoCloseable {
      * sandbox runs, e.g. the background run of the instructor's notebook, cleans them up in a shutdown hook.
      */
     private static final Map<Path, Runnable> UNCLEANED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set by the shutdown hook before it cleans up: from then on no sandbox may start (a grading thread that saw its
+     * JVM killed would otherwise start a replacement while the hook runs, and leave its cgroup behind). */
+    private static volatile boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> UNCLEANED.values().forEach(Runnable::run),
-                "aelab-sandbox-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shuttingDown = true;
+            // a sandbox registered while this runs sees the flag and cleans itself up; repeat for any that slipped in
+            for (int pass = 0; pass < 20 && !UNCLEANED.isEmpty(); pass++) {
+                for (Runnable r : List.copyOf(UNCLEANED.values())) {
+                    r.run();
+                }
+            }
+        }, "aelab-sandbox-cleanup"));
     }
 
     private static void cleanUp(Confinement confinement, String group, int uid, Path dir) {
