@@ -93,13 +93,18 @@ final class Sandbox implements AutoCloseable {
         JShell started;
         SandboxEngine engine = null;
         try {
-            dir = confinement.createScratch(id);
-            group = confinement.createCgroup(limits, "aelab-" + marker.substring(marker.indexOf('=') + 1));
-            Path scratchDir = dir;
-            String cgroupName = group;
-            UNCLEANED.put(scratchDir, () -> cleanUp(confinement, cgroupName, id, scratchDir));
-            if (shuttingDown) {
-                throw new IllegalStateException("the grader is shutting down");
+            SETUP.readLock().lock();
+            try {
+                if (shuttingDown) {
+                    throw new IllegalStateException("the grader is shutting down");
+                }
+                dir = confinement.createScratch(id);
+                group = confinement.createCgroup(limits, "aelab-" + marker.substring(marker.indexOf('=') + 1));
+                Path scratchDir = dir;
+                String cgroupName = group;
+                UNCLEANED.put(scratchDir, () -> cleanUp(confinement, cgroupName, id, scratchDir));
+            } finally {
+                SETUP.readLock().unlock();
             }
             SandboxFiles files = SandboxFiles.forClasspath(classpath);
             engine = new SandboxEngine(confinement, new Confinement.Spec(limits, files.classpath(), files.agentDir(),
@@ -150,10 +155,19 @@ final class Sandbox implements AutoCloseable {
     /** Set by the shutdown hook before it cleans up: from then on no sandbox may start (a grading thread that saw its
      * JVM killed would otherwise start a replacement while the hook runs, and leave its cgroup behind). */
     private static volatile boolean shuttingDown;
+    /** Held (shared) while a sandbox creates and registers its cgroup and scratch directory; the shutdown hook takes it
+     * exclusively, so it waits for those to be registered (the JVM halts when the hooks end, even in mid-creation). */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock SETUP =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            shuttingDown = true;
+            SETUP.writeLock().lock();
+            try {
+                shuttingDown = true;
+            } finally {
+                SETUP.writeLock().unlock();
+            }
             // a sandbox registered while this runs sees the flag and cleans itself up; repeat for any that slipped in
             for (int pass = 0; pass < 20 && !UNCLEANED.isEmpty(); pass++) {
                 for (Runnable r : List.copyOf(UNCLEANED.values())) {
