@@ -163,12 +163,16 @@ class TrainerInterruptTest {
             t.setDaemon(true); // a broken trainer must not keep the test JVM alive
             t.start();
             assertTrue(started.await(60, TimeUnit.SECONDS), "training reached step " + interruptAfter);
-            // CPU clock first: reading it takes microseconds, and a step completed between reading the step count
-            // and the interrupt would be miscounted as a step "after" it (seen once, in a plain `mvn test`)
+            // The step count is read right after the interrupt, not before: any read before it leaves a window in
+            // which the test thread can be descheduled while steps complete, and those steps would be miscounted as
+            // steps "after" the interrupt (2 were, once in a plain `mvn test`, once in CI). Read after it, the count
+            // is at least the count at the interrupt, so a trainer that stops at the next step boundary gives
+            // e.step() - stepsAtInterrupt <= 1 (the step in progress completes) whatever the scheduling, while a
+            // trainer that ignored the interrupt for k steps still shows about k.
             long cpuAtInterrupt = mx.getThreadCpuTime(t.getId());
             long interruptNanos = System.nanoTime();
-            long stepsAtInterrupt = stepsSeen.get();
             t.interrupt();
+            long stepsAtInterrupt = stepsSeen.get();
             t.join(10_000);
             assertFalse(t.isAlive(), "the training thread is still running 10 s after the interrupt");
             if (thrown.get() == null) {
