@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jdk.jshell.JShell;
@@ -62,6 +63,7 @@ final class ExecutionJvm implements AutoCloseable {
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                 .in(new ByteArrayInputStream(new byte[0]))
                 .remoteVMOptions(options.toArray(String[]::new))
+                .executionEngine(new NoDelayJdiEngine(), Map.of())
                 .build();
         try {
             shell.addToClasspath(config.executionClasspath());
