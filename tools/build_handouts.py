@@ -15,9 +15,16 @@ Progress on stderr.
 
 Environment: AELAB_HANDOUTS_TIMEOUT per-cell timeout in seconds (default 600), AELAB_HANDOUTS_STARTUP_TIMEOUT
 seconds to wait for kernel_info (default 30), AELAB_HANDOUTS_START_ATTEMPTS kernel starts per notebook (default 3),
-AELAB_HANDOUTS_JOBS notebooks run at once (default 2 on a machine with 2 or more cores; four small notebooks on the
-2-core development machine: 23.6 s -> 14.8 s at load 5, 97.7 s -> 55.1 s at load 27). Outputs do not depend on the
-number of jobs (checked with tools/compare_handouts.py).
+AELAB_HANDOUTS_JOBS notebooks run at once (default: the number of cores plus one, so 3 on the 2-core development
+machine; a kernel leaves its cores idle part of the time (its start, JShell's round trips), and a third notebook fills
+them: the 13 notebooks took 169.6 s with 2 jobs and 145.3 s with 3, load 1-2.5; earlier, four small notebooks: 23.6 s
+with 1 job -> 14.8 s with 2 at load 5). Outputs do not depend on the number of jobs or on the order
+(checked with tools/compare_handouts.py).
+
+Order: the longest notebooks start first (longest-processing-time scheduling, so that a long notebook does not start
+last and run alone), by the seconds each took in the previous build into the same DIR (DIR/.notebook-seconds.json,
+only a schedule: no output is taken from it); notebooks without a previous time start first, in reverse name order
+(the later, MNIST notebooks train the most).
 """
 import argparse
 import concurrent.futures
@@ -190,7 +197,42 @@ def run_one(args):
     except NotebookFailed as e:
         return args[0], None, str(e)
     print("aelab: %-40s %3d code cells %6.1f s" % (name, cells, seconds), file=sys.stderr, flush=True)
-    return args[0], (name, title), None
+    return args[0], (name, title, seconds), None
+
+
+SECONDS_FILE = ".notebook-seconds.json"
+
+
+def previous_seconds(out_dir):
+    """{notebook name: seconds its execution took in the previous build into out_dir}; {} when unknown."""
+    try:
+        with open(os.path.join(out_dir, SECONDS_FILE)) as f:
+            known = json.load(f)
+        return {k: float(v) for k, v in known.items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def longest_first(paths, out_dir):
+    """The notebooks in the order they should start: unknown ones first (reverse name order), then by the previous
+    build's seconds, longest first."""
+    known = previous_seconds(out_dir)
+    def key(p_):
+        name = os.path.splitext(os.path.basename(p_))[0]
+        return (name in known, -known.get(name, 0.0))
+    return sorted(sorted(paths, reverse=True), key=key)
+
+
+def remember_seconds(out_dir, done):
+    """Adds this build's execution seconds (values of `done`: (name, title, seconds)) to the file."""
+    known = previous_seconds(out_dir)
+    for name, _, seconds in done.values():
+        known[name] = round(seconds, 1)
+    try:
+        with open(os.path.join(out_dir, SECONDS_FILE), "w") as f:
+            json.dump(known, f, indent=1, sort_keys=True)
+    except OSError:
+        pass  # only a schedule
 
 
 def main():
@@ -199,8 +241,8 @@ def main():
     p.add_argument("--out", default=os.path.join(root, "target", "handouts"))
     p.add_argument("--notebooks", default=os.path.join(root, "notebooks"))
     p.add_argument("--jobs", type=int,
-                   default=int(os.environ.get("AELAB_HANDOUTS_JOBS", min(2, os.cpu_count() or 1))),
-                   help="notebooks executed at once, one kernel each (default: 2 on 2+ cores, or AELAB_HANDOUTS_JOBS)")
+                   default=int(os.environ.get("AELAB_HANDOUTS_JOBS", (os.cpu_count() or 1) + 1)),
+                   help="notebooks executed at once, one kernel each (default: cores + 1, or AELAB_HANDOUTS_JOBS)")
     p.add_argument("--keep-going", action="store_true", help="after a failed notebook, run the others anyway")
     p.add_argument("--summary", action="store_true", help="end with the line 'notebooks: N passed, M failed'")
     p.add_argument("--no-site", action="store_true", help="executed notebooks only: no site, no PDFs")
@@ -228,7 +270,7 @@ def main():
     log_dir = tempfile.mkdtemp(prefix="aelab-handouts-logs-")
     t0 = time.monotonic()
     done, failures = {}, []
-    jobs = [(p_, a.out, timeout, startup, attempts, log_dir) for p_ in paths]
+    jobs = [(p_, a.out, timeout, startup, attempts, log_dir) for p_ in longest_first(paths, a.out)]
     if a.jobs <= 1:
         results = (run_one(j) for j in jobs)
         for path, entry, error in results:
@@ -253,6 +295,7 @@ def main():
                 else:
                     done[path] = entry
     seconds = time.monotonic() - t0
+    remember_seconds(a.out, done)
     site_failed = False
     if not failures:
         shutil.rmtree(log_dir, ignore_errors=True)
