@@ -46,6 +46,7 @@ final class ControlServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                s.setTcpNoDelay(true); // an interrupt must not wait for a delayed acknowledgement
                 s.setSoTimeout(10_000);
                 BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
                         StandardCharsets.US_ASCII));

@@ -40,6 +40,7 @@ public final class Agent {
         int port = Integer.parseInt(System.getProperty("aelab.kernel.port"));
         String token = System.getProperty("aelab.kernel.token");
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true); // one-line requests: none may wait for a delayed acknowledgement
         OutputStream out = socket.getOutputStream();
         out.write((token + " " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
