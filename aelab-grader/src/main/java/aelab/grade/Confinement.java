@@ -2,14 +2,19 @@ package aelab.grade;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +53,11 @@ final class Confinement {
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
     private static volatile Confinement current;
     private static final BitSet UIDS_IN_USE = new BitSet();
+    /** How many sandbox uids there are: {@link #FIRST_UID} to {@code FIRST_UID + UID_COUNT - 1}. */
+    static final int UID_COUNT = 1000;
+    /** Root-only directory of the per-uid lock files that make sandbox uids unique across grader processes. */
+    static final Path UID_LOCKS = Path.of("/run/aelab-grade-uids");
+    private static final Map<Integer, FileChannel> UID_LOCK_FILES = new HashMap<>();
 
     final Level level;
     final boolean root;
@@ -159,18 +169,64 @@ final class Confinement {
         }
     }
 
-    /** A uid (and gid) of its own for a sandbox while it runs; {@link #releaseUid} gives it back. */
+    /**
+     * A uid (and gid) of its own for a sandbox while it runs, unique across every grader process on the machine;
+     * {@link #releaseUid} gives it back. Each uid is held by an exclusive lock on {@code UID_LOCKS/<uid>.lock} (a
+     * root-only directory): a second grader process skips the uids the first one holds (both took 61000 before, so
+     * one student's code could signal the other grader's sandbox, and one grader's clean-up killed the other's
+     * sandbox). The lock dies with its process, so a killed grader's uid is free again; the processes it left under
+     * that uid are killed before the uid is given out.
+     *
+     * @throws IllegalStateException when all {@value #UID_COUNT} uids are held
+     */
     static int acquireUid() {
         synchronized (UIDS_IN_USE) {
-            int slot = UIDS_IN_USE.nextClearBit(0);
-            UIDS_IN_USE.set(slot);
-            return FIRST_UID + slot;
+            for (int slot = UIDS_IN_USE.nextClearBit(0); slot < UID_COUNT; slot = UIDS_IN_USE.nextClearBit(slot + 1)) {
+                FileChannel lock = lockUid(FIRST_UID + slot);
+                if (lock != null) {
+                    UIDS_IN_USE.set(slot);
+                    UID_LOCK_FILES.put(slot, lock);
+                    killUid(FIRST_UID + slot); // left by a grader that died holding it
+                    return FIRST_UID + slot;
+                }
+            }
+            throw new IllegalStateException("all " + UID_COUNT + " sandbox uids (" + FIRST_UID + "-"
+                    + (FIRST_UID + UID_COUNT - 1) + ") are held by running graders");
+        }
+    }
+
+    /** The uid's lock, or null when another grader process holds it. */
+    private static FileChannel lockUid(int uid) {
+        try {
+            Files.createDirectories(UID_LOCKS);
+            Files.setPosixFilePermissions(UID_LOCKS, PosixFilePermissions.fromString("rwx------"));
+            FileChannel ch = FileChannel.open(UID_LOCKS.resolve(uid + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                if (ch.tryLock() != null) {
+                    return ch;
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by this JVM (not through UIDS_IN_USE: cannot happen, but then it is taken)
+            }
+            ch.close();
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock sandbox uid " + uid + " in " + UID_LOCKS + ": " + e, e);
         }
     }
 
     static void releaseUid(int uid) {
         synchronized (UIDS_IN_USE) {
             UIDS_IN_USE.clear(uid - FIRST_UID);
+            FileChannel lock = UID_LOCK_FILES.remove(uid - FIRST_UID);
+            if (lock != null) {
+                try {
+                    lock.close(); // releases the lock
+                } catch (IOException e) {
+                    // released with the process at the latest
+                }
+            }
         }
     }
 
