@@ -340,6 +340,92 @@ public final class Plots {
     }
 
     /**
+     * A 2-D vector field drawn as arrows, e.g. a denoising autoencoder's \(r(x)-x\) on a grid: arrow i runs from
+     * \(p_i\) to \(p_i+c\,v_i\) (c = {@code scale}) and ends in a two-stroke head (strokes a quarter of the arrow
+     * long, 25° either side of it). Arrows have the first palette colour and one legend entry,
+     * {@code fieldName + " (× scale)"}; each reference curve (a polyline, e.g. the data manifold) is a line in the
+     * next colours. The axes span every tail, tip and curve point, with equal ranges on x and y so that directions
+     * are not distorted on the square plot.
+     *
+     * @param fieldName the legend name of the arrows, e.g. "r(x) − x"
+     * @param points    n×2 tails. Not modified.
+     * @param vectors   n×2 vectors. Not modified.
+     * @param scale     c &gt; 0, finite
+     * @param curves    name ⇒ m×2 polyline (m ≥ 2), possibly empty. Not modified.
+     */
+    public static XYChart vectorField(String title, String xTitle, String yTitle, String fieldName,
+            DMatrixRMaj points, DMatrixRMaj vectors, double scale, Map<String, DMatrixRMaj> curves) {
+        Require.notNull("fieldName", fieldName);
+        Require.cols("points", nonEmptyFinite("points", points), 2);
+        Require.sameShape("points", points, "vectors", vectors);
+        nonEmptyFinite("vectors", vectors);
+        Require.finite("scale", scale);
+        Require.positive("scale", scale);
+        Require.notNull("curves", curves);
+        XYChart chart = new XYChartBuilder().width(HEIGHT + 200).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
+        double headAngle = Math.toRadians(25);
+        for (int i = 0; i < points.numRows; i++) {
+            double x0 = points.get(i, 0);
+            double y0 = points.get(i, 1);
+            double dx = scale * vectors.get(i, 0);
+            double dy = scale * vectors.get(i, 1);
+            double x1 = x0 + dx;
+            double y1 = y0 + dy;
+            double back = Math.atan2(-dy, -dx);
+            double head = 0.25 * Math.hypot(dx, dy);
+            double[] xs = {x0, x1, x1 + head * Math.cos(back + headAngle), x1, x1 + head * Math.cos(back - headAngle)};
+            double[] ys = {y0, y1, y1 + head * Math.sin(back + headAngle), y1, y1 + head * Math.sin(back - headAngle)};
+            XYSeries arrow = chart.addSeries(i == 0 ? fieldName + " (× " + format(scale) + ")" : "\u200b" + i, xs, ys);
+            arrow.setMarker(SeriesMarkers.NONE);
+            arrow.setLineColor(PALETTE[0]);
+            arrow.setLineWidth(1.2f);
+            arrow.setShowInLegend(i == 0);
+            extend(range, xs, ys);
+        }
+        int colour = 1;
+        for (Map.Entry<String, DMatrixRMaj> e : curves.entrySet()) {
+            String name = "curve \"" + e.getKey() + "\"";
+            DMatrixRMaj c = nonEmptyFinite(name, e.getValue());
+            Require.cols(name, c, 2);
+            Require.atLeastRows(name, c, 2);
+            double[] xs = column(c.data, 2, c.numRows, 0);
+            double[] ys = column(c.data, 2, c.numRows, 1);
+            XYSeries curve = chart.addSeries(e.getKey(), xs, ys);
+            curve.setMarker(SeriesMarkers.NONE);
+            curve.setLineColor(PALETTE[colour++ % PALETTE.length]);
+            curve.setLineWidth(2f);
+            extend(range, xs, ys);
+        }
+        double half = Math.max(range[1] - range[0], range[3] - range[2]) / 2 * 1.05;
+        if (half == 0) {
+            half = 1;
+        }
+        double cx = (range[0] + range[1]) / 2;
+        double cy = (range[2] + range[3]) / 2;
+        chart.getStyler().setXAxisMin(cx - half).setXAxisMax(cx + half).setYAxisMin(cy - half).setYAxisMax(cy + half);
+        return chart;
+    }
+
+    private static void extend(double[] range, double[] xs, double[] ys) {
+        for (int k = 0; k < xs.length; k++) {
+            range[0] = Math.min(range[0], xs[k]);
+            range[1] = Math.max(range[1], xs[k]);
+            range[2] = Math.min(range[2], ys[k]);
+            range[3] = Math.max(range[3], ys[k]);
+        }
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    /**
      * PCA against autoencoder: two label-coloured 2-D scatter plots side by side ({@code WIDTH x HEIGHT} each)
      * in one image, PCA scores on the left, autoencoder codes on the right.
      *

@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ejml.data.DMatrixRMaj;
+import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +122,10 @@ class PlotsTest {
         Supplier<BufferedImage> grid = () -> Plots.imageGrid(uniform(12, 64, 8), 8, 8, 5);
         Supplier<BufferedImage> traversal = () -> Plots.latentTraversalGrid(PlotsTest::squareDecoder, 3, 0, 2, 2.0, 7,
                 8, 8);
+        Supplier<BufferedImage> field = () -> Images.toImage(Plots.vectorField("field", "x", "y", "v", gaussian(40, 2, 9),
+                gaussian(40, 2, 10), 0.2, java.util.Map.of("curve", gaussian(20, 2, 11))));
         return Stream.of(
+                Arguments.of("vectorField", field, H + 200, H),
                 Arguments.of("lossCurves(table, columns)", lossTable, W, H),
                 Arguments.of("lossCurves(table)", lossAll, W, H),
                 Arguments.of("lossCurves(double[])", lossArray, 640, 480),
@@ -314,6 +318,52 @@ class PlotsTest {
     }
 
     // ------------------------------------------------------------------------------------------------ validation
+
+    @Test
+    void vectorFieldDrawsEachArrowFromItsTailToTailPlusScaledVectorOnEqualAxes() {
+        DMatrixRMaj points = new DMatrixRMaj(2, 2, true, 0, 0, 1, 2);
+        DMatrixRMaj vectors = new DMatrixRMaj(2, 2, true, 1, 0, -2, 4);
+        DMatrixRMaj curve = new DMatrixRMaj(3, 2, true, -1, -1, 0, 1, 3, 0);
+        XYChart chart = Plots.vectorField("t", "x", "y", "r(x) - x", points, vectors, 0.5,
+                java.util.Map.of("manifold", curve));
+        var series = new java.util.ArrayList<>(chart.getSeriesMap().values());
+        assertEquals(3, series.size());
+        double[][] tips = {{0.5, 0}, {0, 4}};
+        for (int i = 0; i < 2; i++) {
+            double[] xs = series.get(i).getXData();
+            double[] ys = series.get(i).getYData();
+            assertEquals(points.get(i, 0), xs[0], 1e-15);
+            assertEquals(points.get(i, 1), ys[0], 1e-15);
+            assertEquals(tips[i][0], xs[1], 1e-15, "tip x of arrow " + i);
+            assertEquals(tips[i][1], ys[1], 1e-15, "tip y of arrow " + i);
+            double length = Math.hypot(xs[1] - xs[0], ys[1] - ys[0]);
+            for (int k : new int[] {2, 4}) {                 // head strokes: a quarter of the arrow, 25° off its axis
+                double hx = xs[k] - xs[1];
+                double hy = ys[k] - ys[1];
+                assertEquals(0.25 * length, Math.hypot(hx, hy), 1e-12);
+                double cos = -(hx * (xs[1] - xs[0]) + hy * (ys[1] - ys[0])) / (Math.hypot(hx, hy) * length);
+                assertEquals(Math.cos(Math.toRadians(25)), cos, 1e-12);
+            }
+        }
+        assertEquals("r(x) - x (× 0.500)", series.get(0).getName());
+        assertTrue(series.get(0).isShowInLegend() && !series.get(1).isShowInLegend());
+        assertArrayEquals(new double[] {-1, 0, 3}, series.get(2).getXData(), 0);
+        var styler = chart.getStyler();
+        assertEquals(styler.getXAxisMax() - styler.getXAxisMin(), styler.getYAxisMax() - styler.getYAxisMin(), 1e-12);
+        assertTrue(styler.getXAxisMin() <= -1 && styler.getXAxisMax() >= 3 && styler.getYAxisMin() <= -1
+                && styler.getYAxisMax() >= 4, "axes span every tail, tip and curve point");
+    }
+
+    @Test
+    void vectorFieldRejectsBadInput() {
+        DMatrixRMaj p = gaussian(3, 2, 1);
+        assertRejected("points and vectors must have the same shape, got 3x2 and 2x2",
+                () -> Plots.vectorField("t", "x", "y", "v", p, gaussian(2, 2, 2), 1, java.util.Map.of()));
+        assertRejected("scale must be > 0 and finite, got 0.0",
+                () -> Plots.vectorField("t", "x", "y", "v", p, p.copy(), 0, java.util.Map.of()));
+        assertRejected("curve \"c\" must have at least 2 rows, got 1x2",
+                () -> Plots.vectorField("t", "x", "y", "v", p, p.copy(), 1, java.util.Map.of("c", new DMatrixRMaj(1, 2))));
+    }
 
     private static void assertRejected(String expectedMessage, Runnable call) {
         var e = assertThrows(IllegalArgumentException.class, call::run);
