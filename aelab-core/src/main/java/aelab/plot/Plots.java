@@ -344,7 +344,7 @@ public final class Plots {
      * \(p_i\) to \(p_i+c\,v_i\) (c = {@code scale}) and ends in a two-stroke head (strokes a quarter of the arrow
      * long, 25° either side of it). Arrows have the first palette colour and one legend entry,
      * {@code fieldName + " (× scale)"}; each reference curve (a polyline, e.g. the data manifold) is a line in the
-     * next colours. The axes span every tail, tip and curve point, with equal ranges on x and y so that directions
+     * next colours. Every line is solid (XChart would otherwise cycle dashed and dotted styles over the series). The axes span every tail, tip and curve point, with equal ranges on x and y so that directions
      * are not distorted on the square plot.
      *
      * @param fieldName the legend name of the arrows, e.g. "r(x) − x"
@@ -385,6 +385,7 @@ public final class Plots {
             arrow.setMarker(SeriesMarkers.NONE);
             arrow.setLineColor(PALETTE[0]);
             arrow.setLineWidth(1.2f);
+            arrow.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
             arrow.setShowInLegend(i == 0);
             extend(range, xs, ys);
         }
@@ -400,6 +401,7 @@ public final class Plots {
             curve.setMarker(SeriesMarkers.NONE);
             curve.setLineColor(PALETTE[colour++ % PALETTE.length]);
             curve.setLineWidth(2f);
+            curve.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
             extend(range, xs, ys);
         }
         double half = Math.max(range[1] - range[0], range[3] - range[2]) / 2 * 1.05;

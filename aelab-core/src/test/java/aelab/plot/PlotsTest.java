@@ -348,6 +348,9 @@ class PlotsTest {
         assertEquals("r(x) - x (× 0.500)", series.get(0).getName());
         assertTrue(series.get(0).isShowInLegend() && !series.get(1).isShowInLegend());
         assertArrayEquals(new double[] {-1, 0, 3}, series.get(2).getXData(), 0);
+        for (var line : series) {
+            assertEquals(null, line.getLineStyle().getDashArray(), line.getName() + " is solid");
+        }
         var styler = chart.getStyler();
         assertEquals(styler.getXAxisMax() - styler.getXAxisMin(), styler.getYAxisMax() - styler.getYAxisMin(), 1e-12);
         assertTrue(styler.getXAxisMin() <= -1 && styler.getXAxisMax() >= 3 && styler.getYAxisMin() <= -1
