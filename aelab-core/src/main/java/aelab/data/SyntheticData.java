@@ -247,10 +247,12 @@ public final class SyntheticData {
      * \[ p_s(x)=\frac1{2\pi}\int_0^{2\pi}\mathcal N\big(x;(\cos\theta,\sin\theta),s^2I_2\big)\,d\theta
      *    =\frac{1}{2\pi s^2}\,e^{-(\|x\|^2+1)/(2s^2)}\,I_0\!\big(\|x\|/s^2\big) \]
      * (\(I_0\) the modified Bessel function; Abramowitz &amp; Stegun 9.6.16). The integral is computed by the
-     * trapezoid rule with M equally spaced angles, in log-sum-exp form; for this periodic analytic integrand the
-     * rule's relative error is about \(2I_M(\rho)/I_0(\rho)\le 2e^{-M^2/(2\rho)}\) with \(\rho=\|x\|/s^2\)
-     * (Trefethen &amp; Weideman 2014, "The exponentially convergent trapezoidal rule", SIAM Review 56(3)), and
-     * \(M = 64 + 16\lceil\sqrt\rho\rceil\) makes it below \(10^{-50}\).
+     * trapezoid rule with M equally spaced angles, in log-sum-exp form. For this periodic analytic integrand the
+     * rule's relative error is the aliased Fourier coefficients, about \(2I_M(\rho)/I_0(\rho)\) with
+     * \(\rho=\|x\|/s^2\) (Trefethen &amp; Weideman 2014, "The exponentially convergent trapezoidal rule", SIAM
+     * Review 56(3)), roughly \(2e^{-M^2/(2\rho)}\) for large ρ and smaller still once M exceeds ρ;
+     * \(M = 64 + 16\lceil\sqrt\rho\rceil\) puts it far below rounding error. The tests compare with the Bessel
+     * closed form to a relative \(10^{-10}\).
      *
      * @param points   n×2, one point per row. Not modified.
      * @param noiseStd \(s &gt; 0\)

@@ -7,9 +7,11 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Masking noise as explicit masks, for evaluating what a masked (denoising) autoencoder does on the entries it
- * could not see (Vincent et al. 2008, "Extracting and composing robust features with denoising autoencoders",
- * ICML, §2.3 "masking noise"; He et al. 2022, "Masked autoencoders are scalable vision learners", CVPR, who score
- * the reconstruction on the masked patches only).
+ * could not see. Vincent et al. (2008, "Extracting and composing robust features with denoising autoencoders",
+ * ICML; 2010, "Stacked denoising autoencoders", JMLR 11) zero a random fraction of the entries ("masking noise");
+ * here, as in {@link DenoisingAutoencoder}, each entry is dropped independently with probability p. He et al. (2022,
+ * "Masked autoencoders are scalable vision learners", CVPR) compute the loss on the masked patches only, as
+ * {@link #maskedSquaredError} scores only the dropped entries.
  *
  * <p>A mask M has entries \(m_{ij}\in\{0,1\}\), 1 meaning "dropped"; the masked input is
  * \(\tilde x_{ij}=(1-m_{ij})\,x_{ij}\). {@link #draw} makes \(m_{ij}=1\) exactly when {@code rng.nextDouble() < p},
