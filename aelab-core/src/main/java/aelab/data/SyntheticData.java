@@ -22,6 +22,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  *       with {@link #addGaussianNoise} giving \(\tilde x = x + \sigma\varepsilon\).</li>
  *   <li>{@link #noisyCircle}, {@link #noisyHelix}, {@link #swissRoll}: points near 1-D and 2-D manifolds with
  *       their intrinsic coordinate.</li>
+ *   <li>{@link #gaussianBlobs}: images of a blob at a known (x, y) grid position, the two generative factors
+ *       (for disentanglement scores).</li>
  *   <li>{@link #bernoulliPixels}: i.i.d. Bernoulli(\(p\)) pixels (the benchmark's "mnist-synthetic", 60000 x 784,
  *       \(p = 0.13\)).</li>
  * </ul>
@@ -360,6 +362,122 @@ public final class SyntheticData {
             point[1] = 21 * r.nextDouble();
             point[2] = t * Math.sin(t);
         });
+    }
+
+    /**
+     * Images whose generative factors are known, for disentanglement scores.
+     *
+     * @param data        the images (grey levels in [0, 1], with geometry; label = level of factor 0)
+     * @param factorNames one name per factor, e.g. {@code "x position"}
+     * @param factors     {@code factors[f][i]} = level (0 .. levels[f] − 1) of factor f in image i: one column per factor
+     * @param levels      number of levels of each factor
+     */
+    public record FactorSample(Dataset data, String[] factorNames, int[][] factors, int[] levels) {
+        /** Requires one name, one column of length n and a level count per factor, each level in range; copies. */
+        public FactorSample {
+            Require.notNull("data", data);
+            Require.notNull("factorNames", factorNames);
+            Require.notNull("factors", factors);
+            Require.notNull("levels", levels);
+            if (factorNames.length != factors.length || levels.length != factors.length) {
+                throw new IllegalArgumentException("factorNames, factors and levels must have one entry per factor, got "
+                        + factorNames.length + ", " + factors.length + " and " + levels.length);
+            }
+            int[][] copy = new int[factors.length][];
+            for (int f = 0; f < factors.length; f++) {
+                copy[f] = Require.notNull("factors[" + f + "]", factors[f]).clone();
+                if (copy[f].length != data.size()) {
+                    throw new IllegalArgumentException("factors[" + f + "] must have one level per image (" + data.size()
+                            + "), got length " + copy[f].length);
+                }
+                for (int i = 0; i < copy[f].length; i++) {
+                    if (copy[f][i] < 0 || copy[f][i] >= levels[f]) {
+                        throw new IllegalArgumentException("factors[" + f + "][" + i + "] must be in [0, " + (levels[f] - 1)
+                                + "], got " + copy[f][i]);
+                    }
+                }
+            }
+            factors = copy;
+            factorNames = factorNames.clone();
+            levels = levels.clone();
+        }
+
+        /** A copy of the factor levels, one column per factor. */
+        @Override
+        public int[][] factors() {
+            int[][] copy = new int[factors.length][];
+            for (int f = 0; f < factors.length; f++) {
+                copy[f] = factors[f].clone();
+            }
+            return copy;
+        }
+
+        /** A copy of the factor names. */
+        @Override
+        public String[] factorNames() {
+            return factorNames.clone();
+        }
+
+        /** A copy of the level counts. */
+        @Override
+        public int[] levels() {
+            return levels.clone();
+        }
+    }
+
+    /**
+     * {@code n} images of {@code size x size} pixels, each an axis-aligned Gaussian blob
+     * \(x_{rc} = \exp\left(-\frac{(c - c_x)^2}{2w_x^2} - \frac{(r - c_y)^2}{2w_y^2}\right)\) (row r, column c, from
+     * 0) whose centre is on a grid: \(c_x = w_x + i_x\,\frac{size - 1 - 2w_x}{positions - 1}\), \(c_y\) the same
+     * with \(w_y\) and \(i_y\), and the two factors \(i_x, i_y\) drawn independently and uniformly from {0, …, positions − 1}
+     * (the kind of data set of Higgins et al. 2017's dSprites, with position only). Factor 0 is "x position"
+     * (column), factor 1 "y position" (row). Draws two {@code nextInt(positions)} per image, x first.
+     *
+     * @param n         images, &gt; 0
+     * @param size      pixels per side, ≥ 4
+     * @param positions levels per factor, ≥ 2
+     * @param widthX    blob width \(w_x\) in pixels (along a row), &gt; 0 and &lt; (size − 1) / 2
+     * @param widthY    blob width \(w_y\) (along a column), same range; \(w_x \ne w_y\) makes the two
+     *                  directions distinguishable (an isotropic blob leaves every rotation of the (x, y) plane
+     *                  equally good for a VAE)
+     * @param rng       Modified.
+     */
+    public static FactorSample gaussianBlobs(int n, int size, int positions, double widthX, double widthY,
+            RandomGenerator rng) {
+        Require.positive("n", n);
+        if (size < 4) {
+            throw new IllegalArgumentException("size must be >= 4, got " + size);
+        }
+        if (positions < 2) {
+            throw new IllegalArgumentException("positions must be >= 2, got " + positions);
+        }
+        Require.inOpenRange("widthX", widthX, 0, (size - 1) / 2.0);
+        Require.inOpenRange("widthY", widthY, 0, (size - 1) / 2.0);
+        Require.notNull("rng", rng);
+        Require.matrixSize("n x size^2 (the images)", n, (long) size * size);
+        DMatrixRMaj x = new DMatrixRMaj(n, size * size);
+        int[][] factors = new int[2][n];
+        double stepX = (size - 1 - 2 * widthX) / (positions - 1);
+        double stepY = (size - 1 - 2 * widthY) / (positions - 1);
+        for (int i = 0; i < n; i++) {
+            int ix = rng.nextInt(positions);
+            int iy = rng.nextInt(positions);
+            factors[0][i] = ix;
+            factors[1][i] = iy;
+            double cx = widthX + ix * stepX;
+            double cy = widthY + iy * stepY;
+            for (int r = 0; r < size; r++) {
+                for (int c = 0; c < size; c++) {
+                    double dx = c - cx;
+                    double dy = r - cy;
+                    x.data[i * size * size + r * size + c] = Math.exp(-dx * dx / (2 * widthX * widthX)
+                            - dy * dy / (2 * widthY * widthY));
+                }
+            }
+        }
+        Dataset data = Dataset.ofImages("Gaussian blobs " + size + "x" + size, x, factors[0], size, size);
+        return new FactorSample(data, new String[] {"x position", "y position"}, factors,
+                new int[] {positions, positions});
     }
 
     /** Maps an intrinsic coordinate (and possibly further random draws) to a noiseless point. */

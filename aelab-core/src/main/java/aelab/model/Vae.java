@@ -32,6 +32,19 @@ import org.ejml.data.DMatrixRMaj;
  * negative ELBO per sample when β = 1. Metrics after each {@link #lossAndGradients} call: {@code reconstruction}
  * (\(-\log p(x|z)\), mean per sample) and {@code kl} (mean per sample).
  *
+ * <p><b>Free bits</b> (Kingma et al. 2016, "Improved Variational Inference with Inverse Autoregressive Flow",
+ * the "free bits" objective of their appendix, with one group per latent dimension), set with {@link Builder#freeBits}: the KL of each latent dimension, averaged over the mini-batch, is
+ * clamped below at λ nats in the objective,
+ * \(L_\lambda = rac1n\sum_i -\log p(x_i|z_i) + eta\sum_u \max\left(\lambda, rac1n\sum_i \mathrm{KL}_{iu}ight)\),
+ * \(\mathrm{KL}_{iu} = rac12\left(\mu_{iu}^2 + e^{t_{iu}} - 1 - t_{iu}ight)\). A dimension whose batch-mean KL is
+ * at most λ gets no gradient from the KL term (below λ nats are free), so the optimizer has no reason to push it
+ * further towards the prior. λ = 0 (the default) is the plain (β-)VAE loss, computed as before. The {@code kl} metric
+ * always reports the unclamped KL.
+ *
+ * <p><b>KL weight schedules</b> (KL annealing, Bowman et al. 2016; linear warm-up, Sønderby et al. 2016): β may be
+ * changed between training steps with {@link #setBeta} (β ≥ 0), which is what {@link aelab.train.KlWarmUp} does from a
+ * training listener; the trainer's loop is unchanged.
+ *
  * <p>Posterior-collapse diagnostics: {@link #klPerDimension} and {@link #activeUnits} (Burda, Grosse &amp;
  * Salakhutdinov 2016, §5.2: unit u is active if \(\mathrm{Cov}_x(\mathbb{E}_{q}[z_u|x]) &gt; 0.01\)).
  */
@@ -57,7 +70,8 @@ public final class Vae implements Autoencoder {
     private final Mlp decoder;
     private final Likelihood likelihood;
     private final double decoderVariance;
-    private final double beta;
+    private double beta;
+    private final double freeBits;
     private final Parameters parameters;
 
     private final DMatrixRMaj mu = new DMatrixRMaj(1, 1);
@@ -72,6 +86,8 @@ public final class Vae implements Autoencoder {
     private final DMatrixRMaj gradTrunk = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj gradTrunkFromLogVar = new DMatrixRMaj(1, 1);
     private final double[] sums = new double[2];
+    /** Batch-mean KL per latent dimension of the last forward pass (used by free bits). */
+    private double[] klPerDimBatch;
     private double lastNll = Double.NaN;
     private double lastKl = Double.NaN;
 
@@ -81,6 +97,8 @@ public final class Vae implements Autoencoder {
         this.likelihood = b.likelihood;
         this.decoderVariance = b.decoderVariance;
         this.beta = b.beta;
+        this.freeBits = b.freeBits;
+        this.klPerDimBatch = new double[b.latentDim];
         int[] hidden = b.hiddenSizes;
         this.trunk = hidden.length == 0 ? null
                 : Mlp.builder("encoder", d, hidden[hidden.length - 1])
@@ -119,6 +137,7 @@ public final class Vae implements Autoencoder {
         private Likelihood likelihood = Likelihood.BERNOULLI;
         private double decoderVariance = 1.0;
         private double beta = 1.0;
+        private double freeBits = 0.0;
 
         private Builder(int inputDim, int latentDim) {
             this.inputDim = Require.positive("inputDim", inputDim);
@@ -157,6 +176,17 @@ public final class Vae implements Autoencoder {
         }
 
         /**
+         * Free bits λ ≥ 0 nats per latent dimension (Kingma et al. 2016, IAF paper): the objective uses
+         * \(\max(\lambda, \text{batch-mean KL of dimension } u)\) for each u. 0 (the default) turns it off.
+         */
+        public Builder freeBits(double lambda) {
+            Require.nonNegative("freeBits", lambda);
+            Require.finite("freeBits", lambda);
+            this.freeBits = lambda;
+            return this;
+        }
+
+        /**
          * Builds the VAE, initialising layers in order (encoder trunk, μ head, log σ² head, decoder) with PyTorch's
          * {@code nn.Linear} default. rng: Modified.
          */
@@ -186,9 +216,26 @@ public final class Vae implements Autoencoder {
         return likelihood;
     }
 
-    /** β. */
+    /** The current KL weight β (the builder's value unless {@link #setBeta} changed it). */
     public double beta() {
         return beta;
+    }
+
+    /**
+     * Sets the KL weight β used by the following {@link #lossAndGradients} calls, e.g. by a warm-up schedule
+     * ({@link aelab.train.KlWarmUp}). β = 0 is allowed here (the reconstruction term alone).
+     *
+     * @param newBeta β ≥ 0, finite
+     */
+    public void setBeta(double newBeta) {
+        Require.nonNegative("beta", newBeta);
+        Require.finite("beta", newBeta);
+        this.beta = newBeta;
+    }
+
+    /** Free bits λ in nats per latent dimension (0: off). */
+    public double freeBits() {
+        return freeBits;
     }
 
     /** Fixed decoder variance s² (Gaussian decoder; 1.0 and unused for Bernoulli). */
@@ -279,6 +326,15 @@ public final class Vae implements Autoencoder {
             kl += m[i] * m[i] + GaussianKl.expMinusOneMinusX(lv[i]);
         }
         sums[1] = 0.5 * kl;
+        if (freeBits > 0) {
+            java.util.Arrays.fill(klPerDimBatch, 0.0);
+            for (int i = 0; i < size; i++) {
+                klPerDimBatch[i % k] += 0.5 * (m[i] * m[i] + GaussianKl.expMinusOneMinusX(lv[i]));
+            }
+            for (int u = 0; u < k; u++) {
+                klPerDimBatch[u] /= mu.numRows;
+            }
+        }
         DMatrixRMaj logits = decoder.forward(z);
         sums[0] = negativeLogLikelihood(logits, x, 1.0 / x.numRows);
     }
@@ -357,9 +413,18 @@ public final class Vae implements Autoencoder {
         double[] gm = gradMu.data;
         double[] gv = gradLogVar.data;
         double[] lv = logVar.data;
-        for (int i = 0; i < n * k; i++) {
-            gm[i] = gz[i] + klScale * m[i];
-            gv[i] = 0.5 * gz[i] * e[i] * s[i] + 0.5 * klScale * Math.expm1(lv[i]);
+        if (freeBits > 0) {
+            // free bits: a dimension whose batch-mean KL is at most lambda contributes the constant lambda
+            for (int i = 0; i < n * k; i++) {
+                double scale = klPerDimBatch[i % k] > freeBits ? klScale : 0.0;
+                gm[i] = gz[i] + scale * m[i];
+                gv[i] = 0.5 * gz[i] * e[i] * s[i] + 0.5 * scale * Math.expm1(lv[i]);
+            }
+        } else {
+            for (int i = 0; i < n * k; i++) {
+                gm[i] = gz[i] + klScale * m[i];
+                gv[i] = 0.5 * gz[i] * e[i] * s[i] + 0.5 * klScale * Math.expm1(lv[i]);
+            }
         }
         DMatrixRMaj t = trunk == null ? batch : trunk.layerOutput(trunk.depth() - 1);
         meanHead.backward(t, gradMu, out.get(meanHead.weight()), out.get(meanHead.bias()),
@@ -377,6 +442,13 @@ public final class Vae implements Autoencoder {
         }
         lastNll = sums[0] / n;
         lastKl = sums[1] / n;
+        if (freeBits > 0) {
+            double clamped = 0;
+            for (int u = 0; u < k; u++) {
+                clamped += Math.max(freeBits, klPerDimBatch[u]);
+            }
+            return lastNll + beta * clamped;
+        }
         return lastNll + beta * lastKl;
     }
 
@@ -479,6 +551,6 @@ public final class Vae implements Autoencoder {
     public String toString() {
         return "Vae(" + (trunk == null ? "input " + d : trunk.toString()) + " -> " + k + " latent, " + likelihood
                 + (likelihood == Likelihood.GAUSSIAN ? "(variance " + decoderVariance + ")" : "") + ", beta " + beta
-                + "; " + decoder + ")";
+                + (freeBits > 0 ? ", free bits " + freeBits : "") + "; " + decoder + ")";
     }
 }

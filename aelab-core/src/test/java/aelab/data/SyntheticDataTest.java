@@ -232,4 +232,54 @@ class SyntheticDataTest {
         var e = assertThrows(IllegalArgumentException.class, () -> SyntheticData.twoClusterScalar(0, Rng.seeded(1)));
         assertEquals("n must be > 0, got 0", e.getMessage());
     }
+
+    /**
+     * The blob centre recovered from the pixels: the image is separable, so adjacent column sums S satisfy
+     * log(S(c+1)/S(c)) = −(2(c − cx) + 1)/(2wx²), i.e. cx = c + 1/2 + wx² log(S(c+1)/S(c)); likewise cy from rows.
+     * It must sit at the documented grid position of the image's factor levels.
+     */
+    @Test
+    void gaussianBlobsSitAtTheirFactorPositionsAndLevelsAreUniform() {
+        int n = 4000;
+        int size = 12;
+        int positions = 8;
+        double wx = 2.0;
+        double wy = 1.0;
+        var sample = SyntheticData.gaussianBlobs(n, size, positions, wx, wy, Rng.seeded(5));
+        DMatrixRMaj x = sample.data().features();
+        int[][] f = sample.factors();
+        assertEquals(2, f.length);
+        assertEquals(size, sample.data().imageWidth());
+        int[][] counts = new int[2][positions];
+        for (int i = 0; i < n; i++) {
+            double[] colSum = new double[size];
+            double[] rowSum = new double[size];
+            for (int r = 0; r < size; r++) {
+                for (int c = 0; c < size; c++) {
+                    double v = x.get(i, r * size + c);
+                    assertTrue(v > 0 && v <= 1, "pixel in (0, 1]");
+                    colSum[c] += v;
+                    rowSum[r] += v;
+                }
+            }
+            double cx = 5 + 0.5 + wx * wx * Math.log(colSum[6] / colSum[5]);
+            double cy = 5 + 0.5 + wy * wy * Math.log(rowSum[6] / rowSum[5]);
+            assertEquals(wx + f[0][i] * (size - 1 - 2 * wx) / (positions - 1), cx, 1e-9, "x centre of image " + i);
+            assertEquals(wy + f[1][i] * (size - 1 - 2 * wy) / (positions - 1), cy, 1e-9, "y centre of image " + i);
+            counts[0][f[0][i]]++;
+            counts[1][f[1][i]]++;
+        }
+        double p = 1.0 / positions;
+        double se = Math.sqrt(n * p * (1 - p));
+        for (int k = 0; k < 2; k++) {
+            for (int level = 0; level < positions; level++) {
+                assertEquals(n * p, counts[k][level], 5 * se, "factor " + k + " level " + level);
+            }
+        }
+        var again = SyntheticData.gaussianBlobs(n, size, positions, wx, wy, Rng.seeded(5));
+        assertArrayEquals(x.data, again.data().features().data);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticData.gaussianBlobs(10, 12, 8, 6.0, 1.0, Rng.seeded(1)));
+        assertTrue(e.getMessage().startsWith("widthX must be in (0.0, 5.5)"), e.getMessage());
+    }
 }
