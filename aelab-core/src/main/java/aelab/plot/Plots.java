@@ -669,6 +669,69 @@ public final class Plots {
                 tileCentres(steps, imageHeight, canvas.scale), yValues, text);
     }
 
+    /**
+     * One-dimensional latent traversals: grid row r decodes \(z = t\,e_{\text{dims}[r]}\) (every other coordinate 0)
+     * for the {@code steps} values \(t = -\text{range} + c \cdot 2\,\text{range}/(\text{steps}-1)\), column c left to
+     * right. Rows are labelled {@code "z" + dims[r]} (0-based), columns with their value t (3 significant digits); the
+     * x axis is titled "value of the traversed coordinate". The decoder is called once with the
+     * {@code (dims.length·steps) x latentDim} matrix of points (row {@code r * steps + c}).
+     *
+     * @param decoder a batch decoder, e.g. {@code z -> model.decode(z)}
+     * @param dims    distinct latent coordinates in [0, latentDim), at least one. Not modified.
+     * @param range   {@code > 0}
+     * @param steps   {@code >= 2}
+     */
+    public static BufferedImage latentTraversals(String title, UnaryOperator<DMatrixRMaj> decoder, int latentDim,
+            int[] dims, double range, int steps, int imageWidth, int imageHeight) {
+        Require.notNull("title", title);
+        Require.notNull("decoder", decoder);
+        Require.positive("latentDim", latentDim);
+        Require.notNull("dims", dims);
+        if (dims.length == 0) {
+            throw new IllegalArgumentException("dims must name at least one latent coordinate");
+        }
+        for (int r = 0; r < dims.length; r++) {
+            Require.inRange("dims[" + r + "]", dims[r], 0, latentDim - 1);
+            for (int q = 0; q < r; q++) {
+                if (dims[q] == dims[r]) {
+                    throw new IllegalArgumentException("dims must be distinct, got " + dims[r] + " twice");
+                }
+            }
+        }
+        Require.positive("range", range);
+        Require.inRange("steps", steps, 2, 1000);
+        Require.positive("imageWidth", imageWidth);
+        Require.positive("imageHeight", imageHeight);
+        double step = 2 * range / (steps - 1);
+        DMatrixRMaj z = new DMatrixRMaj(dims.length * steps, latentDim);
+        for (int r = 0; r < dims.length; r++) {
+            for (int c = 0; c < steps; c++) {
+                z.set(r * steps + c, dims[r], -range + c * step);
+            }
+        }
+        DMatrixRMaj decoded = decoder.apply(z);
+        Require.notNull("decoder output", decoded);
+        Require.shape("decoder output", decoded, dims.length * steps, imageWidth * imageHeight);
+        nonEmptyFinite("decoder output", decoded);
+        TileCanvas canvas = new TileCanvas(dims.length, steps, imageWidth, imageHeight);
+        for (int r = 0; r < dims.length; r++) {
+            for (int c = 0; c < steps; c++) {
+                canvas.drawTile(r, c, decoded.data, (r * steps + c) * decoded.numCols);
+            }
+        }
+        String[] xValues = new String[steps];
+        for (int c = 0; c < steps; c++) {
+            xValues[c] = gridValue(-range + c * step, range);
+        }
+        String[] yLabels = new String[dims.length];
+        for (int r = 0; r < dims.length; r++) {
+            yLabels[r] = "z" + dims[r];
+        }
+        return new Frame(canvas.image, title, "value of the traversed coordinate (others 0)",
+                tileCentres(steps, imageWidth, canvas.scale), xValues, "traversed coordinate",
+                tileCentres(dims.length, imageHeight, canvas.scale), yLabels, TEXT).image();
+    }
+
     /** A grid value to 3 significant digits, with rounding noise around 0 shown as "0". */
     private static String gridValue(double v, double range) {
         return threeSignificantDigits(Math.abs(v) < 1e-9 * range ? 0.0 : v);

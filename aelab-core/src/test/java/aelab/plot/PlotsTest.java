@@ -309,6 +309,42 @@ class PlotsTest {
     }
 
     @Test
+    void latentTraversalsDecodeOneCoordinateAtATime() {
+        double range = 2.0;
+        int steps = 5;
+        DMatrixRMaj[] seen = new DMatrixRMaj[1];
+        // pixel 0 = position of the traversed value in [-range, range] mapped to [0, 1]; pixel 1 = 1 for row z3
+        BufferedImage image = Plots.latentTraversals("t", z -> {
+            seen[0] = z.copy();
+            DMatrixRMaj out = new DMatrixRMaj(z.numRows, 4);
+            for (int i = 0; i < z.numRows; i++) {
+                out.set(i, 0, (z.get(i, 2) + z.get(i, 3) + range) / (2 * range));
+                out.set(i, 1, z.get(i, 3) != 0 ? 1 : 0);
+            }
+            return out;
+        }, 4, new int[] {2, 3}, range, steps, 2, 2);
+        assertEquals(2 * steps, seen[0].numRows);
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < steps; c++) {
+                for (int m = 0; m < 4; m++) {
+                    double expected = m == 2 + r ? -range + c * (2 * range / (steps - 1)) : 0.0;
+                    assertEquals(expected, seen[0].get(r * steps + c, m), 1e-12, "row " + r + ", column " + c + ", z" + m);
+                }
+            }
+        }
+        int s = TileCanvas.scaleFor(2, 2);
+        int tile = 2 * s + 2;
+        int[] o = origin(image);
+        assertEquals(0, gray(image, o[0] + 2 + s / 2, o[1] + 2 + s / 2));                       // z2 = -range
+        assertEquals(255, gray(image, o[0] + 2 + (steps - 1) * tile + s / 2, o[1] + 2 + s / 2)); // z2 = +range
+        assertEquals(0, gray(image, o[0] + 2 + s + s / 2, o[1] + 2 + s / 2));                   // row z2: pixel 1 black
+        assertEquals(255, gray(image, o[0] + 2 + s + s / 2, o[1] + 2 + tile + s / 2));          // row z3 at t = -2
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.latentTraversals("t", z -> z, 4, new int[] {1, 1}, 1, 3, 2, 2));
+        assertTrue(e.getMessage().startsWith("dims must be distinct"), e.getMessage());
+    }
+
+    @Test
     void writePngWritesAReadablePng(@TempDir Path dir) throws IOException {
         Path file = Images.writePng(Plots.lossCurves(new double[] {3, 2, 1}), dir.resolve("loss.png"));
         BufferedImage back = ImageIO.read(file.toFile());
