@@ -18,7 +18,7 @@ public class PosteriorCollapseSpread {
     static final int LATENT = 16, EPOCHS = 20, BATCH = 64, N_TRAIN = 1500, WARM_UP_EPOCHS = 10, SEEDS_1 = 10;
     static final double LR = 3e-3, FREE_BITS = 0.5;
     // part 2
-    static final int SIZE = 12, POSITIONS = 8, N_BLOBS = 1500, N_EVAL = 1000, BLOB_LATENT = 4, BLOB_EPOCHS = 20, BINS = 20,
+    static final int SIZE = 12, POSITIONS = 8, N_BLOBS = 1000, N_EVAL = 1000, BLOB_LATENT = 4, BLOB_EPOCHS = 20, BINS = 20,
             SEEDS_2 = 10;
     static final double WIDTH_X = 2.0, WIDTH_Y = 1.0;
     static final double[] BETAS = {1, 3, 9};
@@ -70,7 +70,10 @@ public class PosteriorCollapseSpread {
                 var vae = b.build(Rng.seeded(1 + o));
                 var trainer = new Trainer(TrainingConfig.adam(EPOCHS, BATCH, LR, 2 + o));
                 if (m == 1) trainer.addListener(KlWarmUp.linear(vae, WARM_UP_EPOCHS));
+                double[] activeAtWarmUpEnd = new double[1];
+                trainer.onEpochEnd((epoch, h) -> { if (epoch == WARM_UP_EPOCHS) activeAtWarmUpEnd[0] = vae.activeUnits(test, 0.01); });
                 trainer.fit(vae, train);
+                add(modes[m] + ": active units after epoch " + WARM_UP_EPOCHS, activeAtWarmUpEnd[0]);
                 var eval = vae.elbo(test, Rng.seeded(3 + o));
                 elbo[m] = eval.value();
                 rate[m] = eval.kl();
@@ -82,6 +85,8 @@ public class PosteriorCollapseSpread {
                 add(modes[m] + ": smallest KL of a dimension", Arrays.stream(vae.klPerDimension(test)).min().getAsDouble());
             }
             add("warm-up - plain: active units", active[1] - active[0]);
+            add("warm-up: active units, epoch " + WARM_UP_EPOCHS + " - epoch " + EPOCHS, metrics.get("warm-up: active units after epoch " + WARM_UP_EPOCHS).get(s - 1) - active[1]);
+            add("warm-up - plain: active units after epoch " + WARM_UP_EPOCHS, metrics.get("warm-up: active units after epoch " + WARM_UP_EPOCHS).get(s - 1) - metrics.get("plain: active units after epoch " + WARM_UP_EPOCHS).get(s - 1));
             add("warm-up - plain: rate", rate[1] - rate[0]);
             add("warm-up - plain: test ELBO", elbo[1] - elbo[0]);
             add("free bits - plain: active units", active[2] - active[0]);
