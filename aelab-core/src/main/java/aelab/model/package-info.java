@@ -1,6 +1,7 @@
 /**
  * Trainable autoencoders behind one interface, {@link aelab.model.Autoencoder}: linear (tied/untied), deep (MLP),
- * denoising, sparse, contractive, and the (β-)VAE.
+ * denoising, sparse, contractive, and the (β-)VAE (optionally with free bits). {@link aelab.model.Disentanglement}
+ * scores codes against known generative factors (MIG).
  *
  * <p><b>Construction (all models).</b> {@code Model.builder(inputDim, latentDim)}, named setters for the rest, then
  * {@code build(rng)}, which initialises every layer in a documented order from that one generator (same seed, same
