@@ -87,4 +87,28 @@ class KlWarmUpTest {
         assertTrue(e.getMessage().startsWith("warmUpEpochs"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> w.betaAt(-1, 10));
     }
+
+    @Test
+    void anInterruptedAndResumedRunGivesTheSameBitsAsAnUninterruptedOne() {
+        Vae straight = vae();
+        new Trainer(TrainingConfig.adam(3, BATCH, 1e-2, 5)).addListener(KlWarmUp.linear(straight, 2)).fit(straight, data());
+        Vae stopped = vae();
+        Trainer trainer = new Trainer(TrainingConfig.adam(3, BATCH, 1e-2, 5)).addListener(KlWarmUp.linear(stopped, 2));
+        trainer.addListener(new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batchesPerEpoch, double loss) {
+                if (epoch == 2 && batch == 1) {
+                    Thread.currentThread().interrupt();        // in the middle of the warm-up
+                }
+            }
+        });
+        assertThrows(TrainingInterruptedException.class, () -> trainer.fit(stopped, data()));
+        assertTrue(Thread.interrupted(), "interrupt status left set by the trainer");
+        trainer.resume();
+        for (int i = 0; i < straight.parameters().size(); i++) {
+            assertArrayEquals(straight.parameters().get(i).value().data, stopped.parameters().get(i).value().data,
+                    "block " + i);
+        }
+        assertEquals(TARGET, stopped.beta());
+    }
 }
