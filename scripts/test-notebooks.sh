@@ -3,7 +3,8 @@
 # lecture notebook (the handouts build) into a temporary directory, with the course site and the PDF handouts.
 #   scripts/test-notebooks.sh [--reproducible]
 # Then the browser test of the site (tools/site/test_site.js: headless Chromium over HTTP and from disk, ends with
-# "site: N passed, M failed") and the PDF test (tools/test_pdfs.py, "pdf: N passed, M failed"). With --reproducible
+# "site: N passed, M failed"), the PDF test (tools/test_pdfs.py, "pdf: N passed, M failed") and the check that
+# training cells store their progress as one line (tools/test_handout_streams.py). With --reproducible
 # the notebooks run a second time (without site) and the two executions must be identical
 # (tools/compare_handouts.py). Ends with the line "notebooks: N passed, M failed"; exit status 1 when anything failed.
 set -euo pipefail
@@ -19,6 +20,7 @@ bash "$ROOT/scripts/build-handouts.sh" --out "$tmp/run1" --keep-going --summary 
 if [ -f "$tmp/run1/site/index.html" ]; then
   node "$ROOT/tools/site/test_site.js" "$tmp/run1/site" "$(ls "$ROOT"/notebooks/*.ipynb | wc -l)" || rc=1
   /usr/bin/python3 "$ROOT/tools/test_pdfs.py" "$tmp/run1" || rc=1
+  /usr/bin/python3 "$ROOT/tools/test_handout_streams.py" "$tmp/run1" >&2 || rc=1
 else
   echo "aelab: no site was built, so neither the browser test nor the PDF test ran" >&2
   rc=1

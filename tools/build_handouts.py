@@ -101,6 +101,28 @@ def portable_outputs(outputs):
     return kept
 
 
+CARRIAGE_RETURN = re.compile(r".*\r(?=[^\n])")
+
+
+def coalesce_streams(outputs):
+    """Consecutive stream outputs of the same stream joined into one (the kernel's chunking of printed text varies
+    from run to run), and in each line only what follows its last carriage return kept: the final state of a line
+    rewritten in place (aelab.train.Progress), as Jupyter's front ends show it. The same rule as nbconvert's
+    coalesce_streams, which nbsphinx applies again when it renders the site (tools/test_handout_streams.py checks
+    the two agree)."""
+    kept = []
+    for o in outputs:
+        if (kept and o.get("output_type") == "stream" and kept[-1].get("output_type") == "stream"
+                and kept[-1].get("name") == o.get("name")):
+            kept[-1]["text"] += o["text"]
+        else:
+            kept.append(o)
+    for o in kept:
+        if o.get("output_type") == "stream" and "\r" in o["text"]:
+            o["text"] = CARRIAGE_RETURN.sub("", o["text"])
+    return kept
+
+
 def normalise(nb):
     """Removes what varies from run to run or kernel to kernel: timing metadata, kernel versions, raw counts,
     the run-dependent texts of portable_outputs."""
@@ -116,7 +138,7 @@ def normalise(nb):
             continue
         count += 1
         cell.execution_count = count
-        cell.outputs = portable_outputs(cell.outputs)
+        cell.outputs = portable_outputs(coalesce_streams(cell.outputs))
         for o in cell.outputs:
             if o.get("output_type") == "execute_result":
                 o["execution_count"] = count

@@ -5,7 +5,8 @@
 
 Checks, each against a time limit from issue 10:
   start        kernel_info answers within 5 s of the start, under load
-  execute      a value, stdout and stderr (each on its own stream, in order), a multi-line string as text/plain
+  execute      a value, stdout and stderr (each on its own stream, in order), carriage returns kept (Progress's
+               line rewritten in place), a multi-line string as text/plain
                (not collapsed HTML), an image as image/png with no run-dependent text beside it, display(x) shown
                without its display id as a result, compile and runtime errors as error outputs
   interrupt    while(true){}, a Thread.sleep loop, aelab training (Trainer.fit) and a loop that catches Throwable:
@@ -182,6 +183,17 @@ def check_session(k):
     st, outs, _ = k.run('System.out.println("out 1"); System.err.println("err 1"); System.out.println("out 2");')
     expect(stream(outs, "stdout") == "out 1\nout 2\n" and stream(outs, "stderr") == "err 1\n",
            "stdout and stderr go to their own streams: %r" % outs)
+    st, outs, _ = k.run('System.out.print("a\\rb"); System.out.flush(); Thread.sleep(200); System.out.print("\\rc\\n");')
+    expect(st == "ok" and stream(outs, "stdout") == "a\rb\rc\n",
+           "a carriage return reaches the front end unchanged (a line rewritten in place): %r" % outs)
+    st, outs, _ = k.run("var pdata = aelab.data.Digits.load().subset(0, 64).features();\n"
+                        "new aelab.train.Trainer(aelab.train.TrainingConfig.adam(3, 32, 1e-3, 1))"
+                        ".addListener(aelab.train.Progress.everyEpochs(1)).fit(aelab.model.Vae.builder(64, 2)"
+                        ".bernoulliDecoder().build(aelab.core.Rng.seeded(1)), pdata);", timeout=120)
+    text = stream(outs, "stdout")
+    expect(st == "ok" and text.count("\r") == 2 and text.endswith("\n") and text.count("\n") == 1
+           and re.match(r"epoch 1/3: .*\repoch 2/3: .*\repoch 3/3: loss [0-9.]+, ", text),
+           "Progress.everyEpochs(1) reaches the front end as one line rewritten in place: %r" % text)
     st, outs, _ = k.run('"a<b & c\\nline 2"')
     data = [c["data"] for kd, c in outs if kd == "execute_result"]
     expect(data == [{"text/plain": "a<b & c\nline 2"}],

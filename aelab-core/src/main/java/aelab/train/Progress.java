@@ -5,27 +5,38 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * One short progress line every {@code n} epochs (and after the last epoch), for training cells in notebooks:
- * {@code new Trainer(config).addListener(Progress.everyEpochs(5)).fit(model, data)} prints
+ * One progress line, rewritten in place every {@code n} epochs and finished after the last epoch, for training cells
+ * in notebooks: {@code new Trainer(config).addListener(Progress.everyEpochs(5)).fit(model, data)} shows
  * <pre>
  * epoch  5/40: loss 40.1234, reconstruction 35.0000, kl 5.1234
  * </pre>
- * with every metric of the {@link TrainingHistory} (4 decimals, {@link Locale#ROOT}). The line holds no time or
- * speed, only values the seeded training determines, so two runs print the same bytes (the handouts'
- * reproducibility check compares two executions). The library itself prints nothing: this listener writes to the
- * stream it is given ({@link System#out} by default, which a notebook shows under the cell).
+ * with every metric of the {@link TrainingHistory} (4 decimals, {@link Locale#ROOT}), and after epoch 10 the same
+ * line reads {@code epoch 10/40: ...}. Bytes written: the first report as it is, every later report as a carriage
+ * return followed by the new text padded with spaces to the longest text written before (so that a terminal or
+ * Jupyter's front ends, which overwrite the line after {@code }, leave nothing of a longer earlier report), and
+ * a line separator after the last epoch. The executed handouts keep only the final state of the line
+ * (tools/build_handouts.py collapses carriage returns as nbconvert's {@code coalesce_streams} does). When training
+ * throws, the line is left unfinished (no separator).
+ * <p>
+ * The line holds no time or speed, only values the seeded training determines, so two runs print the same bytes (the
+ * handouts' reproducibility check compares two executions). The library itself prints nothing: this listener writes
+ * to the stream it is given ({@link System#out} by default, which a notebook shows under the cell).
  */
 public final class Progress implements TrainingListener {
     private final int every;
     private final PrintStream out;
     private int epochs;
+    private int longest = -1;
 
     private Progress(int every, PrintStream out) {
         this.every = Require.positive("n", every);
         this.out = Require.notNull("out", out);
     }
 
-    /** A line to {@link System#out} after epochs {@code n, 2n, …} and after the last epoch; {@code n >= 1}. */
+    /**
+     * The line written to {@link System#out}, rewritten after epochs {@code n, 2n, …} and after the last epoch;
+     * {@code n >= 1}.
+     */
     public static Progress everyEpochs(int n) {
         return new Progress(n, System.out);
     }
@@ -38,6 +49,7 @@ public final class Progress implements TrainingListener {
     @Override
     public void onTrainingStart(TrainingConfig config, int samples, int batchesPerEpoch) {
         epochs = Require.notNull("config", config).epochs();
+        longest = -1;
     }
 
     @Override
@@ -54,7 +66,16 @@ public final class Progress implements TrainingListener {
             line.append(separator).append(String.format(Locale.ROOT, "%s %.4f", name, history.metric(name, epoch)));
             separator = ", ";
         }
-        out.println(line);
+        if (longest >= 0) {
+            out.print('\r');
+        }
+        out.print(line);
+        out.print(" ".repeat(Math.max(0, longest - line.length())));
+        longest = Math.max(longest, line.length());
+        if (epoch == epochs) {
+            out.println();
+            longest = -1;
+        }
         out.flush();
     }
 }

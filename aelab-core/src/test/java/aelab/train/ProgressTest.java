@@ -16,8 +16,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Progress}: which epochs get a line, what the line says (the history's own values, recomputed here from
- * {@link TrainingHistory#metric(String)}), and that two seeded runs print the same bytes.
+ * {@link Progress}: which epochs rewrite the line, the bytes written (first report, then carriage return + report
+ * padded to the longest earlier one, a line separator after the last epoch; values recomputed here from
+ * {@link TrainingHistory#metric(String)}), what a front end that overwrites after {@code \r} shows, and that two
+ * seeded runs print the same bytes.
  */
 class ProgressTest {
     private static String train(int every, int epochs, List<TrainingHistory> histories) {
@@ -30,24 +32,84 @@ class ProgressTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** The text of one report, from the history's values. */
+    private static String report(TrainingHistory h, int epoch, int epochs) {
+        return String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length() + "d/%d: loss %.4f, "
+                + "reconstruction %.4f, kl %.4f", epoch, epochs, h.losses()[epoch - 1],
+                h.metric("reconstruction")[epoch - 1], h.metric("kl")[epoch - 1]);
+    }
+
+    /**
+     * What a terminal, or the classic notebook's and JupyterLab's output area, shows for these bytes: after a
+     * carriage return the following characters overwrite the line from its first column, the rest of the longer
+     * old line stays.
+     */
+    static String overwritten(String bytes) {
+        StringBuilder shown = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        int column = 0;
+        for (char c : bytes.toCharArray()) {
+            if (c == '\r') {
+                column = 0;
+            } else if (c == '\n') {
+                shown.append(line).append('\n');
+                line.setLength(0);
+                column = 0;
+            } else {
+                if (column < line.length()) {
+                    line.setCharAt(column, c);
+                } else {
+                    line.append(c);
+                }
+                column++;
+            }
+        }
+        return shown.append(line).toString();
+    }
+
     @Test
-    void oneLinePerNEpochsAndAfterTheLastWithEveryMetric() {
+    void oneLineRewrittenEveryNEpochsAndFinishedAfterTheLast() {
         List<TrainingHistory> histories = new ArrayList<>();
         String text = train(5, 12, histories);
         TrainingHistory h = histories.get(0);
         StringBuilder expected = new StringBuilder();
+        int longest = 0;
         for (int epoch : new int[] {5, 10, 12}) {
-            expected.append(String.format(Locale.ROOT, "epoch %2d/12: loss %.4f, reconstruction %.4f, kl %.4f%n",
-                    epoch, h.losses()[epoch - 1], h.metric("reconstruction")[epoch - 1], h.metric("kl")[epoch - 1]));
+            String r = report(h, epoch, 12);
+            expected.append(epoch == 5 ? "" : "\r").append(r).append(" ".repeat(Math.max(0, longest - r.length())));
+            longest = Math.max(longest, r.length());
         }
+        expected.append(System.lineSeparator());
         assertEquals(expected.toString(), text);
+        assertEquals(report(h, 12, 12), overwritten(text).strip());
+    }
+
+    @Test
+    void aShorterReportIsPaddedSoNothingOfTheLongerOneStaysVisible() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Progress progress = Progress.everyEpochs(1, out);
+        progress.onTrainingStart(TrainingConfig.adam(3, 8, 1e-2, 6), 20, 3);
+        TrainingHistory h = new TrainingHistory(List.of("kl"));
+        double[][] values = {{100.5, 2.25}, {9.5, 0.125}, {10.75, 1.5}};    // reports 2 and 3: 2 and 1 characters shorter
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            h.add(values[epoch - 1]);
+            progress.onEpochEnd(epoch, h);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals("epoch 1/3: loss 100.5000, kl 2.2500\repoch 2/3: loss 9.5000, kl 0.1250  "
+                + "\repoch 3/3: loss 10.7500, kl 1.5000 " + System.lineSeparator(), text);
+        assertEquals("epoch 2/3: loss 9.5000, kl 0.1250  \n", overwritten(text.substring(0, text.lastIndexOf('\r')) + "\n"));
+        assertEquals("epoch 3/3: loss 10.7500, kl 1.5000 \n", overwritten(text.replace(System.lineSeparator(), "\n")));
     }
 
     @Test
     void twoSeededRunsPrintTheSameBytes() {
         List<TrainingHistory> histories = new ArrayList<>();
-        assertEquals(train(1, 6, histories), train(1, 6, histories));
-        assertEquals(6, train(1, 6, histories).lines().count());
+        String first = train(1, 6, histories);
+        assertEquals(first, train(1, 6, histories));
+        assertEquals(first.length() - System.lineSeparator().length(), first.indexOf(System.lineSeparator()));
+        assertEquals(5, first.chars().filter(c -> c == '\r').count());
     }
 
     @Test
