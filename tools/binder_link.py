@@ -7,13 +7,16 @@ OWNER/REPO is, in this order: the environment variable AELAB_BINDER_REPO ("owner
 the `origin` remote (https://github.com/OWNER/REPO(.git), git@github.com:OWNER/REPO(.git) or
 ssh://git@github.com/OWNER/REPO(.git)). `urlpath=tree/notebooks` opens the classic Notebook's file view (the server
 the Dockerfile's image runs) on notebooks/. Exit status 1, with the reason, when neither gives a repository.
-`binder_link.py --self-test` checks the parsing on fixed inputs (run by scripts/test-notebooks.sh)."""
+`binder_link.py --markdown` prints the README's Binder badge with that link instead; `binder_link.py --self-test`
+checks the parsing on fixed inputs (run by scripts/test-notebooks.sh). tools/build_site.py puts the same link on
+the course site's start page (link_of_checkout)."""
 import os
 import re
 import subprocess
 import sys
 
 TEMPLATE = "https://mybinder.org/v2/gh/%s/HEAD?urlpath=tree/notebooks"
+BADGE = "[![Launch on Binder](https://mybinder.org/badge_logo.svg)](%s)"
 NAME = r"[A-Za-z0-9_.-]+"
 GITHUB = re.compile(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)(%s)/(%s?)(?:\.git)?/?$"
                     % (NAME, NAME[:-1] + "+"))
@@ -66,22 +69,32 @@ def self_test():
     return 1 if failed else 0
 
 
-def main():
-    if sys.argv[1:] == ["--self-test"]:
-        return self_test()
+def link_of_checkout(environ=os.environ):
+    """(link, None) for this checkout, or (None, why not)."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     remote = subprocess.run(["git", "-C", root, "remote", "get-url", "origin"], capture_output=True,
                             text=True).stdout.strip() or None
     try:
-        r = repo(os.environ.get("AELAB_BINDER_REPO"), remote)
+        r = repo(environ.get("AELAB_BINDER_REPO"), remote)
     except ValueError as e:
-        print("aelab: %s" % e, file=sys.stderr)
-        return 1
+        return None, str(e)
     if r is None:
-        print("aelab: no Binder repository: the origin remote (%s) is not on GitHub; set AELAB_BINDER_REPO=owner/name"
-              % (remote or "none"), file=sys.stderr)
+        return None, ("no Binder repository: the origin remote (%s) is not on GitHub; set AELAB_BINDER_REPO=owner/name"
+                      % (remote or "none"))
+    return TEMPLATE % r, None
+
+
+def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
+    if sys.argv[1:] not in ([], ["--markdown"]):
+        print("aelab: binder-link [--markdown]", file=sys.stderr)
+        return 2
+    url, why = link_of_checkout()
+    if url is None:
+        print("aelab: %s" % why, file=sys.stderr)
         return 1
-    print(TEMPLATE % r)
+    print(BADGE % url if sys.argv[1:] == ["--markdown"] else url)
     return 0
 
 

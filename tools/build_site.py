@@ -26,6 +26,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import binder_link  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SITE_TOOLS = os.path.join(ROOT, "tools", "site")
 MATHJAX = os.path.join(SITE_TOOLS, "node_modules", "mathjax", "es5", "tex-svg-full.js")
@@ -94,6 +97,16 @@ def markdown_to_html(text, inline=True):
     return out
 
 
+def binder_sentence():
+    """The start page's Binder launch link (tools/binder_link.py), or "" when this checkout has none."""
+    url, why = binder_link.link_of_checkout()
+    if url is None:
+        print("aelab: the site has no Binder link (%s)" % why, file=sys.stderr)
+        return ""
+    return (' Or <a class="aelab-binder" href="%s">launch them on Binder</a> (nothing to install: a Jupyter '
+            "Notebook with the Java kernel in your browser)." % html.escape(url))
+
+
 def index_rst(names, src, javadoc):
     entries = []
     for name in names:
@@ -114,7 +127,7 @@ def index_rst(names, src, javadoc):
         "   kernel with the <code>aelab</code> library: every derivation runs as code, and every claim sits next to",
         "   a check that would have stopped this build had it failed. Read them here, print them",
         '   (<a class="aelab-pdf" href="pdf/course.pdf">the whole course as one PDF</a>), or run them yourself with',
-        "   <code>./aelab lab</code>. Also: %s.</p>" % api,
+        "   <code>./aelab lab</code>.%s Also: %s.</p>" % (binder_sentence(), api),
         "",
         "Course outline",
         "--------------",

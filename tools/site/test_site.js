@@ -3,10 +3,14 @@
 // the start page and one handout from disk (file://). A page fails on: a console error, an uncaught exception, a
 // failed request or an HTTP status >= 400, a request that leaves the site folder (another host, file:///usr/...),
 // TeX that MathJax left unrendered ($...$, \(...\), \[...\], \frac... in the text), a MathJax error, an error or
-// stderr output of a cell, a missing sidebar entry or previous/next link, or a search that finds nothing.
+// stderr output of a cell, a missing sidebar entry or previous/next link, or a search that finds nothing. The start
+// page must carry the Binder launch link that tools/binder_link.py prints for this checkout (one link, to
+// mybinder.org/v2/gh/OWNER/REPO/HEAD with urlpath=tree/notebooks, the classic Notebook's file view), or none when
+// it prints none.
 //   node tools/site/test_site.js SITE_DIR [EXPECTED_NOTEBOOKS]
 // Ends with "site: N passed, M failed"; exit status 1 when a page failed.
 'use strict';
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const path = require('path');
@@ -62,8 +66,30 @@ function inspectPage() {
   }
   return { problems, formulas: document.querySelectorAll('mjx-container').length,
     sidebar: [...document.querySelectorAll('.sidebar-tree a.reference')].map((a) => a.getAttribute('href')),
+    binder: [...document.querySelectorAll('a.aelab-binder')].map((a) => a.getAttribute('href')),
     prev: !!document.querySelector('a.prev-page'), next: !!document.querySelector('a.next-page'),
     title: document.title };
+}
+
+// The link tools/binder_link.py gives for this checkout (with this environment), or null when it gives none.
+function expectedBinderLink() {
+  try {
+    return execFileSync('/usr/bin/python3', [path.join(__dirname, '..', 'binder_link.py')],
+      { encoding: 'utf-8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch (e) {
+    return null;
+  }
+}
+
+function binderProblems(links, expected) {
+  if (expected === null) return links.length ? ['a Binder link although binder_link.py gives none: ' + links] : [];
+  if (links.length !== 1 || links[0] !== expected) return ['Binder links ' + JSON.stringify(links) + ', expected ' + expected];
+  const u = new URL(links[0]);
+  if (u.origin !== 'https://mybinder.org' || !/^\/v2\/gh\/[\w.-]+\/[\w.-]+\/HEAD$/.test(u.pathname) ||
+      u.searchParams.get('urlpath') !== 'tree/notebooks') {
+    return ['the Binder link does not open /tree/notebooks of a GitHub repository: ' + links[0]];
+  }
+  return [];
 }
 
 async function check(context, url, origin, expect) {
@@ -93,6 +119,7 @@ async function check(context, url, origin, expect) {
     if (expect.sidebar !== undefined && r.sidebar.length !== expect.sidebar) {
       problems.push('sidebar lists ' + r.sidebar.length + ' notebooks, expected ' + expect.sidebar);
     }
+    if (expect.binder !== undefined) problems.push(...binderProblems(r.binder, expect.binder));
     if (expect.prev && !r.prev) problems.push('no link to the previous page');
     if (expect.next && !r.next) problems.push('no link to the next page');
   } catch (e) {
@@ -115,12 +142,14 @@ async function main(args) {
   const origin = 'http://127.0.0.1:' + server.address().port + '/';
   const browser = await launch();
   const context = await browser.newContext();
-  const cases = [['index.html', origin + 'index.html', origin, { formulas: true, sidebar: expected, next: true }],
+  const binder = expectedBinderLink();
+  console.log('Binder link expected on the start page: ' + (binder || 'none (binder_link.py gives none)'));
+  const cases = [['index.html', origin + 'index.html', origin, { formulas: true, sidebar: expected, next: true, binder }],
     ['search.html?q=ELBO', origin + 'search.html?q=ELBO', origin, { search: 'ELBO' }]];
   handouts.forEach((h, i) => cases.push([h, origin + h, origin,
     { sidebar: expected, prev: true, next: i < handouts.length - 1 }]));
   const fileOrigin = pathToFileURL(root).href + '/';
-  cases.push(['file: index.html', fileOrigin + 'index.html', fileOrigin, { formulas: true, sidebar: expected }]);
+  cases.push(['file: index.html', fileOrigin + 'index.html', fileOrigin, { formulas: true, sidebar: expected, binder }]);
   if (handouts.length) {
     const last = handouts[handouts.length - 1];
     cases.push(['file: ' + last, fileOrigin + last, fileOrigin, { sidebar: expected, prev: true }]);
