@@ -8,7 +8,11 @@
 #      starts under load, output routing, quiet logs);
 #   4. every lecture notebook executed in the real Java Jupyter kernel (the handouts build into a temporary
 #      directory), twice: the two runs must give identical handouts; its last line is
-#      "notebooks: N passed, M failed".
+#      "notebooks: N passed, M failed";
+#   5. the Binder image: the Dockerfile's instructions in order in a debootstrap'd Debian root, then its CMD asked for
+#      /tree (scripts/test-dockerfile.sh; about 5 minutes when its layer cache in ~/.cache/aelab/dockerfile holds
+#      the root after the apt step, 11-17 minutes when it misses: first run on a machine, a changed
+#      scripts/install-system-deps.sh or Dockerfile line before `COPY .`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -18,3 +22,4 @@ bash "$ROOT/scripts/test-gradescope.sh"
 bash "$ROOT/scripts/test-kernel.sh"
 /usr/bin/python3 "$ROOT/tools/test_lab.py"
 bash "$ROOT/scripts/test-notebooks.sh" --reproducible
+bash "$ROOT/scripts/test-dockerfile.sh"

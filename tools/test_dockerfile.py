@@ -2,10 +2,22 @@
 """Builds the Binder image without a Docker engine: the Dockerfile's instructions are carried out in order in a
 throwaway Debian bookworm root made by debootstrap, then the image's CMD is started and asked for /tree.
 
-  scripts/test-dockerfile.sh [--base DIR] [--keep]        (as root; installs debootstrap, then runs this)
+  scripts/test-dockerfile.sh [--base DIR] [--layers DIR] [--no-cache] [--keep]   (as root; installs debootstrap)
 
 - FROM must be debian:bookworm: the base is `debootstrap --variant=minbase bookworm`, made once into --base
-  (default target/dockerfile-base) and copied afresh for every run.
+  (default ~/.cache/aelab/dockerfile/base, outside the checkout so that fresh clones share it; 3 attempts) and
+  copied afresh for every run.
+- Layer cache, as Docker's: the root after the instructions before the first `COPY .` (the user, the Debian
+  packages of scripts/install-system-deps.sh, IJava's zip) is kept in --layers (default
+  ~/.cache/aelab/dockerfile/layers), keyed on those instructions' text, the content of the files they copy and this
+  test's own set-up of the root; a later run with the same key starts from it and runs only `COPY .` and what
+  follows (./aelab build with an empty ~/.m2, as in a real image build, and ./aelab kernel). A changed Dockerfile
+  line or install script is a miss: every instruction runs and the cache is replaced. --no-cache: run everything.
+  Timings (2-core machine shared with other work, nice 19): every step run, load 20-30: debootstrap 381 s, the
+  apt step 506 s (45 s download, the rest dpkg), ./aelab build + kernel 280 s, the CMD answering /tree 18 s;
+  at load 13-18: the apt step 428 s, caching its root (1 GB) 10 s, build + kernel 166 s, /tree 10 s; from the
+  cache, load 14-17: 291 s in all (restore 17 s, build + kernel 199 s, /tree 13 s, removing the root ~60 s).
+- apt in the root retries failed downloads (Acquire::Retries 5, written by this test before the first RUN).
 - ARG/ENV/USER/WORKDIR are applied as Docker does (${VAR} substitution, ENV for every later RUN, Docker's default
   PATH); RUN runs `/bin/sh -c` inside the root with bubblewrap (bind-mounted root, /proc, /dev, the host's network
   as `docker build` has), as root with all capabilities or, after USER, as that user (setpriv with its groups).
@@ -17,9 +29,10 @@ throwaway Debian bookworm root made by debootstrap, then the image's CMD is star
   (`./aelab lab --ip 0.0.0.0 --port 8888`) serves the classic notebook's /tree within 120 s.
 The host's local CAs (/usr/local/share/ca-certificates: this machine's egress proxy) are copied into the root first.
 What stays unverified here: IJava itself (the stand-in jar cannot run a kernel) and Docker's own layer semantics.
-Exit status 1 on the first failed expectation.
+Exit status 1 on the first failed expectation. `test_dockerfile.py --self-test` checks the cache key alone (no root).
 """
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -37,6 +50,10 @@ from ijava_layout import write_ijava_zip  # noqa: E402
 
 IJAVA_URL = "https://github.com/SpencerPark/IJava/releases/download/v1.3.0/ijava-1.3.0.zip"
 DOCKER_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+CACHE = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "aelab", "dockerfile")
+# apt in the root retries a failed download (a network hiccup) instead of failing the RUN; test set-up, like the CAs
+APT_RETRIES = 'Acquire::Retries "5";\n'
+
 
 
 def expect(cond, what):
@@ -151,15 +168,50 @@ def chown_tree(path, uid, gid):
                 os.lchown(os.path.join(base, n), uid, gid)
 
 
-def make_base(base):
+def make_base(base, attempts=3):
     if os.path.isfile(os.path.join(base, ".aelab-debootstrap-ok")):
         return
-    shutil.rmtree(base, ignore_errors=True)
-    print("debootstrap --variant=minbase bookworm %s (once)" % base, flush=True)
-    r = subprocess.run(["debootstrap", "--variant=minbase", "bookworm", base, "http://deb.debian.org/debian"],
-                       stdout=subprocess.DEVNULL)
+    for attempt in range(1, attempts + 1):  # a network hiccup on the mirror: start again
+        shutil.rmtree(base, ignore_errors=True)
+        print("debootstrap --variant=minbase bookworm %s (once; attempt %d/%d)" % (base, attempt, attempts), flush=True)
+        r = subprocess.run(["debootstrap", "--variant=minbase", "bookworm", base, "http://deb.debian.org/debian"],
+                           stdout=subprocess.DEVNULL)
+        if r.returncode == 0:
+            break
     expect(r.returncode == 0, "debootstrap made a bookworm root")
     open(os.path.join(base, ".aelab-debootstrap-ok"), "w").close()
+
+
+def cached_prefix(steps):
+    """The instructions before the first one that takes the whole build context (COPY . / ADD .): Docker's layer
+    cache keeps their result across source changes, and so does this test (see layer_key)."""
+    for i, (kw, arg) in enumerate(steps):
+        if kw in ("COPY", "ADD") and "." in shlex.split(arg):
+            return i
+    return len(steps)
+
+
+def layer_key(steps, context, local_ca):
+    """What the cached layers depend on, as in Docker's cache: the instructions' text and the content of the files
+    they copy (a changed scripts/install-system-deps.sh or Dockerfile line is a miss), plus this test's own set-up
+    of the root (the debootstrap command, the local CAs, the apt retry setting)."""
+    h = hashlib.sha256()
+    h.update(json.dumps([steps, APT_RETRIES, "debootstrap --variant=minbase bookworm"]).encode())
+    with open(os.path.join(ROOT, "tools", "ijava_layout.py"), "rb") as f:  # makes the stand-in of IJava's zip
+        h.update(hashlib.sha256(f.read()).digest())
+    for kw, arg in steps:
+        if kw in ("COPY", "ADD"):
+            for word in shlex.split(arg):
+                path = os.path.join(context, word)
+                if not word.startswith("--") and os.path.isfile(path):
+                    with open(path, "rb") as f:
+                        h.update(hashlib.sha256(f.read()).digest())
+    if os.path.isdir(local_ca):
+        for base, dirs, files in sorted(os.walk(local_ca)):
+            for n in sorted(files):
+                with open(os.path.join(base, n), "rb") as f:
+                    h.update(n.encode() + hashlib.sha256(f.read()).digest())
+    return h.hexdigest()[:16]
 
 
 def tracked_context(dest):
@@ -173,31 +225,96 @@ def tracked_context(dest):
         shutil.copy2(src, out, follow_symlinks=False)
 
 
+def self_test():
+    """The cache key on fixed inputs (no root, no network): what must and must not make a miss."""
+    tmp = tempfile.mkdtemp(prefix="aelab-layer-key-")
+    try:
+        def write(name, text):
+            os.makedirs(os.path.dirname(os.path.join(tmp, name)), exist_ok=True)
+            with open(os.path.join(tmp, name), "w") as f:
+                f.write(text)
+        write("scripts/deps.sh", "apt-get install x\n")
+        write("README.md", "one\n")
+        steps = instructions("FROM debian:bookworm\nARG U=jovyan\nRUN useradd ${U}\nCOPY scripts/deps.sh /tmp/d.sh\n"
+                             "RUN bash /tmp/d.sh \\\n  && rm /tmp/d.sh\nCOPY --chown=1000:1000 . /home/x\n"
+                             "RUN ./aelab build\n")
+        prefix = cached_prefix(steps)
+        expect(prefix == 5 and steps[prefix][0] == "COPY", "the cached layers end before `COPY .` (%d)" % prefix)
+        key = layer_key(steps[:prefix], tmp, os.path.join(tmp, "no-ca"))
+        write("README.md", "two\n")
+        expect(layer_key(steps[:prefix], tmp, os.path.join(tmp, "no-ca")) == key,
+               "a change to a file only `COPY .` takes keeps the key")
+        write("scripts/deps.sh", "apt-get install x y\n")
+        expect(layer_key(steps[:prefix], tmp, os.path.join(tmp, "no-ca")) != key,
+               "a change to the install script changes the key")
+        write("scripts/deps.sh", "apt-get install x\n")
+        expect(layer_key(steps[:prefix], tmp, os.path.join(tmp, "no-ca")) == key, "... and back")
+        changed = [(kw, arg + " --no-install-recommends" if kw == "RUN" else arg) for kw, arg in steps]
+        expect(layer_key(changed[:prefix], tmp, os.path.join(tmp, "no-ca")) != key,
+               "a changed instruction changes the key")
+        write("ca/proxy.crt", "cert\n")
+        expect(layer_key(steps[:prefix], tmp, os.path.join(tmp, "ca")) != key, "the local CAs are part of the key")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("dockerfile layer key: all checks passed")
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--base", default=os.path.join(ROOT, "target", "dockerfile-base"))
+    p.add_argument("--base", default=os.path.join(CACHE, "base"),
+                   help="the debootstrap root, made once (default %(default)s)")
+    p.add_argument("--layers", default=os.path.join(CACHE, "layers"),
+                   help="cache of the root after the instructions before `COPY .` (default %(default)s)")
+    p.add_argument("--no-cache", action="store_true", help="run every instruction (the cache is then refreshed)")
     p.add_argument("--keep", action="store_true", help="keep the built root (printed) for inspection")
     a = p.parse_args()
     expect(os.geteuid() == 0, "runs as root (debootstrap, chown, bubblewrap with capabilities)")
-    make_base(a.base)
     work = tempfile.mkdtemp(prefix="aelab-image-")
     root, context = os.path.join(work, "root"), os.path.join(work, "context")
+    local_ca = "/usr/local/share/ca-certificates"
     try:
-        subprocess.run(["cp", "-a", a.base, root], check=True)
-        shutil.copy2("/etc/resolv.conf", os.path.join(root, "etc/resolv.conf"))
-        # this machine reaches the registries through a TLS-inspecting egress proxy whose CA the host trusts locally;
-        # the image gets the same local CAs before any RUN, so that ca-certificates(-java) trust it as the host does
-        # (a real Binder build reaches the registries directly and does not need this)
-        local_ca = "/usr/local/share/ca-certificates"
-        if os.path.isdir(local_ca):
-            shutil.copytree(local_ca, os.path.join(root, local_ca.lstrip("/")), dirs_exist_ok=True)
         tracked_context(context)
-        img = Image(root, context)
         steps = instructions(open(os.path.join(ROOT, "Dockerfile")).read())
         expect(steps[0] == ("FROM", "debian:bookworm"), "FROM debian:bookworm")
+        prefix = cached_prefix(steps)
+        layer = os.path.join(a.layers, layer_key(steps[:prefix], context, local_ca))
+        hit = not a.no_cache and os.path.isfile(os.path.join(layer, ".aelab-layer-ok"))
         t0 = time.time()
+        if hit:
+            subprocess.run(["cp", "-a", os.path.join(layer, "root"), root], check=True)
+            print("the root after the first %d instructions (up to `%s %s`) from the cache %s (%.0f s)" % (
+                prefix, steps[prefix - 1][0], steps[prefix - 1][1][:40], layer, time.time() - t0), flush=True)
+        else:
+            make_base(a.base)
+            print("debootstrap root ready (%.0f s)" % (time.time() - t0), flush=True)
+            subprocess.run(["cp", "-a", a.base, root], check=True)
+            with open(os.path.join(root, "etc/apt/apt.conf.d/80aelab-test-retries"), "w") as f:
+                f.write(APT_RETRIES)
+            # this machine reaches the registries through a TLS-inspecting egress proxy whose CA the host trusts
+            # locally; the image gets the same local CAs before any RUN, so that ca-certificates(-java) trust it as
+            # the host does (a real Binder build reaches the registries directly and does not need this)
+            if os.path.isdir(local_ca):
+                shutil.copytree(local_ca, os.path.join(root, local_ca.lstrip("/")), dirs_exist_ok=True)
+        shutil.copy2("/etc/resolv.conf", os.path.join(root, "etc/resolv.conf"))
+        img = Image(root, context)
         cmd = None
-        for kw, arg in steps[1:]:
+        for index, (kw, arg) in enumerate(steps[1:], start=1):
+            if index == prefix and not hit:
+                t_save = time.time()
+                os.makedirs(a.layers, exist_ok=True)
+                for old in os.listdir(a.layers):  # one layer kept: the current Dockerfile's
+                    shutil.rmtree(os.path.join(a.layers, old), ignore_errors=True)
+                part = tempfile.mkdtemp(prefix=".part-", dir=a.layers)  # renamed when complete
+                subprocess.run(["cp", "-a", root, os.path.join(part, "root")], check=True)
+                open(os.path.join(part, ".aelab-layer-ok"), "w").close()
+                os.rename(part, layer)
+                print("the root after the first %d instructions cached in %s (%.0f s)" % (
+                    prefix, layer, time.time() - t_save), flush=True)
+            if index < prefix and hit and kw in ("RUN", "COPY", "ADD"):
+                continue  # their result is the cached root
+
             if kw == "ARG":
                 name, _, default = arg.partition("=")
                 img.args[name] = default
@@ -220,7 +337,8 @@ def main():
                 cmd = json.loads(arg)
             else:
                 expect(False, "a Dockerfile instruction this test knows: %s" % kw)
-        print("image built in %.0f s" % (time.time() - t0), flush=True)
+        print("image built in %.0f s (%s)" % (time.time() - t0, "cached layers reused" if hit else "every step run"),
+              flush=True)
 
         home = img.env["HOME"]
         uid, gid = img.ids(img.user)

@@ -183,7 +183,8 @@ def check_session(k):
     st, outs, _ = k.run('System.out.println("out 1"); System.err.println("err 1"); System.out.println("out 2");')
     expect(stream(outs, "stdout") == "out 1\nout 2\n" and stream(outs, "stderr") == "err 1\n",
            "stdout and stderr go to their own streams: %r" % outs)
-    st, outs, _ = k.run('System.out.print("a\\rb"); System.out.flush(); Thread.sleep(200); System.out.print("\\rc\\n");')
+    st, outs, _ = k.run('System.out.print("a\\rb"); System.out.flush(); Thread.sleep(200); '
+                        'System.out.print("\\rc\\n");')
     expect(st == "ok" and stream(outs, "stdout") == "a\rb\rc\n",
            "a carriage return reaches the front end unchanged (a line rewritten in place): %r" % outs)
     st, outs, _ = k.run("var pdata = aelab.data.Digits.load().subset(0, 64).features();\n"

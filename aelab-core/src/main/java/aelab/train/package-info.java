@@ -2,8 +2,8 @@
  * Training: {@link aelab.train.TrainingConfig} (validated hyper-parameters), the single loop
  * {@link aelab.train.Trainer} (seeded shuffling, mini-batches, loss and gradients, optimizer step, listeners),
  * {@link aelab.train.TrainingHistory} (per-epoch metrics, as a Tablesaw table) and
- * {@link aelab.train.TrainingListener}s such as {@link aelab.train.Progress} (one line every n epochs, for
- * notebooks), {@link aelab.train.ProgressBarListener} (a bar redrawn in place, for terminals) and
+ * {@link aelab.train.TrainingListener}s such as {@link aelab.train.Progress} (one line rewritten in place every n
+ * epochs, for notebooks), {@link aelab.train.ProgressBarListener} (a bar redrawn in place, for terminals) and
  * {@link aelab.train.KlWarmUp} (a linear warm-up of a VAE's KL weight, set between steps). The library prints
  * nothing: progress goes to a listener and a stream the caller chooses.
  *
