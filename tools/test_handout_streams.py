@@ -7,14 +7,18 @@
 Without DIR: build_handouts.coalesce_streams, on outputs chunked as a kernel may send them (a chunk boundary
 anywhere, even between a carriage return and the text after it; stderr interleaved; a display between two stdout
 runs), gives what nbconvert's own coalesce_streams gives (the rule nbsphinx applies when it renders the site), and
-the bytes aelab.train.Progress writes collapse to their last report.
+the bytes aelab.train.Progress writes collapse to their last report, also in the classic notebook's own
+carriage-return code (its utils.js, run by node).
 With DIR: no stored stream output holds a carriage return, and in every code cell that trains with
 `Progress.everyEpochs(` the stored stdout is one stream output whose progress is one line, the last epoch's
 (`epoch N/N: ...`). Exit status 1 on a failed expectation."""
 import copy
 import glob
 import os
+import json
 import re
+import shutil
+import subprocess
 import sys
 
 import nbformat
@@ -65,8 +69,43 @@ def check_rule():
         expect(mine == theirs, "coalesce_streams agrees with nbconvert's: %s%s" % (
             name, "" if mine == theirs else " (%r vs %r)" % (mine, theirs)))
     got = build_handouts.coalesce_streams([stream("stdout", c) for c in progress])
-    expect(len(got) == 1 and got[0]["text"] == "epoch 12/12: loss 8.7500, kl 0.1000  \n",
+    last = "epoch 12/12: loss 8.7500, kl 0.1000  \n"
+    expect(len(got) == 1 and got[0]["text"] == last,
            "Progress's chunked bytes become one output holding the last report: %r" % got)
+    check_classic_notebook(progress, last)
+
+
+NOTEBOOK_UTILS = "/usr/lib/python3/dist-packages/notebook/static/base/js/utils.js"  # Debian's jupyter-notebook
+
+
+def check_classic_notebook(progress, last):
+    """The classic notebook's own fixOverwrittenChars (run by node), applied as its append_stream does (each chunk
+    appended to the shown text, then fixed), shows Progress's bytes, chunked as Progress writes them, as the last
+    report alone; the same bytes without
+    the padding would leave characters of a longer earlier report behind (why Progress pads)."""
+    if not (os.path.isfile(NOTEBOOK_UTILS) and shutil.which("node")):
+        expect(False, "the classic notebook's utils.js and node are installed (scripts/install-system-deps.sh)")
+        return
+    source = open(NOTEBOOK_UTILS).read()
+    fns = [re.search(r"    function %s\(txt\) \{.*?\n    \}\n" % n, source, re.S) for n in
+           ("fixCarriageReturn", "fixBackspace", "fixOverwrittenChars")]
+    expect(all(fns), "utils.js defines fixCarriageReturn, fixBackspace, fixOverwrittenChars")
+    if not all(fns):
+        return
+    unpadded = re.sub(r" +(?=\r|\n)", "", progress)
+    script = "".join(f.group(0) for f in fns) + (
+        "const shown = (chunks) => chunks.reduce((t, c) => fixOverwrittenChars(t + c), '');\n"
+        "const input = JSON.parse(require('fs').readFileSync(0, 'utf-8'));\n"
+        "console.log(JSON.stringify(input.map(shown)));\n")
+    # as Progress writes: one stream message per report, each starting with its carriage return (split any finer,
+    # the classic notebook appends the rest of a report at the end of the line: see ProgressTest)
+    chunked = [[progress], re.split(r"(?=\r)", progress), re.split(r"(?=\r)", progress)[:1] + [progress[
+        progress.index("\r"):]], re.split(r"(?=\r)", unpadded)]
+    r = subprocess.run(["node", "-e", script], input=json.dumps(chunked), capture_output=True, text=True)
+    got = json.loads(r.stdout) if r.returncode == 0 else [r.stderr]
+    expect(got[:3] == [last] * 3, "the classic notebook shows Progress's line as its last report: %r" % got[:3])
+    expect(len(got) == 4 and got[3] != last.replace("  \n", "\n"),
+           "... and would not without the padding: %r" % got[3:])
 
 
 PROGRESS_LINE = re.compile(r"^epoch +(\d+)/(\d+): ")

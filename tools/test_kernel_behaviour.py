@@ -195,6 +195,10 @@ def check_session(k):
     expect(st == "ok" and text.count("\r") == 2 and text.endswith("\n") and text.count("\n") == 1
            and re.match(r"epoch 1/3: .*\repoch 2/3: .*\repoch 3/3: loss [0-9.]+, ", text),
            "Progress.everyEpochs(1) reaches the front end as one line rewritten in place: %r" % text)
+    chunks = [c["text"] for kd, c in outs if kd == "stream" and c["name"] == "stdout"]
+    expect(all(c.startswith("\r") for c in chunks[1:]),
+           "each of its stream messages starts with a carriage return (the classic notebook overwrites only text "
+           "that arrives with it): %r" % chunks)
     st, outs, _ = k.run('"a<b & c\\nline 2"')
     data = [c["data"] for kd, c in outs if kd == "execute_result"]
     expect(data == [{"text/plain": "a<b & c\nline 2"}],

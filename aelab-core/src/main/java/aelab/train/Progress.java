@@ -13,8 +13,10 @@ import java.util.Locale;
  * with every metric of the {@link TrainingHistory} (4 decimals, {@link Locale#ROOT}), and after epoch 10 the same
  * line reads {@code epoch 10/40: ...}. Bytes written: the first report as it is, every later report as a carriage
  * return followed by the new text padded with spaces to the longest text written before (so that a terminal or
- * Jupyter's front ends, which overwrite the line after {@code }, leave nothing of a longer earlier report), and
- * a line separator after the last epoch. The executed handouts keep only the final state of the line
+ * Jupyter's front ends, which overwrite the line after {@code 
+}, leave nothing of a longer earlier report), and
+ * a line separator after the last epoch, each report in one write (the classic notebook overwrites the line only
+ * with text that arrives in the same stream message as its carriage return). The executed handouts keep only the final state of the line
  * (tools/build_handouts.py collapses carriage returns as nbconvert's {@code coalesce_streams} does). When training
  * throws, the line is left unfinished (no separator).
  * <p>
@@ -66,16 +68,14 @@ public final class Progress implements TrainingListener {
             line.append(separator).append(String.format(Locale.ROOT, "%s %.4f", name, history.metric(name, epoch)));
             separator = ", ";
         }
-        if (longest >= 0) {
-            out.print('\r');
-        }
-        out.print(line);
-        out.print(" ".repeat(Math.max(0, longest - line.length())));
-        longest = Math.max(longest, line.length());
+        int length = line.length();
+        line.insert(0, longest >= 0 ? "\r" : "").append(" ".repeat(Math.max(0, longest - length)));
+        longest = Math.max(longest, length);
         if (epoch == epochs) {
-            out.println();
+            line.append(System.lineSeparator());
             longest = -1;
         }
+        out.print(line);    // one write per report: the classic notebook overwrites only text that arrives with its \r
         out.flush();
     }
 }

@@ -105,6 +105,30 @@ class ProgressTest {
     }
 
     @Test
+    void eachReportIsOneWriteStartingWithItsCarriageReturn() {
+        List<String> writes = new ArrayList<>();
+        PrintStream out = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(String.valueOf((char) b));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+        }, true, StandardCharsets.UTF_8);
+        Vae vae = Vae.builder(4, 2).hiddenSizes(3).gaussianDecoder(1).build(Rng.seeded(4));
+        TrainingHistory h = new Trainer(TrainingConfig.adam(12, 8, 1e-2, 6)).addListener(Progress.everyEpochs(5, out))
+                .fit(vae, NnTestSupport.gaussian(20, 4, Rng.seeded(5)));
+        assertEquals(3, writes.size(), writes.toString());
+        assertEquals(report(h, 5, 12), writes.get(0));
+        assertEquals("\r" + report(h, 10, 12), writes.get(1).stripTrailing());
+        assertEquals("\r" + report(h, 12, 12), writes.get(2).stripTrailing());
+        assertEquals(true, writes.get(2).endsWith(System.lineSeparator()));
+    }
+
+    @Test
     void twoSeededRunsPrintTheSameBytes() {
         List<TrainingHistory> histories = new ArrayList<>();
         String first = train(1, 6, histories);
