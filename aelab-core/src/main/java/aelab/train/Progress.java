@@ -13,12 +13,11 @@ import java.util.Locale;
  * with every metric of the {@link TrainingHistory} (4 decimals, {@link Locale#ROOT}), and after epoch 10 the same
  * line reads {@code epoch 10/40: ...}. Bytes written: the first report as it is, every later report as a carriage
  * return followed by the new text padded with spaces to the longest text written before (so that a terminal or
- * Jupyter's front ends, which overwrite the line after {@code 
-}, leave nothing of a longer earlier report), and
+ * Jupyter's front ends, which overwrite the line after {@code \r}, leave nothing of a longer earlier report), and
  * a line separator after the last epoch, each report in one write (the classic notebook overwrites the line only
- * with text that arrives in the same stream message as its carriage return). The executed handouts keep only the final state of the line
- * (tools/build_handouts.py collapses carriage returns as nbconvert's {@code coalesce_streams} does). When training
- * throws, the line is left unfinished (no separator).
+ * with text that arrives in the same stream message as its carriage return). The executed handouts keep only the
+ * final state of the line (tools/build_handouts.py collapses carriage returns as nbconvert's
+ * {@code coalesce_streams} does). When training throws, the line is left unfinished (no separator).
  * <p>
  * The line holds no time or speed, only values the seeded training determines, so two runs print the same bytes (the
  * handouts' reproducibility check compares two executions). The library itself prints nothing: this listener writes
