@@ -10,7 +10,7 @@
 #      directory), twice: the two runs must give identical handouts; its last line is
 #      "notebooks: N passed, M failed";
 #   5. the Binder image: the Dockerfile's instructions in order in a debootstrap'd Debian root, then its CMD asked for
-#      /tree (scripts/test-dockerfile.sh; about 5 minutes when its layer cache in ~/.cache/aelab/dockerfile holds
+#      /tree (scripts/test-dockerfile.sh; 2-5 minutes when its layer cache in ~/.cache/aelab/dockerfile holds
 #      the root after the apt step, 11-17 minutes when it misses: first run on a machine, a changed
 #      scripts/install-system-deps.sh or Dockerfile line before `COPY .`).
 set -euo pipefail

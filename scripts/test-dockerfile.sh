@@ -2,7 +2,7 @@
 # The Binder image's build without a Docker engine: the Dockerfile's instructions in order in a debootstrap'd
 # Debian bookworm root, then its CMD asked for /tree (tools/test_dockerfile.py says what is checked and what stays
 # unverified; run by scripts/run-tests.sh). Needs root and the Debian mirror; 11-17 minutes the first time
-# (debootstrap, apt, Maven downloads); later runs (about 5 minutes) start from the cached root after the apt step,
+# (debootstrap, apt, Maven downloads); later runs (2-5 minutes) start from the cached root after the apt step,
 # as Docker's layer cache does, as long as the Dockerfile's lines before `COPY .` and
 # scripts/install-system-deps.sh are unchanged.
 #   scripts/test-dockerfile.sh [--base DIR] [--layers DIR] [--no-cache] [--keep]
