@@ -11,7 +11,7 @@
 #      "notebooks: N passed, M failed";
 #   5. the Binder image: the Dockerfile's instructions in order in a debootstrap'd Debian root, then its CMD asked for
 #      /tree (scripts/test-dockerfile.sh; 2-5 minutes when its layer cache in ~/.cache/aelab/dockerfile holds
-#      the root after the apt step, 11-17 minutes when it misses: first run on a machine, a changed
+#      the root after the apt step, 6-17 minutes when it misses: first run on a machine, a changed
 #      scripts/install-system-deps.sh or Dockerfile line before `COPY .`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

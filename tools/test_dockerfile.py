@@ -17,7 +17,7 @@ throwaway Debian bookworm root made by debootstrap, then the image's CMD is star
   apt step 506 s (45 s download, the rest dpkg), ./aelab build + kernel 280 s, the CMD answering /tree 18 s;
   at load 13-18: the apt step 428 s, caching its root (1 GB) 10 s, build + kernel 166 s, /tree 10 s; from the
   cache, load 14-17: 291 s in all (restore 17 s, build + kernel 199 s, /tree 13 s, removing the root ~60 s); at
-  load 6-8: 128 s in all.
+  load 6-8: 128 s in all; a miss with the debootstrap root already made, load 4-7: 366 s in all.
 - apt in the root retries failed downloads (Acquire::Retries 5, written by this test before the first RUN).
 - ARG/ENV/USER/WORKDIR are applied as Docker does (${VAR} substitution, ENV for every later RUN, Docker's default
   PATH); RUN runs `/bin/sh -c` inside the root with bubblewrap (bind-mounted root, /proc, /dev, the host's network
