@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# `./aelab bench [--json FILE] [--config digits|mnist-synthetic|mnist|all] [--epochs N]`: trains the same VAE in aelab
-# and in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data and prints them side by side
-# (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/) before.
+# `./aelab bench [--json FILE] [--config digits|mnist-synthetic|mnist|all] [--epochs N] [--spread FILE]`: trains the
+# same VAE in aelab and in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data and prints
+# them side by side (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/) before.
 # aelab runs in the notebook kernel's JVM configuration: the options of scripts/kernel-jvm.options and
 # -Xmx${AELAB_KERNEL_XMX:-1g}, every processor (so G1 and both cores, as in the kernel). Each config runs once in its
 # own fresh JVM, with PyTorch twice (float64 on one thread; PyTorch's defaults: float32, its own threads), then all
 # configs run again, one after the other, in ONE long-lived JVM (the notebook situation: large shapes after small
-# ones). A final BenchCommand --merge prints one table and writes one JSON (aelab.json).
+# ones). A final BenchCommand --merge prints one table and writes one JSON (aelab.json), with each config's final
+# loss compared to the seed spread recorded by bench/seed_spread.py (--spread FILE, default
+# bench/results/seed-spread.json when it exists; see aelab.bench.SeedSpread).
 set -euo pipefail
 CALLER_DIR="$PWD"
 cd "$(dirname "$0")/.."
 cp="aelab-bench/target/aelab-bench.jar"
 for j in aelab-bench/target/lib/*.jar; do cp="$cp:$j"; done
 
-config=all json="" pass=()
+config=all json="" spread="bench/results/seed-spread.json" pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) config="${2:?--config needs a value}"; shift 2 ;;
+    --spread) spread="${2:?--spread needs a value}"; case "$spread" in /*) ;; *) spread="$CALLER_DIR/$spread" ;; esac
+      [ -f "$spread" ] || { echo "aelab bench: no spread file '$spread'" >&2; exit 2; }; shift 2 ;;
     --json) json="${2:?--json needs a value}"; case "$json" in /*) ;; *) json="$CALLER_DIR/$json" ;; esac; shift 2 ;;
     *) pass+=("$1"); shift ;;
   esac
@@ -50,5 +54,6 @@ if [ ${#configs[@]} -gt 1 ]; then
   long=(--long-lived "$tmp/long-lived.json")
 fi
 echo "bench: uptime after: $(uptime)" >&2
+[ -f "$spread" ] || spread=""
 java -cp "$cp" aelab.bench.BenchCommand --merge "${parts[@]}" ${long[@]+"${long[@]}"} \
-  ${json:+--json "$json"}
+  ${spread:+--spread "$spread"} ${json:+--json "$json"}

@@ -40,8 +40,14 @@ import org.ejml.data.DMatrixRMaj;
  * peak memory = peak resident set size of the process (Linux VmHWM of /proc/self/status for the JVM, reset per config
  * through /proc/self/clear_refs; ru_maxrss for Python — the same kernel counter).
  *
- * <p>Usage: {@code BenchCommand [--config digits|mnist-synthetic|all] [--epochs N] [--json FILE] [--seed S]
- * [--digits-csv PATH] [--reference SCRIPT] [--python EXE] [--no-reference]}. Table on stdout, progress on stderr.
+ * <p>Usage: {@code BenchCommand [--config digits|mnist-synthetic|mnist|all] [--epochs N] [--json FILE] [--seed S]
+ * [--data-seed S] [--data-dir DIR] [--digits-csv PATH] [--reference SCRIPT] [--python EXE] [--no-reference]}, or
+ * {@code BenchCommand --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]}. {@code --seed} seeds
+ * the initialisation and the training (both sides); {@code --data-seed} (default: the {@code --seed}) the synthetic
+ * data, so that {@code bench/seed_spread.py} can train several seeds on the same data; {@code --data-dir} keeps the
+ * data file given to the reference there (its arguments go to the JSON as {@code reference_data_args});
+ * {@code --spread} adds the comparison of the final loss with the recorded seed spread ({@link SeedSpread}). Table on
+ * stdout, progress on stderr.
  */
 public final class BenchCommand {
     private BenchCommand() {
@@ -67,11 +73,18 @@ public final class BenchCommand {
     record Row(Config config, int epochs, int n, Side aelab, Side reference, Side referenceDefaults) {
     }
 
+    /** What a run trained on: seeds, the sum of the data's entries and (with --data-dir) the reference's data arguments. */
+    record Provenance(long seed, long dataSeed, double dataSum, List<String> referenceDataArgs) {
+    }
+
     public static void main(String[] args) throws Exception {
         String configArg = "all";
         Integer epochs = null;
         String json = null;
         long seed = 1;
+        Long dataSeed = null;
+        Path dataDir = null;
+        Path spread = null;
         String digitsCsv = null;
         String script = "bench/reference_vae.py";
         String python = "/usr/bin/python3";
@@ -84,6 +97,9 @@ public final class BenchCommand {
                 case "--epochs" -> epochs = Integer.parseInt(value(args, ++i, "--epochs"));
                 case "--json" -> json = value(args, ++i, "--json");
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed"));
+                case "--data-seed" -> dataSeed = Long.parseLong(value(args, ++i, "--data-seed"));
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, "--data-dir"));
+                case "--spread" -> spread = Path.of(value(args, ++i, "--spread"));
                 case "--digits-csv" -> digitsCsv = value(args, ++i, "--digits-csv");
                 case "--reference" -> script = value(args, ++i, "--reference");
                 case "--python" -> python = value(args, ++i, "--python");
@@ -96,8 +112,9 @@ public final class BenchCommand {
                 case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
                     System.out.println("usage: aelab bench [--config digits|mnist-synthetic|all] [--epochs N]"
-                            + " [--json FILE] [--seed S] [--digits-csv PATH] [--reference SCRIPT] [--python EXE]"
-                            + " [--no-reference]");
+                            + " [--json FILE] [--seed S] [--data-seed S] [--data-dir DIR] [--digits-csv PATH]"
+                            + " [--reference SCRIPT] [--python EXE] [--no-reference]"
+                            + " | --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (try --help)");
@@ -113,7 +130,15 @@ public final class BenchCommand {
         };
         if (!merge.isEmpty()) {
             List<Map<String, Object>> rows = merge(merge, longLived);
+            SeedSpread.File spreads = null;
+            if (spread != null) {
+                spreads = SeedSpread.read(spread);
+                SeedSpread.addTo(rows, spreads);
+            }
             printTable(rows, System.out);
+            if (spreads != null) {
+                SeedSpread.printTable(rows, spreads, System.out);
+            }
             if (json != null) {
                 Files.writeString(Path.of(json), Json.write(Map.of("results", rows)), StandardCharsets.UTF_8);
                 System.err.println("bench: wrote " + json);
@@ -125,10 +150,25 @@ public final class BenchCommand {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         Path tmp = Files.createTempDirectory("aelab-bench");
+        long dataSeedValue = dataSeed != null ? dataSeed : seed;
+        if (dataDir != null) {
+            Files.createDirectories(dataDir);
+        }
         try {
             for (Config c : configs) {
                 int e = epochs != null ? epochs : c.defaultEpochs;
-                rows.add(toMap(run(c, e, seed, digitsCsv, tmp, reference ? List.of(python, script) : null)));
+                List<Provenance> provenance = new ArrayList<>(1);
+                Row row = run(c, e, seed, dataSeedValue, digitsCsv, dataDir != null ? dataDir : tmp,
+                        reference ? List.of(python, script) : null, provenance);
+                Map<String, Object> m = toMap(row);
+                Provenance p = provenance.get(0);
+                m.put("seed", p.seed);
+                m.put("data_seed", p.dataSeed);
+                m.put("data_sum", p.dataSum);
+                if (dataDir != null) {
+                    m.put("reference_data_args", new ArrayList<Object>(p.referenceDataArgs));
+                }
+                rows.add(m);
             }
         } finally {
             try (var files = Files.list(tmp)) {
@@ -152,14 +192,14 @@ public final class BenchCommand {
         return args[i];
     }
 
-    static Row run(Config c, int epochs, long seed, String digitsCsv, Path tmp, List<String> referenceCommand)
-            throws IOException, InterruptedException {
+    static Row run(Config c, int epochs, long seed, long dataSeed, String digitsCsv, Path tmp,
+            List<String> referenceCommand, List<Provenance> provenance) throws IOException, InterruptedException {
         List<String> dataArgs;
         DMatrixRMaj x;
         if (c == DIGITS) {
             Path csv = Path.of(digitsCsv != null ? digitsCsv : defaultDigitsCsv());
             x = BenchData.readDigitsCsv(csv);
-            dataArgs = List.of("--digits-csv", csv.toString());
+            dataArgs = List.of("--digits-csv", csv.toAbsolutePath().toString());
         } else if (c == MNIST) {
             ByteImages all = Mnist.loadBytes();
             int n = Mnist.TRAIN_SIZE;
@@ -170,19 +210,20 @@ public final class BenchCommand {
                     bytes[i * d + j] = (byte) all.pixel(i, j);
                 }
             }
-            Path bin = tmp.resolve(c.name + ".u8");
+            Path bin = tmp.resolve(c.name + ".u8").toAbsolutePath();
             BenchData.writeBytes(bin, bytes, n, d, 255.0);
             x = BenchData.fromBytes(bytes, n, d, 255.0);
             dataArgs = List.of("--data-bin", bin.toString());
         } else {
             System.err.printf(Locale.ROOT, "bench: generating %s (%dx%d Bernoulli(%.2f), seed %d)%n", c.name,
-                    MNIST_N, MNIST_D, MNIST_P, seed);
-            byte[] bytes = BenchData.bernoulliBytes(MNIST_N, MNIST_D, MNIST_P, seed);
-            Path bin = tmp.resolve(c.name + ".u8");
+                    MNIST_N, MNIST_D, MNIST_P, dataSeed);
+            byte[] bytes = BenchData.bernoulliBytes(MNIST_N, MNIST_D, MNIST_P, dataSeed);
+            Path bin = tmp.resolve(c.name + ".u8").toAbsolutePath();
             BenchData.writeBytes(bin, bytes, MNIST_N, MNIST_D, 1.0);
             x = BenchData.fromBytes(bytes, MNIST_N, MNIST_D, 1.0);
             dataArgs = List.of("--data-bin", bin.toString());
         }
+        provenance.add(new Provenance(seed, dataSeed, sum(x), dataArgs));
         Side ours = trainAelab(c, x, epochs, seed);
         Side ref = null;
         Side refDefaults = null;
