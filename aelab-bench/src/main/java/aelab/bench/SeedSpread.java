@@ -23,7 +23,10 @@ import java.util.Map;
  * <pre>  |ā − t̄| ≤ z · sqrt(s_a²/K_a + s_t²/K_t),  z = 3,</pre>
  * i.e. the difference of the means is within z standard errors of that difference (Welch's two-sample statistic,
  * B. L. Welch, Biometrika 34, 1947). With K = 5 per side Welch's t has about 8 degrees of freedom, so two identical
- * implementations fail with probability about 2 % (t<sub>8</sub> beyond ±3), not the 0.3 % of a normal law.
+ * implementations fail with probability about 2 % (t<sub>8</sub> beyond ±3), not the 0.3 % of a normal law — if the
+ * per-seed losses are normal. They need not be: on digits, aelab's seeds 1-5 and 6-10 differ by 4.5 of these standard
+ * errors (bench/results/README.md, 2026-12-07), so a verdict from K = 5 is a screen, and a failure is confirmed
+ * with more seeds before it is believed.
  *
  * <p>The file is read with the project's JSON code ({@link Json}):
  * {@code {"configs": {"digits": {"epochs": 20, "seeds": [1, ...], "date": "...",
