@@ -464,13 +464,18 @@ final class Session implements AutoCloseable {
             }
             kill = System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(KILL_AFTER_MILLIS);
             killedForInterrupt |= kill;
+            if (!kill) {
+                // under the lock, so that no next cell can begin between the check above and the stop: a stop
+                // meant for this cell that lands on the next one ends it without output (once the cells got fast,
+                // a test saw `kept + 1` answer nothing after an interrupted training)
+                j.stop();
+            }
         }
         if (kill) {
             KernelLog.debug("the cell ignored interrupt and stop: killing execution JVM " + j.pid());
             j.close();
             return;
         }
-        j.stop();
         timer.schedule(() -> escalate(j, seq, t0), STOP_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
