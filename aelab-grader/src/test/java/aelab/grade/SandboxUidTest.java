@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,16 +26,26 @@ class SandboxUidTest {
         return "root".equals(System.getProperty("user.name"));
     }
 
+    /** A second grader process ({@link UidHolder}) that takes a sandbox uid and holds it. */
+    private static Process startHolder() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                UidHolder.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** The uid the holder took (its first output line). */
+    private static int uidOf(Process holder) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(holder.getInputStream(),
+                StandardCharsets.US_ASCII));
+        return Integer.parseInt(in.readLine().strip());
+    }
+
     @Test
     void aSecondGraderProcessGetsAnotherUidAndItsUidIsFreeAgainWhenItEnds() throws Exception {
         assumeTrue(root(), "sandbox uids are used only when the grader runs as root");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process other = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                UidHolder.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process other = startHolder();
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(other.getInputStream(),
-                    StandardCharsets.US_ASCII));
-            int othersUid = Integer.parseInt(in.readLine().strip());
+            int othersUid = uidOf(other);
             int mine = Confinement.acquireUid();
             try {
                 assertNotEquals(othersUid, mine, "two grader processes share sandbox uid " + mine);
@@ -60,12 +71,8 @@ class SandboxUidTest {
     @Test
     void aUidHeldByAGraderThatDiedIsFreeAgain() throws Exception {
         assumeTrue(root(), "sandbox uids are used only when the grader runs as root");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process other = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                UidHolder.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader in = new BufferedReader(new InputStreamReader(other.getInputStream(),
-                StandardCharsets.US_ASCII));
-        int othersUid = Integer.parseInt(in.readLine().strip());
+        Process other = startHolder();
+        int othersUid = uidOf(other);
         other.destroyForcibly(); // SIGKILL: no release, no shutdown hook
         assertTrue(other.waitFor(30, TimeUnit.SECONDS));
         int mine = Confinement.acquireUid();
