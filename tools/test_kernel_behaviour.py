@@ -181,6 +181,9 @@ def check_session(k):
     expect(t_info <= limit(5), "kernel_info within %.1f s of the start (%.2f s)" % (limit(5), t_info))
     st, outs, _ = k.run("int kept = 41;\n1 + 1", timeout=60)
     expect(st == "ok" and text_of(outs) == "2", "a value is shown as text/plain: %r" % text_of(outs))
+    st, outs, _ = k.run("aelab.linalg.Gemm.kernelName()")
+    expect(st == "ok" and text_of(outs) == "vector",
+           "the execution JVM has the Vector API (scripts/kernel-jvm.options), so Gemm runs VectorGemm: %r" % outs)
     st, outs, _ = k.run('System.out.println("out 1"); System.err.println("err 1"); System.out.println("out 2");')
     expect(stream(outs, "stdout") == "out 1\nout 2\n" and stream(outs, "stderr") == "err 1\n",
            "stdout and stderr go to their own streams: %r" % outs)

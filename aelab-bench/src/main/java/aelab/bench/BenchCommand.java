@@ -4,6 +4,7 @@ import aelab.core.Rng;
 import aelab.data.ByteImages;
 import aelab.data.Mnist;
 import aelab.json.Json;
+import aelab.linalg.ProductPrecision;
 import aelab.linalg.Threads;
 import aelab.model.Vae;
 import aelab.train.Trainer;
@@ -70,7 +71,7 @@ public final class BenchCommand {
     }
 
     /** One row of the report. */
-    record Row(Config config, int epochs, int n, Side aelab, Side reference, Side referenceDefaults) {
+    record Row(Config config, int epochs, int n, Side aelab, Side aelabFloat32, Side reference, Side referenceDefaults) {
     }
 
     /** What a run trained on: seeds, the sum of the data's entries and (with --data-dir) the reference's data arguments. */
@@ -224,7 +225,8 @@ public final class BenchCommand {
             dataArgs = List.of("--data-bin", bin.toString());
         }
         provenance.add(new Provenance(seed, dataSeed, sum(x), dataArgs));
-        Side ours = trainAelab(c, x, epochs, seed);
+        Side ours = trainAelab(c, x, epochs, seed, ProductPrecision.FLOAT64);
+        Side oursFloat32 = trainAelab(c, x, epochs, seed, ProductPrecision.FLOAT32);
         Side ref = null;
         Side refDefaults = null;
         if (referenceCommand != null) {
@@ -236,7 +238,7 @@ public final class BenchCommand {
             cmd.add("--defaults");
             refDefaults = runReference(cmd, sum(x), c == MNIST ? 255.0 : c == DIGITS ? 16.0 : 1.0);
         }
-        return new Row(c, epochs, x.numRows, ours, ref, refDefaults);
+        return new Row(c, epochs, x.numRows, ours, oursFloat32, ref, refDefaults);
     }
 
     private static String defaultDigitsCsv() {
@@ -251,9 +253,10 @@ public final class BenchCommand {
     }
 
     /** Trains the aelab VAE and times every epoch (wall and process CPU). */
-    static Side trainAelab(Config c, DMatrixRMaj x, int epochs, long seed) {
+    static Side trainAelab(Config c, DMatrixRMaj x, int epochs, long seed, ProductPrecision precision) {
         resetPeakRss();
-        Vae vae = Vae.builder(x.numCols, c.latent).hiddenSizes(c.hidden).bernoulliDecoder().build(Rng.seeded(seed));
+        Vae vae = Vae.builder(x.numCols, c.latent).hiddenSizes(c.hidden).bernoulliDecoder()
+                .productPrecision(precision).build(Rng.seeded(seed));
         TrainingConfig config = TrainingConfig.adam(epochs, c.batchSize, 1e-3, seed);
         double[] wall = new double[epochs];
         double[] cpu = new double[epochs];
@@ -385,6 +388,14 @@ public final class BenchCommand {
             epochs.add(e);
         }
         m.put("aelab_epoch_seconds", epochs);
+        if (r.aelabFloat32 != null) {
+            side(m, "aelab_float32", r.aelabFloat32);
+            List<Object> f32 = new ArrayList<>();
+            for (double e : r.aelabFloat32.epochSeconds) {
+                f32.add(e);
+            }
+            m.put("aelab_float32_epoch_seconds", f32);
+        }
         side(m, "torch_f64_1thread", r.reference);
         side(m, "torch_defaults", r.referenceDefaults);
         return m;
@@ -427,10 +438,21 @@ public final class BenchCommand {
                     r.put("long_lived_final_loss", l.get("aelab_final_loss"));
                     r.put("long_lived_epoch_seconds", l.get("aelab_epoch_seconds"));
                     r.put("long_lived_over_fresh", number(l, "aelab_samples_per_s") / number(r, "aelab_samples_per_s"));
+                    if (l.get("aelab_float32_samples_per_s") instanceof Number
+                            && r.get("aelab_float32_samples_per_s") instanceof Number) {
+                        r.put("long_lived_float32_samples_per_s", l.get("aelab_float32_samples_per_s"));
+                        r.put("long_lived_float32_final_loss", l.get("aelab_float32_final_loss"));
+                        r.put("long_lived_float32_over_fresh", number(l, "aelab_float32_samples_per_s")
+                                / number(r, "aelab_float32_samples_per_s"));
+                    }
                 }
                 for (String ref : new String[] {"torch_f64_1thread", "torch_defaults"}) {
                     if (r.get(ref + "_samples_per_s") instanceof Number) {
                         r.put("ratio_vs_" + ref, number(r, "aelab_samples_per_s") / number(r, ref + "_samples_per_s"));
+                        if (r.get("aelab_float32_samples_per_s") instanceof Number) {
+                            r.put("float32_ratio_vs_" + ref, number(r, "aelab_float32_samples_per_s")
+                                    / number(r, ref + "_samples_per_s"));
+                        }
                     }
                 }
                 rows.add(r);
@@ -466,6 +488,21 @@ public final class BenchCommand {
                     fmt(r, "aelab_final_loss", "%.3f"), fmt(r, "torch_f64_1thread_final_loss", "%.3f"),
                     fmt(r, "torch_defaults_final_loss", "%.3f"), fmt(r, "aelab_peak_rss_mb", "%.0f"),
                     fmt(r, "torch_f64_1thread_peak_rss_mb", "%.0f"), fmt(r, "torch_defaults_peak_rss_mb", "%.0f"));
+        }
+        if (rows.stream().anyMatch(r -> r.get("aelab_float32_samples_per_s") instanceof Number)) {
+            out.printf(Locale.ROOT, "%-16s %6s %11s %11s %11s %8s %7s %10s %10s %8s%n", "config", "epochs",
+                    "f32 s/s", "long-lived", "torchdef s/s", "vs tdef", "lived/f", "f32 loss", "tdef loss", "f32 MB");
+            for (Map<String, Object> r : rows) {
+                out.printf(Locale.ROOT, "%-16s %6s %11s %11s %11s %8s %7s %10s %10s %8s%n", r.get("config"),
+                        fmt(r, "epochs", "%.0f"), fmt(r, "aelab_float32_samples_per_s", "%.0f"),
+                        fmt(r, "long_lived_float32_samples_per_s", "%.0f"),
+                        fmt(r, "torch_defaults_samples_per_s", "%.0f"),
+                        fmt(r, "float32_ratio_vs_torch_defaults", "%.2f"),
+                        fmt(r, "long_lived_float32_over_fresh", "%.2f"), fmt(r, "aelab_float32_final_loss", "%.3f"),
+                        fmt(r, "torch_defaults_final_loss", "%.3f"), fmt(r, "aelab_float32_peak_rss_mb", "%.0f"));
+            }
+            out.println("f32: aelab with Vae.builder(...).productPrecision(FLOAT32) (products in float32, like"
+                    + " PyTorch's defaults; everything else double), same JVMs as above");
         }
         out.println("s/s: samples / median epoch wall time (first epoch excluded); aelab: fresh JVM with the kernel's"
                 + " options; long-lived: one JVM that trained every config in turn; torch64: float64, 1 thread;"

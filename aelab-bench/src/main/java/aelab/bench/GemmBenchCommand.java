@@ -2,6 +2,7 @@ package aelab.bench;
 
 import aelab.core.Rng;
 import aelab.linalg.Gemm;
+import aelab.linalg.ProductPrecision;
 import aelab.linalg.Threads;
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * therefore the products run on one thread ({@code Threads.setCount(1)}: a split product's other threads would not
  * be counted), and the figures are per core, like {@code bench/gemm_ceiling.py}'s PyTorch figures on one thread.
  *
- * <p>Usage: {@code java aelab.bench.GemmBenchCommand [repeats]}; prints one row per case.
+ * <p>Usage: {@code java aelab.bench.GemmBenchCommand [repeats]}; prints one row per case. The last column is
+ * {@link ProductPrecision#FLOAT32}. Run it with the kernel's JVM options ({@code --add-modules=jdk.incubator.vector})
+ * to time {@code aelab.linalg.VectorGemm}.
  */
 public final class GemmBenchCommand {
     private GemmBenchCommand() {
@@ -43,7 +46,8 @@ public final class GemmBenchCommand {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Threads.setCount(1);
         RandomGenerator rng = Rng.seeded(1);
-        System.out.printf(Locale.ROOT, "%-34s %12s %12s %8s%n", "shape", "aelab GF/s", "EJML GF/s", "ratio");
+        System.out.printf(Locale.ROOT, "%-34s %12s %12s %8s %12s%n", "shape", "aelab GF/s", "EJML GF/s", "ratio",
+                "aelab f32");
         for (int pass = 0; pass < 2; pass++) {
             for (Case cs : CASES) {
                 runCase(cs, rng, repeats, pass == 1);
@@ -68,12 +72,19 @@ public final class GemmBenchCommand {
                 case "AtB" -> () -> CommonOps_DDRM.multTransA(a, b, c);
                 default -> () -> CommonOps_DDRM.multTransB(a, b, c);
             };
+            ProductPrecision f32 = ProductPrecision.FLOAT32;
+            Runnable single = switch (cs.kind) {
+                case "AB" -> () -> Gemm.mult(a, b, c, f32);
+                case "AtB" -> () -> Gemm.multTransA(a, b, c, f32);
+                default -> () -> Gemm.multTransB(a, b, c, f32);
+            };
             double g1 = gflops(ours, flops, print ? repeats : 1);
             double g2 = gflops(ejml, flops, print ? repeats : 1);
+            double g3 = gflops(single, flops, print ? repeats : 1);
             if (!print) {
                 return;
             }
-            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f %8.2f%n", cs.label, g1, g2, g1 / g2);
+            System.out.printf(Locale.ROOT, "%-34s %12.2f %12.2f %8.2f %12.2f%n", cs.label, g1, g2, g1 / g2, g3);
         }
     }
 

@@ -33,12 +33,14 @@ class BenchCommandTest {
         var ref = new BenchCommand.Side(800, 1600, 25.4, 240, null);
         var def = new BenchCommand.Side(500, 400, 25.6, 260, null);
         var lived = new BenchCommand.Side(900, 1900, 25.5, 90, new double[] {0.6, 0.3});
+        var f32 = new BenchCommand.Side(1500, 2900, 25.7, 75, new double[] {0.4, 0.2});
+        var livedF32 = new BenchCommand.Side(1200, 2500, 25.7, 95, new double[] {0.5, 0.25});
         Path fresh = dir.resolve("fresh.json");
         Path longLived = dir.resolve("long.json");
         Files.writeString(fresh, Json.write(Map.of("results", List.of(BenchCommand.toMap(
-                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, ref, def))))));
+                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, f32, ref, def))))));
         Files.writeString(longLived, Json.write(Map.of("results", List.of(BenchCommand.toMap(
-                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, lived, null, null))))));
+                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, lived, livedF32, null, null))))));
         List<Map<String, Object>> rows = BenchCommand.merge(List.of(fresh), longLived);
         assertEquals(1, rows.size());
         Map<String, Object> r = Json.parseObject(Json.write(rows.get(0)));
@@ -48,9 +50,13 @@ class BenchCommandTest {
         assertEquals(2.0, BenchCommand.number(r, "ratio_vs_torch_defaults"), 0.0);
         assertEquals(0.9, BenchCommand.number(r, "long_lived_over_fresh"), 1e-15);
         assertEquals(25.6, BenchCommand.number(r, "torch_defaults_final_loss"), 0.0);
+        assertEquals(3.0, BenchCommand.number(r, "float32_ratio_vs_torch_defaults"), 0.0);
+        assertEquals(0.8, BenchCommand.number(r, "long_lived_float32_over_fresh"), 1e-15);
+        assertEquals(25.7, BenchCommand.number(r, "aelab_float32_final_loss"), 0.0);
         var out = new java.io.ByteArrayOutputStream();
         BenchCommand.printTable(rows, new java.io.PrintStream(out, true, "UTF-8"));
         String table = out.toString("UTF-8");
         assertTrue(table.contains("digits") && table.contains("1.25") && table.contains("0.90"), table);
+        assertTrue(table.contains("f32 s/s") && table.contains("3.00") && table.contains("0.80"), table);
     }
 }

@@ -154,6 +154,68 @@ public final class Gemm {
         kernel(false, true, a, b, c, true);
     }
 
+    /**
+     * c = a · b with the multiply-adds in the given precision.
+     *
+     * @param a m×k. Not modified.
+     * @param b k×n. Not modified.
+     * @param c output, reshaped to m×n; null ⇒ allocated. Modified.
+     * @return c
+     */
+    public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, ProductPrecision precision) {
+        Require.notNull("precision", precision);
+        checkInner(a, false, b, false);
+        c = output(c, a, b, a.numRows, b.numCols);
+        kernel(false, false, a, b, c, false, precision);
+        return c;
+    }
+
+    /**
+     * c = aᵀ · b with the multiply-adds in the given precision.
+     *
+     * @param a k×m. Not modified.
+     * @param b k×n. Not modified.
+     * @param c output, reshaped to m×n; null ⇒ allocated. Modified.
+     * @return c
+     */
+    public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, ProductPrecision precision) {
+        Require.notNull("precision", precision);
+        checkInner(a, true, b, false);
+        c = output(c, a, b, a.numCols, b.numCols);
+        kernel(true, false, a, b, c, false, precision);
+        return c;
+    }
+
+    /**
+     * c = a · bᵀ with the multiply-adds in the given precision.
+     *
+     * @param a m×k. Not modified.
+     * @param b n×k. Not modified.
+     * @param c output, reshaped to m×n; null ⇒ allocated. Modified.
+     * @return c
+     */
+    public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, ProductPrecision precision) {
+        Require.notNull("precision", precision);
+        checkInner(a, false, b, true);
+        c = output(c, a, b, a.numRows, b.numRows);
+        kernel(false, true, a, b, c, false, precision);
+        return c;
+    }
+
+    /**
+     * c = c + a · b with the multiply-adds in the given precision.
+     *
+     * @param a m×k. Not modified.
+     * @param b k×n. Not modified.
+     * @param c m×n. Modified.
+     */
+    public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, ProductPrecision precision) {
+        Require.notNull("precision", precision);
+        checkInner(a, false, b, false);
+        checkAccumulator(c, a, b, a.numRows, b.numCols);
+        kernel(false, false, a, b, c, true, precision);
+    }
+
     private static void checkInner(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
         Require.notNull("a", a);
         Require.notNull("b", b);
@@ -186,6 +248,85 @@ public final class Gemm {
         checkNotAliased(c, a, b);
     }
 
+    private static void kernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
+            boolean accumulate, ProductPrecision precision) {
+        if (precision == ProductPrecision.FLOAT32) {
+            kernelFloat(transA, transB, a, b, c, accumulate);
+        } else {
+            kernel(transA, transB, a, b, c, accumulate);
+        }
+    }
+
+    /**
+     * C (+)= (double) [op(A)·op(B) in float] ({@link ProductPrecision#FLOAT32}): each part of C's rows accumulates
+     * in a float scratch array from 0, then is added to C.
+     */
+    private static void kernelFloat(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
+            boolean accumulate) {
+        final int m = c.numRows;
+        final int n = c.numCols;
+        final int k = transA ? a.numRows : a.numCols;
+        final double[] cd = c.data;
+        if (!accumulate) {
+            Arrays.fill(cd, 0, m * n, 0.0);
+        }
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        final boolean vector = useVector;
+        final int parts = Threads.partsFor(2.0 * m * n * k, m);
+        if (parts <= 1) {
+            rowsFloat(vector, transA, transB, a, b, cd, n, k, 0, m, WORKSPACE.get());
+            return;
+        }
+        Threads.run(parts, part -> {
+            int from = part == 0 ? 0 : (int) ((long) m * part / parts) & -4;
+            int to = part == parts - 1 ? m : (int) ((long) m * (part + 1) / parts) & -4;
+            rowsFloat(vector, transA, transB, a, b, cd, n, k, from, to, WORKSPACE.get());
+        });
+    }
+
+    private static void rowsFloat(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            double[] cd, int n, int k, int from, int to, Workspace ws) {
+        final int size = (to - from) * n;
+        final float[] ct = ws.floatC(size);
+        Arrays.fill(ct, 0, size, 0f);
+        if (vector) {
+            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, ct, n, k, from, to);
+        } else {
+            scalarFloat(transA, transB, a, b, ct, n, k, from, to, ws);
+        }
+        final int base = from * n;
+        for (int i = 0; i < size; i++) {
+            cd[base + i] += ct[i];
+        }
+    }
+
+    /** ct += op(A)·op(B) for C's rows [from, to), in float: t = fma(a[i][p], b[p][j], t), p in order. */
+    private static void scalarFloat(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, float[] ct, int n,
+            int k, int from, int to, Workspace ws) {
+        final float[] bf = ws.floatB(k * n);
+        final double[] bd = b.data;
+        final int ldb = b.numCols;
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                bf[p * n + j] = (float) (transB ? bd[j * ldb + p] : bd[p * ldb + j]);
+            }
+        }
+        final double[] ad = a.data;
+        final int lda = a.numCols;
+        for (int i = from; i < to; i++) {
+            final int row = (i - from) * n;
+            for (int p = 0; p < k; p++) {
+                final float x = (float) (transA ? ad[p * lda + i] : ad[i * lda + p]);
+                final int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    ct[row + j] = Math.fma(x, bf[bp + j], ct[row + j]);
+                }
+            }
+        }
+    }
+
     /** C (+)= op(A)·op(B) on raw row-major arrays; shapes already validated. */
     private static void kernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
             boolean accumulate) {
@@ -213,17 +354,52 @@ public final class Gemm {
             return;
         }
         final int parts = Threads.partsFor(2.0 * m * n * k, m);
+        final boolean vector = useVector;
         if (parts <= 1) {
-            blocked(transA, transB, a, b, cd, m, n, k, 0, m, ws);
+            rows(vector, transA, transB, a, b, cd, m, n, k, 0, m, ws);
             return;
         }
         // Rows of C cut into contiguous ranges, one per thread: every element is still computed by the same
         // sequence of fused multiply-adds (k blocks in order, p in order within a block), whoever computes it.
+        // Range ends are multiples of 4 rows (the vector kernel's tile height) where m allows.
         Threads.run(parts, part -> {
-            int from = (int) ((long) m * part / parts);
-            int to = (int) ((long) m * (part + 1) / parts);
-            blocked(transA, transB, a, b, cd, m, n, k, from, to, WORKSPACE.get());
+            int from = part == 0 ? 0 : (int) ((long) m * part / parts) & -4;
+            int to = part == parts - 1 ? m : (int) ((long) m * (part + 1) / parts) & -4;
+            rows(vector, transA, transB, a, b, cd, m, n, k, from, to, WORKSPACE.get());
         });
+    }
+
+    private static void rows(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            double[] cd, int m, int n, int k, int from, int to, Workspace ws) {
+        if (vector) {
+            VectorGemm.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k, from, to);
+        } else {
+            blocked(transA, transB, a, b, cd, m, n, k, from, to, ws);
+        }
+    }
+
+    /**
+     * Whether the products run on {@link VectorGemm} (the module {@code jdk.incubator.vector} is in the boot layer
+     * and the system property {@code aelab.vector} is not {@code false}) or on the auto-vectorised kernel below.
+     * Both give the same bits.
+     */
+    private static volatile boolean useVector = vectorAvailable()
+            && !"false".equalsIgnoreCase(System.getProperty("aelab.vector"));
+
+    private static boolean vectorAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** The kernel in use: {@code "vector"} or {@code "auto-vectorised"}. */
+    public static String kernelName() {
+        return useVector ? "vector" : "auto-vectorised";
+    }
+
+    /** Test hook: selects the kernel (the vector one only when available); returns the previous choice. */
+    static boolean selectVector(boolean vector) {
+        boolean previous = useVector;
+        useVector = vector && vectorAvailable();
+        return previous;
     }
 
     /**
@@ -355,6 +531,23 @@ public final class Gemm {
                 a = new double[size];
             }
             return a;
+        }
+
+        private float[] fc = new float[0];
+        private float[] fb = new float[0];
+
+        float[] floatC(int size) {
+            if (fc.length < size) {
+                fc = new float[size];
+            }
+            return fc;
+        }
+
+        float[] floatB(int size) {
+            if (fb.length < size) {
+                fb = new float[size];
+            }
+            return fb;
         }
 
         double[] transposed(int size) {

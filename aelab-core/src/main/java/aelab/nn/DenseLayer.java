@@ -2,6 +2,7 @@ package aelab.nn;
 
 import aelab.core.Require;
 import aelab.linalg.Gemm;
+import aelab.linalg.ProductPrecision;
 import aelab.optim.ParameterBlock;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -15,18 +16,24 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Initialisation is PyTorch's {@code nn.Linear} default: every weight and bias entry
  * ~ U(−1/√in, 1/√in), drawn from the injected generator (weights row-major, then bias).
+ *
+ * <p>The three products run in the layer's {@link ProductPrecision} (default {@code FLOAT64}; {@code FLOAT32} is
+ * PyTorch's default training arithmetic); parameters, gradients and activations are double either way.
  */
 public final class DenseLayer {
     private final int inputDim;
     private final int outputDim;
     private final ParameterBlock weight;
     private final ParameterBlock bias;
+    private final ProductPrecision precision;
 
-    private DenseLayer(int inputDim, int outputDim, ParameterBlock weight, ParameterBlock bias) {
+    private DenseLayer(int inputDim, int outputDim, ParameterBlock weight, ParameterBlock bias,
+            ProductPrecision precision) {
         this.inputDim = inputDim;
         this.outputDim = outputDim;
         this.weight = weight;
         this.bias = bias;
+        this.precision = precision;
     }
 
     /**
@@ -36,7 +43,19 @@ public final class DenseLayer {
      * @param rng Modified (draws in·out (+ out) uniforms)
      */
     public static DenseLayer create(String name, int inputDim, int outputDim, boolean withBias, RandomGenerator rng) {
+        return create(name, inputDim, outputDim, withBias, ProductPrecision.FLOAT64, rng);
+    }
+
+    /**
+     * A layer with PyTorch's default initialisation whose products XW, XᵀG and GWᵀ run in the given precision (the
+     * same draws from rng as {@link #create(String, int, int, boolean, RandomGenerator)}).
+     *
+     * @param rng Modified (draws in·out (+ out) uniforms)
+     */
+    public static DenseLayer create(String name, int inputDim, int outputDim, boolean withBias,
+            ProductPrecision precision, RandomGenerator rng) {
         Require.notNull("name", name);
+        Require.notNull("precision", precision);
         Require.positive("inputDim", inputDim);
         Require.positive("outputDim", outputDim);
         Require.notNull("rng", rng);
@@ -52,14 +71,23 @@ public final class DenseLayer {
                 b.data[i] = rng.nextDouble(-bound, bound);
             }
         }
-        return of(name, w, b);
+        return of(name, w, b, precision);
     }
 
     /**
      * A layer with the given values (copied). weight in×out; bias 1×out or null for no bias.
      */
     public static DenseLayer of(String name, DMatrixRMaj weight, DMatrixRMaj bias) {
+        return of(name, weight, bias, ProductPrecision.FLOAT64);
+    }
+
+    /**
+     * A layer with the given values (copied) whose products run in the given precision. weight in×out; bias 1×out
+     * or null for no bias.
+     */
+    public static DenseLayer of(String name, DMatrixRMaj weight, DMatrixRMaj bias, ProductPrecision precision) {
         Require.notNull("name", name);
+        Require.notNull("precision", precision);
         Require.notNull(name + ".weight", weight);
         if (weight.numRows < 1 || weight.numCols < 1) {
             throw new IllegalArgumentException(name + ".weight must be at least 1x1, got " + Require.shapeOf(weight));
@@ -70,7 +98,7 @@ public final class DenseLayer {
             Require.shape(name + ".bias", bias, 1, weight.numCols);
             b = new ParameterBlock(name + ".bias", bias.copy());
         }
-        return new DenseLayer(weight.numRows, weight.numCols, w, b);
+        return new DenseLayer(weight.numRows, weight.numCols, w, b, precision);
     }
 
     /** in. */
@@ -91,6 +119,11 @@ public final class DenseLayer {
     /** b (1×out), or null when the layer has no bias. */
     public ParameterBlock bias() {
         return bias;
+    }
+
+    /** The precision of the layer's products. */
+    public ProductPrecision productPrecision() {
+        return precision;
     }
 
     /** True when the layer has a bias. */
@@ -114,7 +147,7 @@ public final class DenseLayer {
         Require.notNull("activation", activation);
         Require.notAliased("y", y, "x", x);
         if (bias == null) {
-            y = Gemm.mult(x, weight.value(), y);
+            y = Gemm.mult(x, weight.value(), y, precision);
         } else {
             // y starts as the bias rows and the product is accumulated onto them: no zeroing pass, no bias pass.
             if (y == null) {
@@ -123,7 +156,7 @@ public final class DenseLayer {
                 y.reshape(x.numRows, outputDim);
             }
             RowOps.fillRows(y, bias.value());
-            Gemm.multAdd(x, weight.value(), y);
+            Gemm.multAdd(x, weight.value(), y, precision);
         }
         activation.apply(y.data, y.data, 0, y.getNumElements());
         return y;
@@ -152,12 +185,12 @@ public final class DenseLayer {
         if (bias != null) {
             Require.notNull("gradBias", gradBias);
         }
-        Gemm.multTransA(x, gradOutput, gradWeight);
+        Gemm.multTransA(x, gradOutput, gradWeight, precision);
         if (bias != null) {
             RowOps.columnSums(gradOutput, gradBias);
         }
         if (gradInput != null) {
-            Gemm.multTransB(gradOutput, weight.value(), gradInput);
+            Gemm.multTransB(gradOutput, weight.value(), gradInput, precision);
         }
     }
 }

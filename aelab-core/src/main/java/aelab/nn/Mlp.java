@@ -1,6 +1,7 @@
 package aelab.nn;
 
 import aelab.core.Require;
+import aelab.linalg.ProductPrecision;
 import aelab.optim.Gradients;
 import aelab.optim.ParameterBlock;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ public final class Mlp {
         private Activation hiddenActivation = Activation.RELU;
         private Activation outputActivation = Activation.IDENTITY;
         private boolean bias = true;
+        private ProductPrecision precision = ProductPrecision.FLOAT64;
 
         private Builder(String name, int inputDim, int outputDim) {
             this.name = Require.notNull("name", name);
@@ -94,6 +96,12 @@ public final class Mlp {
             return this;
         }
 
+        /** Precision of every layer's products (default {@link ProductPrecision#FLOAT64}). */
+        public Builder productPrecision(ProductPrecision precision) {
+            this.precision = Require.notNull("precision", precision);
+            return this;
+        }
+
         /**
          * Builds the MLP, initialising the layers in order, input side first, with {@link DenseLayer#create}.
          * rng: Modified.
@@ -107,7 +115,7 @@ public final class Mlp {
             List<DenseLayer> layers = new ArrayList<>();
             List<Activation> acts = new ArrayList<>();
             for (int l = 0; l + 1 < sizes.length; l++) {
-                layers.add(DenseLayer.create(name + "." + l, sizes[l], sizes[l + 1], bias, rng));
+                layers.add(DenseLayer.create(name + "." + l, sizes[l], sizes[l + 1], bias, precision, rng));
                 acts.add(l + 2 == sizes.length ? outputActivation : hiddenActivation);
             }
             return new Mlp(name, layers, acts);

@@ -1,0 +1,224 @@
+package aelab.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The register-blocked GEMM kernel of {@link Gemm}, written with the JDK's Vector API (incubator module
+ * {@code jdk.incubator.vector}, JEP 414). Loaded only when that module is in the boot layer (the kernel's JVM
+ * options add it, see {@code scripts/kernel-jvm.options}); otherwise {@link Gemm} runs its auto-vectorised kernel.
+ *
+ * <p>Scheme: Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34(3), 2008,
+ * as laid out by BLIS (Van Zee &amp; van de Geijn, ACM TOMS 41(3), 2015): for each block of {@value #KC} k-steps,
+ * op(B) is packed into micro-panels of {@link #nr()} columns (p-major, so a micro-panel is read sequentially), op(A)
+ * into micro-panels of {@value #MR} rows; the micro-kernel keeps an {@value #MR}×{@link #nr()} tile of C in
+ * {@value #MR}·{@value #NV} vector registers and applies one rank-1 update per k-step: for each row i,
+ * {@code c[i][·] = fma(broadcast(a[i][p]), b[p][·], c[i][·])}. The tile is read from C before a k block and written
+ * back after it.
+ *
+ * <p>Every entry of C therefore goes through exactly the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} for
+ * p = 0..k−1 in order, starting from C's value — the same chain, operation for operation, as {@link Gemm}'s other
+ * kernel: the two kernels give bit-identical results (tested), and so does any split of C's rows across threads.
+ * Zero padding of partial tiles only adds lanes that are never written back.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    /** Lanes of one vector. */
+    private static final int L = S.length();
+    /** Rows of the register tile. */
+    static final int MR = 4;
+    /** Vectors per tile row. */
+    static final int NV = 3;
+    /** Columns of the register tile. */
+    private static final int NR = NV * L;
+    /** Depth of a k block. */
+    static final int KC = 128;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private VectorGemm() {
+    }
+
+    static int nr() {
+        return NR;
+    }
+
+    /**
+     * cd (row-major, n columns) += op(A)·op(B) for rows [rowFrom, rowTo) of C. Raw arrays: ad is A's data with lda
+     * columns, bd is B's with ldb columns.
+     */
+    static void blocked(boolean transA, boolean transB, double[] ad, int lda, double[] bd, int ldb, double[] cd,
+            int n, int k, int rowFrom, int rowTo) {
+        final Workspace ws = WORKSPACE.get();
+        final int m = rowTo - rowFrom;
+        final int mTiles = (m + MR - 1) / MR;
+        final int nTiles = (n + NR - 1) / NR;
+        final double[] tile = ws.tile;
+        for (int kb = 0; kb < k; kb += KC) {
+            final int kc = Math.min(KC, k - kb);
+            final double[] bp = ws.packedB(nTiles * NR * kc);
+            packB(transB, bd, ldb, kb, kc, n, nTiles, bp);
+            final double[] ap = ws.packedA(mTiles * MR * kc);
+            packA(transA, ad, lda, kb, kc, rowFrom, m, mTiles, ap);
+            for (int jt = 0; jt < nTiles; jt++) {
+                final int j0 = jt * NR;
+                final int nw = Math.min(NR, n - j0);
+                final int bOff = jt * NR * kc;
+                for (int it = 0; it < mTiles; it++) {
+                    final int i0 = it * MR;
+                    final int mh = Math.min(MR, m - i0);
+                    final int aOff = it * MR * kc;
+                    final int c0 = (rowFrom + i0) * n + j0;
+                    if (mh == MR && nw == NR) {
+                        micro(kc, ap, aOff, bp, bOff, cd, c0, n);
+                    } else {
+                        for (int i = 0; i < MR; i++) {
+                            for (int j = 0; j < NR; j++) {
+                                tile[i * NR + j] = i < mh && j < nw ? cd[c0 + i * n + j] : 0.0;
+                            }
+                        }
+                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR);
+                        for (int i = 0; i < mh; i++) {
+                            System.arraycopy(tile, i * NR, cd, c0 + i * n, nw);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** ap[(it·kc + p)·MR + i] = op(A)[rowFrom + it·MR + i][kb + p]; zero beyond row m. */
+    private static void packA(boolean transA, double[] ad, int lda, int kb, int kc, int rowFrom, int m, int mTiles,
+            double[] ap) {
+        for (int it = 0; it < mTiles; it++) {
+            final int base = it * MR * kc;
+            final int rows = Math.min(MR, m - it * MR);
+            if (rows < MR) {
+                java.util.Arrays.fill(ap, base, base + MR * kc, 0.0);
+            }
+            if (!transA) {
+                for (int i = 0; i < rows; i++) {
+                    final int src = (rowFrom + it * MR + i) * lda + kb;
+                    for (int p = 0; p < kc; p++) {
+                        ap[base + p * MR + i] = ad[src + p];
+                    }
+                }
+            } else {
+                // op(A)[row][kb + p] = A[kb + p][row]: the MR rows of a tile are adjacent entries of A's row kb + p
+                for (int p = 0; p < kc; p++) {
+                    final int src = (kb + p) * lda + rowFrom + it * MR;
+                    final int dst = base + p * MR;
+                    for (int i = 0; i < rows; i++) {
+                        ap[dst + i] = ad[src + i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** bp[(jt·kc + p)·NR + j] = op(B)[kb + p][jt·NR + j]; zero beyond column n. */
+    private static void packB(boolean transB, double[] bd, int ldb, int kb, int kc, int n, int nTiles, double[] bp) {
+        for (int jt = 0; jt < nTiles; jt++) {
+            final int base = jt * NR * kc;
+            final int j0 = jt * NR;
+            final int nw = Math.min(NR, n - j0);
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    final int dst = base + p * NR;
+                    System.arraycopy(bd, (kb + p) * ldb + j0, bp, dst, nw);
+                    for (int j = nw; j < NR; j++) {
+                        bp[dst + j] = 0.0;
+                    }
+                }
+            } else {
+                for (int j = 0; j < NR; j++) {
+                    if (j < nw) {
+                        final int src = (j0 + j) * ldb + kb; // op(B)[kb + p][j0 + j] = B[j0 + j][kb + p]
+                        for (int p = 0; p < kc; p++) {
+                            bp[base + p * NR + j] = bd[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            bp[base + p * NR + j] = 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The MR×NR tile at c[c0 + i·ldc + j] += Σ_p a[p][i]·b[p][j], one fma per k-step and entry, p in order. */
+    private static void micro(int kc, double[] ap, int aOff, double[] bp, int bOff, double[] c, int c0, int ldc) {
+        final int r1 = c0 + ldc;
+        final int r2 = r1 + ldc;
+        final int r3 = r2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector c01 = DoubleVector.fromArray(S, c, c0 + L);
+        DoubleVector c02 = DoubleVector.fromArray(S, c, c0 + 2 * L);
+        DoubleVector c10 = DoubleVector.fromArray(S, c, r1);
+        DoubleVector c11 = DoubleVector.fromArray(S, c, r1 + L);
+        DoubleVector c12 = DoubleVector.fromArray(S, c, r1 + 2 * L);
+        DoubleVector c20 = DoubleVector.fromArray(S, c, r2);
+        DoubleVector c21 = DoubleVector.fromArray(S, c, r2 + L);
+        DoubleVector c22 = DoubleVector.fromArray(S, c, r2 + 2 * L);
+        DoubleVector c30 = DoubleVector.fromArray(S, c, r3);
+        DoubleVector c31 = DoubleVector.fromArray(S, c, r3 + L);
+        DoubleVector c32 = DoubleVector.fromArray(S, c, r3 + 2 * L);
+        int a = aOff;
+        int b = bOff;
+        for (int p = 0; p < kc; p++, a += MR, b += NR) {
+            final DoubleVector b0 = DoubleVector.fromArray(S, bp, b);
+            final DoubleVector b1 = DoubleVector.fromArray(S, bp, b + L);
+            final DoubleVector b2 = DoubleVector.fromArray(S, bp, b + 2 * L);
+            DoubleVector x = DoubleVector.broadcast(S, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = DoubleVector.broadcast(S, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = DoubleVector.broadcast(S, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = DoubleVector.broadcast(S, ap[a + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c12.intoArray(c, r1 + 2 * L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c22.intoArray(c, r2 + 2 * L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c32.intoArray(c, r3 + 2 * L);
+    }
+
+    /** Per-thread packing buffers, grown on demand and reused. */
+    private static final class Workspace {
+        private double[] a = new double[0];
+        private double[] b = new double[0];
+        final double[] tile = new double[MR * NR];
+
+        double[] packedA(int size) {
+            if (a.length < size) {
+                a = new double[size];
+            }
+            return a;
+        }
+
+        double[] packedB(int size) {
+            if (b.length < size) {
+                b = new double[size];
+            }
+            return b;
+        }
+    }
+}

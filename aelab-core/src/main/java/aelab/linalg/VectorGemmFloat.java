@@ -1,0 +1,204 @@
+package aelab.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorGemm}'s scheme for {@link ProductPrecision#FLOAT32}: op(A) and op(B) are rounded to float while they
+ * are packed, the {@value #MR}×{@link #nr()} register tile accumulates {@code t = fma(a[i][p], b[p][j], t)} in float,
+ * p = 0..k−1 in order from t = 0, and the tile is kept between k blocks in a float scratch copy of the rows of C
+ * (never rounded through double in between). {@link Gemm} then adds {@code (double) t} to C. Same chain, operation
+ * for operation, as {@link Gemm}'s scalar float path: bit-identical results (tested).
+ */
+final class VectorGemmFloat {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    static final int MR = 4;
+    private static final int NR = 3 * L;
+    static final int KC = 128;
+
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private VectorGemmFloat() {
+    }
+
+    static int nr() {
+        return NR;
+    }
+
+    /**
+     * ct (row-major, rows [0, rowTo − rowFrom) of C, n columns, float, zero on entry) += op(A)·op(B) for rows
+     * [rowFrom, rowTo) of C, in float.
+     */
+    static void blocked(boolean transA, boolean transB, double[] ad, int lda, double[] bd, int ldb, float[] ct,
+            int n, int k, int rowFrom, int rowTo) {
+        final Workspace ws = WORKSPACE.get();
+        final int m = rowTo - rowFrom;
+        final int mTiles = (m + MR - 1) / MR;
+        final int nTiles = (n + NR - 1) / NR;
+        final float[] tile = ws.tile;
+        for (int kb = 0; kb < k; kb += KC) {
+            final int kc = Math.min(KC, k - kb);
+            final float[] bp = ws.packedB(nTiles * NR * kc);
+            packB(transB, bd, ldb, kb, kc, n, nTiles, bp);
+            final float[] ap = ws.packedA(mTiles * MR * kc);
+            packA(transA, ad, lda, kb, kc, rowFrom, m, mTiles, ap);
+            for (int jt = 0; jt < nTiles; jt++) {
+                final int j0 = jt * NR;
+                final int nw = Math.min(NR, n - j0);
+                final int bOff = jt * NR * kc;
+                for (int it = 0; it < mTiles; it++) {
+                    final int i0 = it * MR;
+                    final int mh = Math.min(MR, m - i0);
+                    final int aOff = it * MR * kc;
+                    final int c0 = i0 * n + j0;
+                    if (mh == MR && nw == NR) {
+                        micro(kc, ap, aOff, bp, bOff, ct, c0, n);
+                    } else {
+                        for (int i = 0; i < MR; i++) {
+                            for (int j = 0; j < NR; j++) {
+                                tile[i * NR + j] = i < mh && j < nw ? ct[c0 + i * n + j] : 0f;
+                            }
+                        }
+                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR);
+                        for (int i = 0; i < mh; i++) {
+                            System.arraycopy(tile, i * NR, ct, c0 + i * n, nw);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** ap[(it·kc + p)·MR + i] = (float) op(A)[rowFrom + it·MR + i][kb + p]; zero beyond row m. */
+    private static void packA(boolean transA, double[] ad, int lda, int kb, int kc, int rowFrom, int m, int mTiles,
+            float[] ap) {
+        for (int it = 0; it < mTiles; it++) {
+            final int base = it * MR * kc;
+            final int rows = Math.min(MR, m - it * MR);
+            if (rows < MR) {
+                java.util.Arrays.fill(ap, base, base + MR * kc, 0f);
+            }
+            if (!transA) {
+                for (int i = 0; i < rows; i++) {
+                    final int src = (rowFrom + it * MR + i) * lda + kb;
+                    for (int p = 0; p < kc; p++) {
+                        ap[base + p * MR + i] = (float) ad[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    final int src = (kb + p) * lda + rowFrom + it * MR;
+                    final int dst = base + p * MR;
+                    for (int i = 0; i < rows; i++) {
+                        ap[dst + i] = (float) ad[src + i];
+                    }
+                }
+            }
+        }
+    }
+
+    /** bp[(jt·kc + p)·NR + j] = (float) op(B)[kb + p][jt·NR + j]; zero beyond column n. */
+    private static void packB(boolean transB, double[] bd, int ldb, int kb, int kc, int n, int nTiles, float[] bp) {
+        for (int jt = 0; jt < nTiles; jt++) {
+            final int base = jt * NR * kc;
+            final int j0 = jt * NR;
+            final int nw = Math.min(NR, n - j0);
+            if (nw < NR) {
+                java.util.Arrays.fill(bp, base, base + NR * kc, 0f);
+            }
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    final int src = (kb + p) * ldb + j0;
+                    final int dst = base + p * NR;
+                    for (int j = 0; j < nw; j++) {
+                        bp[dst + j] = (float) bd[src + j];
+                    }
+                }
+            } else {
+                // op(B)[kb + p][j0 + j] = B[j0 + j][kb + p]: read B's rows contiguously
+                for (int j = 0; j < nw; j++) {
+                    final int src = (j0 + j) * ldb + kb;
+                    for (int p = 0; p < kc; p++) {
+                        bp[base + p * NR + j] = (float) bd[src + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The MR×NR float tile at c[c0 + i·ldc + j] += Σ_p a[p][i]·b[p][j], one float fma per k-step and entry. */
+    private static void micro(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int c0, int ldc) {
+        final int r1 = c0 + ldc;
+        final int r2 = r1 + ldc;
+        final int r3 = r2 + ldc;
+        FloatVector c00 = FloatVector.fromArray(S, c, c0);
+        FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, r1);
+        FloatVector c11 = FloatVector.fromArray(S, c, r1 + L);
+        FloatVector c12 = FloatVector.fromArray(S, c, r1 + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, r2);
+        FloatVector c21 = FloatVector.fromArray(S, c, r2 + L);
+        FloatVector c22 = FloatVector.fromArray(S, c, r2 + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, r3);
+        FloatVector c31 = FloatVector.fromArray(S, c, r3 + L);
+        FloatVector c32 = FloatVector.fromArray(S, c, r3 + 2 * L);
+        int a = aOff;
+        int b = bOff;
+        for (int p = 0; p < kc; p++, a += MR, b += NR) {
+            final FloatVector b0 = FloatVector.fromArray(S, bp, b);
+            final FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
+            final FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[a]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            x = FloatVector.broadcast(S, ap[a + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            x = FloatVector.broadcast(S, ap[a + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            x = FloatVector.broadcast(S, ap[a + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c12.intoArray(c, r1 + 2 * L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c22.intoArray(c, r2 + 2 * L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c32.intoArray(c, r3 + 2 * L);
+    }
+
+    /** Per-thread packing buffers, grown on demand and reused. */
+    private static final class Workspace {
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] packedA(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] packedB(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+}
