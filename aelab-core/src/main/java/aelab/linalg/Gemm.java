@@ -12,7 +12,18 @@ import org.ejml.data.DMatrixRMaj;
  * output is reshaped to fit (or must already fit, for the {@code *Add} forms). Inputs are not modified; the output
  * must not alias an input. A null output is allocated.
  *
- * <p>The kernel is pure Java written for HotSpot's C2 auto-vectoriser, after the blocked GEMM scheme of
+ * <p>Two kernels compute every product, with the same bits:
+ * <ul>
+ *   <li>{@link VectorGemm}, used when the JVM has the Vector API (the incubator module {@code jdk.incubator.vector},
+ *       which the notebook kernel's JVM options add): BLIS-style packing and a 4×24 register tile of fused
+ *       multiply-adds, about 60-80 GFLOP/s per core on the VAE's products (AMD EPYC, AVX-512, JDK 17), and — its
+ *       loops being explicit vector code — not exposed to the auto-vectoriser's JIT-history effects described
+ *       below;</li>
+ *   <li>otherwise the pure-Java kernel below, written for HotSpot's C2 auto-vectoriser (30-40 GFLOP/s per core).</li>
+ * </ul>
+ * {@link ProductPrecision#FLOAT32} products use {@link VectorGemmFloat} (or a float loop without the Vector API).
+ *
+ * <p>The auto-vectorised kernel follows the blocked GEMM scheme of
  * Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication", ACM TOMS 34(3), 2008: the k and n
  * dimensions are cut into blocks, each block of {@code op(B)} is packed into a contiguous row-major panel that stays
  * in cache, each block of {@code op(A)} is packed once, and the micro-kernel updates two rows of C (copied into one
@@ -30,19 +41,21 @@ import org.ejml.data.DMatrixRMaj;
  * (except a null output).
  *
  * <p>Every entry of C is the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k-1 in order (zero padding
- * adds fma(0, 0, s) = s), whatever the shape and whatever the thread count: large products are cut into row ranges of
- * C computed in parallel ({@link Threads}), so results are bit-identical on 1 or N threads.
+ * adds fma(0, 0, s) = s), whatever the shape, the kernel and the thread count: large products are cut into row (or,
+ * for the vector kernels when C is wider than tall, column) ranges of C computed in parallel ({@link Threads}), so
+ * results are bit-identical on 1 or N threads.
  *
- * <p>Known limitation (JIT state): in some JVMs the compiled kernel runs the VAE's products at about half speed for
- * the whole run. Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g): 17.5-18.3 s of training-thread CPU
- * per epoch under G1 against 7.6-8.1 s in other runs, with no GC pause during training (-Xlog:gc) and the same
- * speed under G1 and Serial in a GEMM micro-benchmark (30-40 GFLOP/s), so neither write barriers nor collections
- * cost the time; JFR puts the slow run's samples in {@code blocked} with the kernel inlined and a fast run's in a
- * stand-alone {@code twoRowKernel}, but forcing the kernel out of line (bytecode above FreqInlineSize) made it
- * slower (12 GFLOP/s) in a JVM where the inlined copy ran at 36: the slow state is a compiled-code effect not yet
- * under the library's control.
+ * <p>Known limitation of the auto-vectorised kernel (JIT state): in some JVMs the compiled kernel runs the VAE's
+ * products at about half speed for the whole run. Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g):
+ * 17.5-18.3 s of training-thread CPU per epoch under G1 against 7.6-8.1 s in other runs, with no GC pause during
+ * training (-Xlog:gc) and the same speed under G1 and Serial in a GEMM micro-benchmark (30-40 GFLOP/s), so neither
+ * write barriers nor collections cost the time; JFR puts the slow run's samples in {@code blocked} with the kernel
+ * inlined and a fast run's in a stand-alone {@code twoRowKernel}, but forcing the kernel out of line (bytecode above
+ * FreqInlineSize) made it slower (12 GFLOP/s) in a JVM where the inlined copy ran at 36: the slow state is a
+ * compiled-code effect not yet under the library's control.
  *
- * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17): 30-40 GFLOP/s on the VAE's products against 6.5 for EJML's
+ * <p>Measured single-thread (AMD EPYC, AVX-512, JDK 17, {@code aelab.bench.GemmBenchCommand}): 60-80 GFLOP/s
+ * (vector kernel; 90-140 in float32) and 30-40 (auto-vectorised) on the VAE's products, against 6.5 for EJML's
  * {@code CommonOps_DDRM.mult}.
  */
 public final class Gemm {
@@ -274,31 +287,39 @@ public final class Gemm {
             return;
         }
         final boolean vector = useVector;
-        final int parts = Threads.partsFor(2.0 * m * n * k, m);
-        if (parts <= 1) {
-            rowsFloat(vector, transA, transB, a, b, cd, n, k, 0, m, WORKSPACE.get());
+        final Split split = Split.of(vector, m, n, k, VectorGemmFloat.nr());
+        if (split.parts <= 1) {
+            partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, WORKSPACE.get());
             return;
         }
-        Threads.run(parts, part -> {
-            int from = part == 0 ? 0 : (int) ((long) m * part / parts) & -4;
-            int to = part == parts - 1 ? m : (int) ((long) m * (part + 1) / parts) & -4;
-            rowsFloat(vector, transA, transB, a, b, cd, n, k, from, to, WORKSPACE.get());
+        Threads.run(split.parts, part -> {
+            Workspace ws = WORKSPACE.get();
+            if (split.columns) {
+                partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, split.from(part), split.to(part), ws);
+            } else {
+                partFloat(vector, transA, transB, a, b, cd, m, n, k, split.from(part), split.to(part), 0, n, ws);
+            }
         });
     }
 
-    private static void rowsFloat(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
-            double[] cd, int n, int k, int from, int to, Workspace ws) {
-        final int size = (to - from) * n;
+    /** C's rows [r0, r1) × columns [c0, c1) += (double) [their product in float], through a float scratch block. */
+    private static void partFloat(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+        final int w = c1 - c0;
+        final int size = (r1 - r0) * w;
         final float[] ct = ws.floatC(size);
         Arrays.fill(ct, 0, size, 0f);
         if (vector) {
-            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, ct, n, k, from, to);
+            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, ct, 0, w, k, r0, r1, c0, c1);
         } else {
-            scalarFloat(transA, transB, a, b, ct, n, k, from, to, ws);
+            scalarFloat(transA, transB, a, b, ct, n, k, r0, r1, ws);
         }
-        final int base = from * n;
-        for (int i = 0; i < size; i++) {
-            cd[base + i] += ct[i];
+        for (int i = r0; i < r1; i++) {
+            final int row = i * n + c0;
+            final int t = (i - r0) * w;
+            for (int j = 0; j < w; j++) {
+                cd[row + j] += ct[t + j];
+            }
         }
     }
 
@@ -353,28 +374,53 @@ public final class Gemm {
             }
             return;
         }
-        final int parts = Threads.partsFor(2.0 * m * n * k, m);
         final boolean vector = useVector;
-        if (parts <= 1) {
-            rows(vector, transA, transB, a, b, cd, m, n, k, 0, m, ws);
+        final Split split = Split.of(vector, m, n, k, VectorGemm.nr());
+        if (split.parts <= 1) {
+            part(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
-        // Rows of C cut into contiguous ranges, one per thread: every element is still computed by the same
+        // C cut into contiguous row (or column) ranges, one per thread: every element is still computed by the same
         // sequence of fused multiply-adds (k blocks in order, p in order within a block), whoever computes it.
-        // Range ends are multiples of 4 rows (the vector kernel's tile height) where m allows.
-        Threads.run(parts, part -> {
-            int from = part == 0 ? 0 : (int) ((long) m * part / parts) & -4;
-            int to = part == parts - 1 ? m : (int) ((long) m * (part + 1) / parts) & -4;
-            rows(vector, transA, transB, a, b, cd, m, n, k, from, to, WORKSPACE.get());
+        Threads.run(split.parts, part -> {
+            Workspace w = WORKSPACE.get();
+            if (split.columns) {
+                part(vector, transA, transB, a, b, cd, m, n, k, 0, m, split.from(part), split.to(part), w);
+            } else {
+                part(vector, transA, transB, a, b, cd, m, n, k, split.from(part), split.to(part), 0, n, w);
+            }
         });
     }
 
-    private static void rows(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
-            double[] cd, int m, int n, int k, int from, int to, Workspace ws) {
+    /** C's rows [r0, r1) × columns [c0, c1) += op(A)·op(B) (the auto-vectorised kernel: all columns). */
+    private static void part(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
         if (vector) {
-            VectorGemm.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k, from, to);
+            VectorGemm.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, r0 * n + c0, n, k, r0, r1,
+                    c0, c1);
         } else {
-            blocked(transA, transB, a, b, cd, m, n, k, from, to, ws);
+            blocked(transA, transB, a, b, cd, m, n, k, r0, r1, ws);
+        }
+    }
+
+    /**
+     * How a product is cut across threads ({@link Threads#partsFor}): by rows of C, or — for the vector kernels when
+     * C is wider than tall — by columns, so that each thread packs only its share of op(B) (the larger operand
+     * there) instead of all of it. Range ends are multiples of the tile (4 rows, or the kernel's tile width).
+     */
+    private record Split(int parts, boolean columns, int extent, int unit) {
+        static Split of(boolean vector, int m, int n, int k, int tileWidth) {
+            boolean columns = vector && n > m;
+            int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
+            return new Split(parts, columns, columns ? n : m, columns ? tileWidth : 4);
+        }
+
+        int from(int part) {
+            return part == 0 ? 0 : (int) ((long) extent * part / parts) / unit * unit;
+        }
+
+        int to(int part) {
+            return part == parts - 1 ? extent : (int) ((long) extent * (part + 1) / parts) / unit * unit;
         }
     }
 

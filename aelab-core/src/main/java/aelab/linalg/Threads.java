@@ -14,9 +14,9 @@ import java.util.function.IntConsumer;
  * <p>A product is cut into parts only when it is large enough to pay for the hand-off (at least
  * {@value #MIN_FLOPS_PER_PART} floating-point operations, 2·m·n·k, per part, and at least {@value #MIN_ROWS_PER_PART}
  * rows of C per part): the VAE's 128×784·784×400 products (80 MFLOP) use two threads, the digits model's
- * 64×64·64×128 (1 MFLOP) stays on the caller's thread. Parts are contiguous row ranges of C, and every element of C
- * is computed by the same sequence of operations whatever the partition, so results are bit-identical for every
- * thread count.
+ * 64×64·64×128 (1 MFLOP) stays on the caller's thread. Parts are contiguous row (or column) ranges of C, and every
+ * element of C is computed by the same sequence of operations whatever the partition, so results are bit-identical
+ * for every thread count.
  *
  * <p>Default: {@code Runtime.availableProcessors()}, or the system property {@code aelab.threads} when set (at least
  * 1). The workers are daemon threads; the calling thread computes the first part itself and then waits for the

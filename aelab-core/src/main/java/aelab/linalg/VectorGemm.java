@@ -44,20 +44,22 @@ final class VectorGemm {
     }
 
     /**
-     * cd (row-major, n columns) += op(A)·op(B) for rows [rowFrom, rowTo) of C. Raw arrays: ad is A's data with lda
-     * columns, bd is B's with ldb columns.
+     * C[i][j] += op(A)·op(B) for rows [rowFrom, rowTo) and columns [colFrom, colTo) of C, where entry (i, j) is
+     * cd[cBase + (i − rowFrom)·ldc + (j − colFrom)]. Raw arrays: ad is A's data with lda columns, bd is B's with
+     * ldb columns.
      */
     static void blocked(boolean transA, boolean transB, double[] ad, int lda, double[] bd, int ldb, double[] cd,
-            int n, int k, int rowFrom, int rowTo) {
+            int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo) {
         final Workspace ws = WORKSPACE.get();
         final int m = rowTo - rowFrom;
+        final int n = colTo - colFrom;
         final int mTiles = (m + MR - 1) / MR;
         final int nTiles = (n + NR - 1) / NR;
         final double[] tile = ws.tile;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
             final double[] bp = ws.packedB(nTiles * NR * kc);
-            packB(transB, bd, ldb, kb, kc, n, nTiles, bp);
+            packB(transB, bd, ldb, kb, kc, colFrom, n, nTiles, bp);
             final double[] ap = ws.packedA(mTiles * MR * kc);
             packA(transA, ad, lda, kb, kc, rowFrom, m, mTiles, ap);
             for (int jt = 0; jt < nTiles; jt++) {
@@ -68,18 +70,18 @@ final class VectorGemm {
                     final int i0 = it * MR;
                     final int mh = Math.min(MR, m - i0);
                     final int aOff = it * MR * kc;
-                    final int c0 = (rowFrom + i0) * n + j0;
+                    final int c0 = cBase + i0 * ldc + j0;
                     if (mh == MR && nw == NR) {
-                        micro(kc, ap, aOff, bp, bOff, cd, c0, n);
+                        micro(kc, ap, aOff, bp, bOff, cd, c0, ldc);
                     } else {
                         for (int i = 0; i < MR; i++) {
                             for (int j = 0; j < NR; j++) {
-                                tile[i * NR + j] = i < mh && j < nw ? cd[c0 + i * n + j] : 0.0;
+                                tile[i * NR + j] = i < mh && j < nw ? cd[c0 + i * ldc + j] : 0.0;
                             }
                         }
                         micro(kc, ap, aOff, bp, bOff, tile, 0, NR);
                         for (int i = 0; i < mh; i++) {
-                            System.arraycopy(tile, i * NR, cd, c0 + i * n, nw);
+                            System.arraycopy(tile, i * NR, cd, c0 + i * ldc, nw);
                         }
                     }
                 }
@@ -116,16 +118,18 @@ final class VectorGemm {
         }
     }
 
-    /** bp[(jt·kc + p)·NR + j] = op(B)[kb + p][jt·NR + j]; zero beyond column n. */
-    private static void packB(boolean transB, double[] bd, int ldb, int kb, int kc, int n, int nTiles, double[] bp) {
+    /** bp[(jt·kc + p)·NR + j] = op(B)[kb + p][colFrom + jt·NR + j]; zero beyond the range's n columns. */
+    private static void packB(boolean transB, double[] bd, int ldb, int kb, int kc, int colFrom, int n, int nTiles,
+            double[] bp) {
         for (int jt = 0; jt < nTiles; jt++) {
             final int base = jt * NR * kc;
             final int j0 = jt * NR;
             final int nw = Math.min(NR, n - j0);
+            final int col = colFrom + j0;
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     final int dst = base + p * NR;
-                    System.arraycopy(bd, (kb + p) * ldb + j0, bp, dst, nw);
+                    System.arraycopy(bd, (kb + p) * ldb + col, bp, dst, nw);
                     for (int j = nw; j < NR; j++) {
                         bp[dst + j] = 0.0;
                     }
@@ -133,7 +137,7 @@ final class VectorGemm {
             } else {
                 for (int j = 0; j < NR; j++) {
                     if (j < nw) {
-                        final int src = (j0 + j) * ldb + kb; // op(B)[kb + p][j0 + j] = B[j0 + j][kb + p]
+                        final int src = (col + j) * ldb + kb; // op(B)[kb + p][col + j] = B[col + j][kb + p]
                         for (int p = 0; p < kc; p++) {
                             bp[base + p * NR + j] = bd[src + p];
                         }

@@ -27,20 +27,22 @@ final class VectorGemmFloat {
     }
 
     /**
-     * ct (row-major, rows [0, rowTo − rowFrom) of C, n columns, float, zero on entry) += op(A)·op(B) for rows
-     * [rowFrom, rowTo) of C, in float.
+     * C[i][j] += op(A)·op(B) for rows [rowFrom, rowTo) and columns [colFrom, colTo) of C, where entry (i, j) is
+     * ct[cBase + (i − rowFrom)·ldc + (j − colFrom)]. Raw arrays: ad is A's data with lda columns, bd is B's with
+     * ldb columns.
      */
     static void blocked(boolean transA, boolean transB, double[] ad, int lda, double[] bd, int ldb, float[] ct,
-            int n, int k, int rowFrom, int rowTo) {
+            int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo) {
         final Workspace ws = WORKSPACE.get();
         final int m = rowTo - rowFrom;
+        final int n = colTo - colFrom;
         final int mTiles = (m + MR - 1) / MR;
         final int nTiles = (n + NR - 1) / NR;
         final float[] tile = ws.tile;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
             final float[] bp = ws.packedB(nTiles * NR * kc);
-            packB(transB, bd, ldb, kb, kc, n, nTiles, bp);
+            packB(transB, bd, ldb, kb, kc, colFrom, n, nTiles, bp);
             final float[] ap = ws.packedA(mTiles * MR * kc);
             packA(transA, ad, lda, kb, kc, rowFrom, m, mTiles, ap);
             for (int jt = 0; jt < nTiles; jt++) {
@@ -51,18 +53,18 @@ final class VectorGemmFloat {
                     final int i0 = it * MR;
                     final int mh = Math.min(MR, m - i0);
                     final int aOff = it * MR * kc;
-                    final int c0 = i0 * n + j0;
+                    final int c0 = cBase + i0 * ldc + j0;
                     if (mh == MR && nw == NR) {
-                        micro(kc, ap, aOff, bp, bOff, ct, c0, n);
+                        micro(kc, ap, aOff, bp, bOff, ct, c0, ldc);
                     } else {
                         for (int i = 0; i < MR; i++) {
                             for (int j = 0; j < NR; j++) {
-                                tile[i * NR + j] = i < mh && j < nw ? ct[c0 + i * n + j] : 0f;
+                                tile[i * NR + j] = i < mh && j < nw ? ct[c0 + i * ldc + j] : 0f;
                             }
                         }
                         micro(kc, ap, aOff, bp, bOff, tile, 0, NR);
                         for (int i = 0; i < mh; i++) {
-                            System.arraycopy(tile, i * NR, ct, c0 + i * n, nw);
+                            System.arraycopy(tile, i * NR, ct, c0 + i * ldc, nw);
                         }
                     }
                 }
@@ -98,18 +100,20 @@ final class VectorGemmFloat {
         }
     }
 
-    /** bp[(jt·kc + p)·NR + j] = (float) op(B)[kb + p][jt·NR + j]; zero beyond column n. */
-    private static void packB(boolean transB, double[] bd, int ldb, int kb, int kc, int n, int nTiles, float[] bp) {
+    /** bp[(jt·kc + p)·NR + j] = (float) op(B)[kb + p][colFrom + jt·NR + j]; zero beyond the range's n columns. */
+    private static void packB(boolean transB, double[] bd, int ldb, int kb, int kc, int colFrom, int n, int nTiles,
+            float[] bp) {
         for (int jt = 0; jt < nTiles; jt++) {
             final int base = jt * NR * kc;
             final int j0 = jt * NR;
             final int nw = Math.min(NR, n - j0);
+            final int col = colFrom + j0;
             if (nw < NR) {
                 java.util.Arrays.fill(bp, base, base + NR * kc, 0f);
             }
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
-                    final int src = (kb + p) * ldb + j0;
+                    final int src = (kb + p) * ldb + col;
                     final int dst = base + p * NR;
                     for (int j = 0; j < nw; j++) {
                         bp[dst + j] = (float) bd[src + j];
@@ -118,7 +122,7 @@ final class VectorGemmFloat {
             } else {
                 // op(B)[kb + p][j0 + j] = B[j0 + j][kb + p]: read B's rows contiguously
                 for (int j = 0; j < nw; j++) {
-                    final int src = (j0 + j) * ldb + kb;
+                    final int src = (col + j) * ldb + kb;
                     for (int p = 0; p < kc; p++) {
                         bp[base + p * NR + j] = (float) bd[src + p];
                     }
