@@ -286,8 +286,8 @@ public final class Gemm {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
-        final boolean vector = useVector;
-        final Split split = Split.of(vector, m, n, k, VectorGemmFloat.nr());
+        final boolean vector = useVector && VectorWarmUp.ready();
+        final Split split = Split.of(vector, m, n, k, vector ? VectorGemmFloat.nr() : 1);
         if (split.parts <= 1) {
             partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, WORKSPACE.get());
             return;
@@ -374,8 +374,8 @@ public final class Gemm {
             }
             return;
         }
-        final boolean vector = useVector;
-        final Split split = Split.of(vector, m, n, k, VectorGemm.nr());
+        final boolean vector = useVector && VectorWarmUp.ready();
+        final Split split = Split.of(vector, m, n, k, vector ? VectorGemm.nr() : 1);
         if (split.parts <= 1) {
             part(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
@@ -427,7 +427,8 @@ public final class Gemm {
     /**
      * Whether the products run on {@link VectorGemm} (the module {@code jdk.incubator.vector} is in the boot layer
      * and the system property {@code aelab.vector} is not {@code false}) or on the auto-vectorised kernel below.
-     * Both give the same bits.
+     * Both give the same bits. The first products of a JVM use the auto-vectorised kernel while
+     * {@link VectorWarmUp} compiles the vector one.
      */
     private static volatile boolean useVector = vectorAvailable()
             && !"false".equalsIgnoreCase(System.getProperty("aelab.vector"));
@@ -436,7 +437,10 @@ public final class Gemm {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** The kernel in use: {@code "vector"} or {@code "auto-vectorised"}. */
+    /**
+     * The kernel products use: {@code "vector"} or {@code "auto-vectorised"} (the vector kernel once it is compiled,
+     * see {@link VectorWarmUp}).
+     */
     public static String kernelName() {
         return useVector ? "vector" : "auto-vectorised";
     }
@@ -445,6 +449,9 @@ public final class Gemm {
     static boolean selectVector(boolean vector) {
         boolean previous = useVector;
         useVector = vector && vectorAvailable();
+        if (useVector) {
+            VectorWarmUp.skip();
+        }
         return previous;
     }
 

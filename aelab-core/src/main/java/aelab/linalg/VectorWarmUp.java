@@ -1,0 +1,91 @@
+package aelab.linalg;
+
+/**
+ * Compiles the Vector API kernels before {@link Gemm} uses them. Until HotSpot's C2 has compiled
+ * {@link VectorGemm}'s micro-kernel, every vector operation in it is an allocated object (the Vector API is only
+ * intrinsified by C2): measured on the digits VAE, the first 10-20 epochs ran at about half the speed of the
+ * auto-vectorised kernel, whose interpreted and C1 code is merely slower, not boxed. So on the first product a
+ * daemon thread (lowest priority) runs the vector kernels — both precisions, every transpose, partial tiles and
+ * two k blocks — on small constant matrices until the time per round stops improving (at least
+ * {@value #MIN_ROUNDS} rounds, at most {@value #MAX_ROUNDS} or {@value #MAX_MILLIS} ms), while {@link Gemm} keeps
+ * using the auto-vectorised kernel; then {@link #ready()} turns true and products switch to the vector kernels.
+ * Both kernels give the same bits, so the switch changes no result, only the speed.
+ */
+final class VectorWarmUp {
+    static final int MIN_ROUNDS = 30;
+    static final int MAX_ROUNDS = 400;
+    static final long MAX_MILLIS = 5000;
+
+    private static volatile boolean ready;
+    private static boolean started;
+
+    private VectorWarmUp() {
+    }
+
+    /** True once the vector kernels are compiled (or the warm-up gave up waiting); starts the warm-up if needed. */
+    static boolean ready() {
+        if (!ready) {
+            start();
+        }
+        return ready;
+    }
+
+    /** Test hook: treat the kernels as compiled from now on. */
+    static void skip() {
+        ready = true;
+    }
+
+    private static synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Thread t = new Thread(VectorWarmUp::run, "aelab-gemm-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void run() {
+        try {
+            final int m = 2 * VectorGemm.MR + 1;
+            final int k = VectorGemm.KC + 3;
+            final int n = VectorGemmFloat.nr() + 5;
+            double[] a = new double[m * k];
+            double[] b = new double[k * n];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (i % 7) * 0.125;
+            }
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (i % 5) * 0.25;
+            }
+            double[] c = new double[m * n];
+            float[] cf = new float[m * n];
+            long start = System.nanoTime();
+            long best = Long.MAX_VALUE;
+            int sinceBest = 0;
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                long t0 = System.nanoTime();
+                for (int r = 0; r < 8; r++) {
+                    // a as m×k (or k×m when transposed), b as k×n (or n×k): all four packings of both kernels
+                    VectorGemm.blocked(false, false, a, k, b, n, c, 0, n, k, 0, m, 0, n);
+                    VectorGemm.blocked(true, true, a, m, b, k, c, 0, n, k, 0, m, 0, n);
+                    VectorGemmFloat.blocked(false, false, a, k, b, n, cf, 0, n, k, 0, m, 0, n);
+                    VectorGemmFloat.blocked(true, true, a, m, b, k, cf, 0, n, k, 0, m, 0, n);
+                }
+                long dt = System.nanoTime() - t0;
+                if (dt < best - best / 10) {
+                    best = dt;
+                    sinceBest = 0;
+                } else if (++sinceBest >= MIN_ROUNDS && round >= MIN_ROUNDS) {
+                    break;
+                }
+                if ((System.nanoTime() - start) / 1_000_000 > MAX_MILLIS) {
+                    break;
+                }
+            }
+        } finally {
+            ready = true;
+        }
+    }
+}
