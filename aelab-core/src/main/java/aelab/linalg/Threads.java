@@ -76,6 +76,36 @@ public final class Threads {
         return Math.max(1, Math.min(byWork, byRows));
     }
 
+    /** An operation on the index range [from, to) of some arrays, independent of every other range. */
+    @FunctionalInterface
+    public interface RangeTask {
+        /** Processes [from, to). */
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs an element-wise operation over [0, length) cut into contiguous ranges of at least {@code minLength}
+     * indices, one per thread (part 0 on the caller's thread). Only for operations in which every index is computed
+     * independently of the others (an optimizer's update, an activation): their results are then the same bits
+     * whatever the number of threads.
+     *
+     * @param length    the number of indices, at least 0
+     * @param minLength the fewest indices worth a hand-off to another thread, at least 1
+     * @param task      called once per range
+     */
+    public static void forEachRange(int length, int minLength, RangeTask task) {
+        if (length < 0 || minLength < 1) {
+            throw new IllegalArgumentException("length must be >= 0 and minLength >= 1, got " + length + " and "
+                    + minLength);
+        }
+        final int parts = Math.max(1, Math.min(count, length / minLength));
+        if (parts == 1) {
+            task.run(0, length);
+            return;
+        }
+        run(parts, part -> task.run((int) ((long) length * part / parts), (int) ((long) length * (part + 1) / parts)));
+    }
+
     /** Runs {@code task.accept(part)} for part in [0, parts): part 0 on the caller's thread, the others on the pool. */
     static void run(int parts, IntConsumer task) {
         ExecutorService p = pool(parts - 1);
