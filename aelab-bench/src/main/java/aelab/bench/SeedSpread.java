@@ -204,7 +204,9 @@ final class SeedSpread {
      * or why the file does not apply), and when compared {@code loss_spread}, one object per pair recorded for the
      * config (sides, K of each, means, deviations, difference, bound, "pass"/"fail", and whether this run's losses
      * equal the recorded ones of the same seed: the file is current for this build, or stale), and
-     * {@code loss_spread_verdict}: "pass" when every pair passes.
+     * {@code loss_spread_verdict}: "pass" when every pair passes; sides recorded but in no compared pair (e.g.
+     * PyTorch's defaults before a float32 aelab side exists) go to {@code loss_spread_unpaired} with their K, mean
+     * and deviation.
      */
     static void addTo(List<Map<String, Object>> rows, File file) {
         for (Map<String, Object> r : rows) {
@@ -253,6 +255,25 @@ final class SeedSpread {
             r.put("loss_spread_date", e.date);
             r.put("loss_spread", compared);
             r.put("loss_spread_verdict", all ? "pass" : "fail");
+            List<Object> unpaired = new ArrayList<>();
+            for (Side side : e.sides.values()) {
+                boolean paired = false;
+                for (Pair p : file.pairs) {
+                    paired |= e.comparison(p) != null && (p.aelab.equals(side.name) || p.reference.equals(side.name));
+                }
+                if (!paired) {
+                    Stats st = Stats.of(side.losses);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("side", side.name);
+                    m.put("k", (long) st.k);
+                    m.put("mean", st.mean);
+                    m.put("sd", st.sd);
+                    unpaired.add(m);
+                }
+            }
+            if (!unpaired.isEmpty()) {
+                r.put("loss_spread_unpaired", unpaired);
+            }
         }
     }
 
@@ -308,6 +329,15 @@ final class SeedSpread {
                         (long) BenchCommand.number(p, "k_reference"), pm(p, "aelab_mean", "aelab_sd"),
                         pm(p, "reference_mean", "reference_sd"), BenchCommand.number(p, "difference"),
                         BenchCommand.number(p, "bound"), p.get("verdict"), p.get("this_run"));
+            }
+            if (r.get("loss_spread_unpaired") instanceof List<?> unpaired) {
+                for (Object o : unpaired) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> u = (Map<String, Object>) o;
+                    out.printf(Locale.ROOT, "%-16s %-13s %-17s %3s %3d %17s %17s  (recorded; no side of its pair yet)%n",
+                            r.get("config"), "-", u.get("side"), "", (long) BenchCommand.number(u, "k"), "",
+                            pm(u, "mean", "sd"));
+                }
             }
         }
         for (Pair p : file.pairs) {

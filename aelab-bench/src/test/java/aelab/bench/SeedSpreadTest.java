@@ -173,6 +173,14 @@ class SeedSpreadTest {
         assertEquals("pass", pairs(passing.get(0)).get(0).get("verdict"));
         assertEquals("pass", passing.get(0).get("loss_spread_verdict"));
         assertEquals("seed 9 not recorded", pairs(passing.get(0)).get(0).get("this_run"));
+        // PyTorch's defaults are recorded but no float32 aelab side: reported on their own, not compared
+        @SuppressWarnings("unchecked")
+        var unpaired = (List<Map<String, Object>>) passing.get(0).get("loss_spread_unpaired");
+        assertEquals(1, unpaired.size());
+        assertEquals("torch_defaults", unpaired.get(0).get("side"));
+        assertEquals(4L, unpaired.get(0).get("k"));
+        assertEquals(10.0, BenchCommand.number(unpaired.get(0), "mean"), 1e-12);
+        assertFalse(rows.get(0).containsKey("loss_spread_unpaired"));
 
         var out = new ByteArrayOutputStream();
         SeedSpread.printTable(rows, f, new PrintStream(out, true, StandardCharsets.UTF_8));
