@@ -4,7 +4,21 @@
 Trains the canonical PyTorch VAE example (github.com/pytorch/examples, vae/main.py) in float64 on ONE thread
 (--defaults: float32 with PyTorch's own thread pools, what a user would run):
 encoder Linear(D,H) -> ReLU -> heads Linear(H,Z) for mu and Linear(H,Z) for log sigma^2; decoder Linear(Z,H) -> ReLU
--> Linear(H,D) -> sigmoid; loss per batch = BCE(sum) + closed-form KL(q(z|x) || N(0,I)); Adam lr 1e-3.
+-> Linear(H,D) -> sigmoid; loss of a sample = BCE summed over the D pixels + closed-form KL(q(z|x) || N(0,I));
+Adam lr 1e-3 (PyTorch's defaults otherwise).
+
+Objective differentiated per batch (--reduction):
+  mean  the MEAN over the batch's rows of the per-sample loss, the objective of aelab's training: aelab.model.Vae's
+        training loss is L = (1/n) sum_i [-log p(x_i|z_i) + KL_i] over the n rows of the batch, and
+        aelab.train.Trainer steps the optimizer with that L's gradient for every batch, the last, smaller one
+        included (aelab.model.Autoencoder#lossAndGradients: "the batch loss L = (1/n) sum_i l(x_i)"). The bench
+        (aelab.bench.BenchCommand, bench/seed_spread.py) passes --reduction mean.
+  sum   (default) the batch SUM, as the PyTorch example does (loss_function with reduction="sum"). With Adam the two
+        take the same steps for full batches (up to epsilon), but the sum gives the last batch of an epoch (digits:
+        1797 = 28*64 + 5 rows) 5/64 of a full batch's weight where the mean gives it a full one; over 20 seeds that
+        moved the digits final loss by 0.06 nats (bench/results/README.md, 2026-12-07). The stored reference
+        aelab-core/src/test/resources/reference/vae_digits_reference.json was produced with it.
+The reported loss is the same for both: the per-sample losses summed over an epoch, divided by n.
 
 Data (same bits as the aelab side):
   --digits-csv PATH   the UCI digits CSV (sklearn's digits.csv.gz: 64 pixel columns + label), pixels / 16
@@ -105,7 +119,9 @@ def load_bin(path):
     return raw.reshape(n, d).astype(np.float64) / scale
 
 
-def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None, float32=False):
+def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None, float32=False, reduction="sum"):
+    if reduction not in ("sum", "mean"):
+        raise ValueError(f"reduction must be 'sum' or 'mean', got {reduction!r}")
     torch.manual_seed(seed)
     x = torch.from_numpy(x_np.astype(np.float32) if float32 else x_np)
     n, d = x.shape
@@ -121,9 +137,10 @@ def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None
             batch = x[perm[start:start + batch_size]]
             opt.zero_grad()
             recon, mu, logvar = model(batch)
-            loss = loss_function(recon, batch, mu, logvar)
+            loss_sum = loss_function(recon, batch, mu, logvar)
+            loss = loss_sum / batch.shape[0] if reduction == "mean" else loss_sum
             loss.backward()
-            total += loss.item()
+            total += loss_sum.item()
             opt.step()
         wall.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
@@ -147,6 +164,9 @@ def main():
     ap.add_argument("--json", default=None)
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--defaults", action="store_true", help="float32 and PyTorch's own threads (what a user runs)")
+    ap.add_argument("--reduction", choices=["sum", "mean"], default="sum",
+                    help="objective differentiated per batch: the sum of the per-sample losses (the PyTorch example)"
+                         " or their mean (aelab's Trainer; the bench's choice)")
     args = ap.parse_args()
 
     if not args.defaults:
@@ -163,7 +183,7 @@ def main():
     runs = []
     for seed in [int(s) for s in args.seeds.split(",")]:
         wall, cpu, losses = train(x, args.hidden, args.latent, args.batch_size, args.epochs, seed, progress=progress,
-                                    float32=args.defaults)
+                                    float32=args.defaults, reduction=args.reduction)
         timed = slice(1, None) if len(wall) > 1 else slice(0, None)
         med_wall = statistics.median(wall[timed])
         med_cpu = statistics.median(cpu[timed])
@@ -187,6 +207,7 @@ def main():
         "batch_size": args.batch_size,
         "epochs": args.epochs,
         "dtype": "float32" if args.defaults else "float64",
+        "reduction": args.reduction,
         "data_sum": float(x.sum()),
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),

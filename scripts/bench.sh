@@ -6,8 +6,10 @@
 # -Xmx${AELAB_KERNEL_XMX:-1g}, every processor (so G1 and both cores, as in the kernel). Each config runs once in its
 # own fresh JVM, with PyTorch twice (float64 on one thread; PyTorch's defaults: float32, its own threads), then all
 # configs run again, one after the other, in ONE long-lived JVM (the notebook situation: large shapes after small
-# ones). A final BenchCommand --merge prints one table and writes one JSON (aelab.json), with each config's final
-# loss compared to the seed spread recorded by bench/seed_spread.py (--spread FILE, default
+# ones). Both PyTorch runs differentiate the batch mean of the per-sample loss, as aelab's Trainer does
+# (reference_vae.py --reduction mean). A final BenchCommand --merge prints one table and writes one JSON (aelab.json),
+# with each config's seed-mean final losses compared per pair of sides recorded by bench/seed_spread.py (aelab float64
+# vs PyTorch float64; a float32 aelab variant vs PyTorch's defaults), each with its K and bound (--spread FILE, default
 # bench/results/seed-spread.json when it exists; see aelab.bench.SeedSpread).
 set -euo pipefail
 CALLER_DIR="$PWD"

@@ -31,9 +31,13 @@ import org.ejml.data.DMatrixRMaj;
  * data and prints them side by side.
  *
  * <p>Model (both sides, the canonical PyTorch VAE example): encoder Linear(D,H) → ReLU → heads Linear(H,Z) for μ and
- * log σ²; decoder Linear(Z,H) → ReLU → Linear(H,D) → sigmoid; loss BCE + closed-form KL; Adam, lr 1e-3; float64;
- * one thread. Configs: {@code digits} (UCI 8×8 digits 1797×64, 64-128-2, batch 64) and {@code mnist-synthetic}
- * (60000×784 Bernoulli(0.13) pixels, 784-400-20, batch 128); see {@link BenchData} for how the data are shared.
+ * log σ²; decoder Linear(Z,H) → ReLU → Linear(H,D) → sigmoid; loss of a sample BCE (summed over pixels) +
+ * closed-form KL; Adam, lr 1e-3; float64. Both sides differentiate the same objective, the mean of the per-sample
+ * loss over each batch's rows (aelab's {@link Trainer} with {@link Vae}; the reference with {@code --reduction mean},
+ * which the bench passes and checks in its output; the PyTorch example differentiates the batch sum, which weights
+ * the smaller last batch of an epoch differently). Configs: {@code digits} (UCI 8×8 digits 1797×64, 64-128-2, batch
+ * 64), {@code mnist-synthetic} (60000×784 Bernoulli(0.13) pixels, 784-400-20, batch 128) and {@code mnist} (the first
+ * 8000 real MNIST training digits, 784-400-20, batch 128); see {@link BenchData} for how the data are shared.
  *
  * <p>Measures per side: samples/s = n / median epoch wall time, first epoch excluded; the same from CPU time (aelab:
  * the training thread; PyTorch: the process, {@code time.process_time}) — robust when other processes share the
@@ -47,7 +51,9 @@ import org.ejml.data.DMatrixRMaj;
  * the initialisation and the training (both sides); {@code --data-seed} (default: the {@code --seed}) the synthetic
  * data, so that {@code bench/seed_spread.py} can train several seeds on the same data; {@code --data-dir} keeps the
  * data file given to the reference there (its arguments go to the JSON as {@code reference_data_args});
- * {@code --spread} adds the comparison of the final loss with the recorded seed spread ({@link SeedSpread}). Table on
+ * {@code --spread} adds the comparisons of the final loss with the recorded seed spreads, one per pair of sides
+ * (aelab float64 vs PyTorch float64; a float32 aelab variant vs PyTorch's defaults), each with its K and bound
+ * ({@link SeedSpread}). Table on
  * stdout, progress on stderr.
  */
 public final class BenchCommand {
@@ -64,6 +70,8 @@ public final class BenchCommand {
     static final int MNIST_N = 60000;
     static final int MNIST_D = 784;
     static final double MNIST_P = 0.13;
+    /** The reference's objective per batch: the mean over the rows, as aelab's Trainer differentiates. */
+    static final String REFERENCE_REDUCTION = "mean";
 
     /** Figures of one side of one config. */
     record Side(double samplesPerSecond, double samplesPerCpuSecond, double finalLoss, double peakRssMb,
@@ -112,7 +120,7 @@ public final class BenchCommand {
                 }
                 case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
-                    System.out.println("usage: aelab bench [--config digits|mnist-synthetic|all] [--epochs N]"
+                    System.out.println("usage: aelab bench [--config digits|mnist-synthetic|mnist|all] [--epochs N]"
                             + " [--json FILE] [--seed S] [--data-seed S] [--data-dir DIR] [--digits-csv PATH]"
                             + " [--reference SCRIPT] [--python EXE] [--no-reference]"
                             + " | --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]");
@@ -233,7 +241,8 @@ public final class BenchCommand {
             List<String> cmd = new ArrayList<>(referenceCommand);
             cmd.addAll(dataArgs);
             cmd.addAll(List.of("--config", c.name, "--hidden", "" + c.hidden, "--latent", "" + c.latent,
-                    "--batch-size", "" + c.batchSize, "--epochs", "" + epochs, "--seeds", "" + seed));
+                    "--batch-size", "" + c.batchSize, "--epochs", "" + epochs, "--seeds", "" + seed,
+                    "--reduction", REFERENCE_REDUCTION));
             ref = runReference(cmd, sum(x), c == MNIST ? 255.0 : c == DIGITS ? 16.0 : 1.0);
             cmd.add("--defaults");
             refDefaults = runReference(cmd, sum(x), c == MNIST ? 255.0 : c == DIGITS ? 16.0 : 1.0);
@@ -346,6 +355,10 @@ public final class BenchCommand {
         if (Math.rint(refSum * scale) != Math.rint(dataSum * scale)) {
             throw new IllegalStateException("the reference trained on different data: sum of entries " + refSum
                     + ", aelab " + dataSum);
+        }
+        if (!REFERENCE_REDUCTION.equals(o.get("reduction"))) {
+            throw new IllegalStateException("the reference differentiated the batch " + o.get("reduction")
+                    + ", not the " + REFERENCE_REDUCTION + " (aelab's objective): " + String.join(" ", cmd));
         }
         return new Side(number(o, "samples_per_s"), number(o, "samples_per_cpu_s"), number(o, "final_loss"),
                 number(o, "peak_rss_mb"), null);

@@ -13,25 +13,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether aelab's final loss lies within PyTorch's seed-to-seed spread: the comparison that {@code ./aelab bench}
- * reports from the spread file written by {@code bench/seed_spread.py} (both sides trained with the same K seeds on
- * the same data).
+ * Whether aelab's final loss lies within PyTorch's seed-to-seed spread: the comparisons that {@code ./aelab bench}
+ * reports from the spread file written by {@code bench/seed_spread.py}.
  *
- * <p>With the final losses a<sub>1..K<sub>a</sub></sub> of aelab and t<sub>1..K<sub>t</sub></sub> of PyTorch (float64,
- * one thread), their means ā, t̄ and sample standard deviations s<sub>a</sub>, s<sub>t</sub> (divisor K − 1), the
- * two implementations agree when
+ * <p>The file records, per config, several <i>sides</i> trained on the same data with K seeds each: {@code aelab}
+ * (the bench's float64 training), {@code torch_f64_1thread} (PyTorch float64 on one thread) and
+ * {@code torch_defaults} (PyTorch's defaults: float32, its own threads), both PyTorch sides differentiating the batch
+ * mean of the per-sample loss as aelab's Trainer does. Its {@code pairs} name which aelab side is held against which
+ * PyTorch side: aelab float64 against PyTorch float64 (like for like), and a float32 aelab variant (e.g.
+ * {@code aelab_float32}) against PyTorch's defaults. Every pair whose two sides are recorded for a config is checked;
+ * a new side or pair needs no change here.
+ *
+ * <p>Criterion of one pair: with the final losses a<sub>1..K<sub>a</sub></sub> of the aelab side and
+ * t<sub>1..K<sub>t</sub></sub> of the PyTorch side, their means ā, t̄ and sample standard deviations s<sub>a</sub>,
+ * s<sub>t</sub> (divisor K − 1), the two implementations agree when
  * <pre>  |ā − t̄| ≤ z · sqrt(s_a²/K_a + s_t²/K_t),  z = 3,</pre>
  * i.e. the difference of the means is within z standard errors of that difference (Welch's two-sample statistic,
- * B. L. Welch, Biometrika 34, 1947). With K = 5 per side Welch's t has about 8 degrees of freedom, so two identical
- * implementations fail with probability about 2 % (t<sub>8</sub> beyond ±3), not the 0.3 % of a normal law — if the
- * per-seed losses are normal. They need not be: on digits, aelab's seeds 1-5 and 6-10 differ by 4.5 of these standard
- * errors (bench/results/README.md, 2026-12-07), so a verdict from K = 5 is a screen, and a failure is confirmed
- * with more seeds before it is believed.
+ * B. L. Welch, Biometrika 34, 1947). With K = 20 per side Welch's t has about 38 degrees of freedom, so two
+ * identical implementations fail with probability about 0.5 % (t<sub>38</sub> beyond ±3), if the per-seed losses
+ * are normal; with K = 5 (8 degrees of freedom) about 2 %, and on digits aelab's seeds 1-5 and 6-10 differed by 4.5
+ * of these standard errors (bench/results/README.md, 2026-12-07), which is why the file is recorded with K = 20 for
+ * digits and mnist. The smallest difference the criterion detects reliably is about (z + 2)·sqrt(s_a²/K_a + s_t²/K_t)
+ * (a 98 % chance to fail).
  *
  * <p>The file is read with the project's JSON code ({@link Json}):
- * {@code {"configs": {"digits": {"epochs": 20, "seeds": [1, ...], "date": "...",
- * "aelab": {"final_losses": [...]}, "torch_f64_1thread": {"final_losses": [...]}}, ...}}}; means and deviations are
- * recomputed here from the per-seed losses.
+ * <pre>{"pairs": [{"aelab": "aelab", "reference": "torch_f64_1thread", "meaning": "..."}, ...],
+ *  "configs": {"digits": {"epochs": 20, "date": "...",
+ *     "sides": {"aelab": {"seeds": [1, ...], "final_losses": [...]}, "torch_f64_1thread": {...}, ...}}, ...}}</pre>
+ * Means and deviations are recomputed here from the per-seed losses.
  */
 final class SeedSpread {
     /** Standard errors of the difference of means allowed. */
@@ -68,28 +77,44 @@ final class SeedSpread {
         }
     }
 
-    /** The verdict for one config: difference ā − t̄, its bound z·sqrt(s_a²/K_a + s_t²/K_t), and |ā − t̄| ≤ bound. */
-    record Comparison(Stats aelab, Stats torch, double difference, double bound, boolean within) {
+    /** The verdict for one pair: difference ā − t̄, its bound z·sqrt(s_a²/K_a + s_t²/K_t), and |ā − t̄| ≤ bound. */
+    record Comparison(Stats aelab, Stats reference, double difference, double bound, boolean within) {
     }
 
-    /** Compares aelab's per-seed final losses with PyTorch's. */
-    static Comparison compare(double[] aelab, double[] torch) {
+    /** Compares an aelab side's per-seed final losses with a PyTorch side's. */
+    static Comparison compare(double[] aelab, double[] reference) {
         Stats a = Stats.of(aelab);
-        Stats t = Stats.of(torch);
+        Stats t = Stats.of(reference);
         double difference = a.mean - t.mean;
         double bound = Z * Math.hypot(a.standardError(), t.standardError());
         return new Comparison(a, t, difference, bound, Math.abs(difference) <= bound);
     }
 
-    /** One config of the spread file. */
-    record Entry(String config, int epochs, List<Long> seeds, double[] aelab, double[] torch, String date) {
-        Comparison comparison() {
-            return compare(aelab, torch);
+    /** One side of one config: the seeds and the final loss of each. */
+    record Side(String name, List<Long> seeds, double[] losses) {
+        /** The recorded loss of a seed, or null when the seed was not trained. */
+        Double loss(long seed) {
+            int i = seeds.indexOf(seed);
+            return i < 0 ? null : losses[i];
         }
     }
 
-    /** The parsed spread file: entries by config name. */
-    record File(String source, Map<String, Entry> entries) {
+    /** One comparison the file asks for: an aelab side against a PyTorch side, and what it means. */
+    record Pair(String aelab, String reference, String meaning) {
+    }
+
+    /** One config of the spread file. */
+    record Entry(String config, int epochs, Map<String, Side> sides, String date) {
+        /** The comparison of a pair, or null when one of its sides is not recorded for this config. */
+        Comparison comparison(Pair p) {
+            Side a = sides.get(p.aelab);
+            Side t = sides.get(p.reference);
+            return a == null || t == null ? null : compare(a.losses, t.losses);
+        }
+    }
+
+    /** The parsed spread file: the pairs to compare and the entries by config name. */
+    record File(String source, List<Pair> pairs, Map<String, Entry> entries) {
     }
 
     static File read(Path path) throws IOException {
@@ -97,43 +122,75 @@ final class SeedSpread {
     }
 
     static File parse(String text, String source) {
-        Object configs = Json.parseObject(text).get("configs");
-        if (!(configs instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(source + ": must hold {\"configs\": {...}}, got " + Json.kind(configs));
+        Map<String, Object> doc = Json.parseObject(text);
+        List<Pair> pairs = new ArrayList<>();
+        for (Object p : array(doc.get("pairs"), source + ": pairs")) {
+            if (!(p instanceof Map<?, ?> m) || !(m.get("aelab") instanceof String a)
+                    || !(m.get("reference") instanceof String t)) {
+                throw new IllegalArgumentException(source + ": pairs must hold objects {\"aelab\": side,"
+                        + " \"reference\": side}, got " + Json.kind(p));
+            }
+            pairs.add(new Pair(a, t, m.get("meaning") instanceof String s ? s : ""));
+        }
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException(source + ": pairs must name at least one comparison, got none");
+        }
+        if (!(doc.get("configs") instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(source + ": must hold {\"configs\": {...}}, got "
+                    + Json.kind(doc.get("configs")));
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String name = (String) e.getKey();
+            String where = source + ": configs." + name;
             if (!(e.getValue() instanceof Map<?, ?> c)) {
-                throw new IllegalArgumentException(source + ": configs." + name + " must be an object");
+                throw new IllegalArgumentException(where + " must be an object, got " + Json.kind(e.getValue()));
             }
-            List<Long> seeds = new ArrayList<>();
-            for (Object s : list(c.get("seeds"), source + ": configs." + name + ".seeds")) {
-                seeds.add(((Number) s).longValue());
+            if (!(c.get("sides") instanceof Map<?, ?> sideMap)) {
+                throw new IllegalArgumentException(where + ".sides must be an object, got " + Json.kind(c.get("sides")));
             }
-            double[] a = losses(c.get("aelab"), source + ": configs." + name + ".aelab");
-            double[] t = losses(c.get("torch_f64_1thread"), source + ": configs." + name + ".torch_f64_1thread");
-            if (a.length != seeds.size() || t.length != seeds.size()) {
-                throw new IllegalArgumentException(source + ": configs." + name + " must hold one loss per seed on each"
-                        + " side (" + seeds.size() + " seeds), got " + a.length + " (aelab) and " + t.length
-                        + " (torch)");
+            Map<String, Side> sides = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> s : sideMap.entrySet()) {
+                sides.put((String) s.getKey(), side((String) s.getKey(), s.getValue(), where + ".sides." + s.getKey()));
             }
-            Object epochs = c.get("epochs");
-            if (!(epochs instanceof Number)) {
-                throw new IllegalArgumentException(source + ": configs." + name + ".epochs must be a number, got "
-                        + Json.kind(epochs));
+            if (!(c.get("epochs") instanceof Number epochs)) {
+                throw new IllegalArgumentException(where + ".epochs must be a number, got " + Json.kind(c.get("epochs")));
             }
-            Object date = c.get("date");
-            entries.put(name, new Entry(name, ((Number) epochs).intValue(), seeds, a, t,
-                    date instanceof String d ? d : "?"));
+            entries.put(name, new Entry(name, epochs.intValue(), sides, c.get("date") instanceof String d ? d : "?"));
         }
-        return new File(source, entries);
+        return new File(source, List.copyOf(pairs), entries);
     }
 
-    private static List<?> list(Object v, String what) {
+    private static Side side(String name, Object v, String where) {
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(where + " must be an object, got " + Json.kind(v));
+        }
+        List<?> seedList = numbers(m.get("seeds"), where + ".seeds");
+        List<?> lossList = numbers(m.get("final_losses"), where + ".final_losses");
+        if (lossList.size() != seedList.size()) {
+            throw new IllegalArgumentException(where + " must hold one loss per seed (" + seedList.size() + " seeds),"
+                    + " got " + lossList.size() + " losses");
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (Object s : seedList) {
+            seeds.add(((Number) s).longValue());
+        }
+        double[] losses = new double[lossList.size()];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = ((Number) lossList.get(i)).doubleValue();
+        }
+        return new Side(name, List.copyOf(seeds), losses);
+    }
+
+    private static List<?> array(Object v, String what) {
         if (!(v instanceof List<?> l)) {
             throw new IllegalArgumentException(what + " must be an array, got " + Json.kind(v));
         }
+        return l;
+    }
+
+    private static List<?> numbers(Object v, String what) {
+        List<?> l = array(v, what);
         for (Object x : l) {
             if (!(x instanceof Number)) {
                 throw new IllegalArgumentException(what + " must hold numbers, got " + Json.kind(x));
@@ -142,84 +199,149 @@ final class SeedSpread {
         return l;
     }
 
-    private static double[] losses(Object side, String what) {
-        if (!(side instanceof Map<?, ?> m)) {
-            throw new IllegalArgumentException(what + " must be an object, got " + Json.kind(side));
-        }
-        List<?> l = list(m.get("final_losses"), what + ".final_losses");
-        double[] v = new double[l.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = ((Number) l.get(i)).doubleValue();
-        }
-        return v;
-    }
-
     /**
-     * Adds to every bench row the comparison for its config ({@code loss_spread}: "pass", "fail", or why there is
-     * none; the means, deviations, difference and bound) and whether this run's losses equal the recorded ones of
-     * the same seed ({@code loss_spread_this_run}: the file is current for this build, or stale).
+     * Adds to every bench row the comparisons for its config: {@code loss_spread_status} ("compared", "not recorded",
+     * or why the file does not apply), and when compared {@code loss_spread}, one object per pair recorded for the
+     * config (sides, K of each, means, deviations, difference, bound, "pass"/"fail", and whether this run's losses
+     * equal the recorded ones of the same seed: the file is current for this build, or stale), and
+     * {@code loss_spread_verdict}: "pass" when every pair passes; sides recorded but in no compared pair (e.g.
+     * PyTorch's defaults before a float32 aelab side exists) go to {@code loss_spread_unpaired} with their K, mean
+     * and deviation.
      */
     static void addTo(List<Map<String, Object>> rows, File file) {
         for (Map<String, Object> r : rows) {
             Entry e = file.entries.get((String) r.get("config"));
             r.put("loss_spread_file", file.source);
             if (e == null) {
-                r.put("loss_spread", "not recorded");
+                r.put("loss_spread_status", "not recorded");
                 continue;
             }
             int epochs = (int) BenchCommand.number(r, "epochs");
             if (epochs != e.epochs) {
-                r.put("loss_spread", "recorded for " + e.epochs + " epochs, this run trained " + epochs);
+                r.put("loss_spread_status", "recorded for " + e.epochs + " epochs, this run trained " + epochs);
                 continue;
             }
-            Comparison c = e.comparison();
-            r.put("loss_spread", c.within ? "pass" : "fail");
+            List<Object> compared = new ArrayList<>();
+            boolean all = true;
+            for (Pair p : file.pairs) {
+                Comparison c = e.comparison(p);
+                if (c == null) {
+                    continue;
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("aelab", p.aelab);
+                m.put("reference", p.reference);
+                m.put("meaning", p.meaning);
+                m.put("k_aelab", (long) c.aelab.k);
+                m.put("k_reference", (long) c.reference.k);
+                m.put("aelab_mean", c.aelab.mean);
+                m.put("aelab_sd", c.aelab.sd);
+                m.put("reference_mean", c.reference.mean);
+                m.put("reference_sd", c.reference.sd);
+                m.put("difference", c.difference);
+                m.put("bound", c.bound);
+                m.put("within", c.within);
+                m.put("verdict", c.within ? "pass" : "fail");
+                m.put("this_run", thisRun(r, e.sides.get(p.aelab), e.sides.get(p.reference)));
+                compared.add(m);
+                all &= c.within;
+            }
+            if (compared.isEmpty()) {
+                r.put("loss_spread_status", "no pair of " + file.pairs + " has both sides recorded (sides: "
+                        + e.sides.keySet() + ")");
+                continue;
+            }
+            r.put("loss_spread_status", "compared");
             r.put("loss_spread_date", e.date);
-            r.put("loss_spread_seeds", (long) c.aelab.k);
-            r.put("aelab_seed_mean_loss", c.aelab.mean);
-            r.put("aelab_seed_sd_loss", c.aelab.sd);
-            r.put("torch_f64_1thread_seed_mean_loss", c.torch.mean);
-            r.put("torch_f64_1thread_seed_sd_loss", c.torch.sd);
-            r.put("loss_mean_difference", c.difference);
-            r.put("loss_bound", c.bound);
-            r.put("loss_within_spread", c.within);
-            r.put("loss_spread_this_run", thisRun(r, e));
+            r.put("loss_spread", compared);
+            r.put("loss_spread_verdict", all ? "pass" : "fail");
+            List<Object> unpaired = new ArrayList<>();
+            for (Side side : e.sides.values()) {
+                boolean paired = false;
+                for (Pair p : file.pairs) {
+                    paired |= e.comparison(p) != null && (p.aelab.equals(side.name) || p.reference.equals(side.name));
+                }
+                if (!paired) {
+                    Stats st = Stats.of(side.losses);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("side", side.name);
+                    m.put("k", (long) st.k);
+                    m.put("mean", st.mean);
+                    m.put("sd", st.sd);
+                    unpaired.add(m);
+                }
+            }
+            if (!unpaired.isEmpty()) {
+                r.put("loss_spread_unpaired", unpaired);
+            }
         }
     }
 
-    /** "seed S: same losses", "seed S: differs (stale?)", or "seed S not recorded". */
-    static String thisRun(Map<String, Object> r, Entry e) {
+    /**
+     * Whether this bench run reproduced the recorded losses of its seed, for each side of a pair whose loss the row
+     * holds (key {@code <side>_final_loss}): "seed S: same losses", "seed S: SIDE differs (stale?)", "seed S not
+     * recorded", or "no loss of this run to check".
+     */
+    static String thisRun(Map<String, Object> r, Side... sides) {
         if (!(r.get("seed") instanceof Number s)) {
             return "no seed in this run";
         }
-        int i = e.seeds.indexOf(s.longValue());
-        if (i < 0) {
-            return "seed " + s + " not recorded";
+        long seed = s.longValue();
+        List<String> differ = new ArrayList<>();
+        int checked = 0;
+        boolean recorded = false;
+        for (Side side : sides) {
+            Double rec = side.loss(seed);
+            recorded |= rec != null;
+            if (rec != null && r.get(side.name + "_final_loss") instanceof Number loss) {
+                checked++;
+                if (loss.doubleValue() != rec) {
+                    differ.add(side.name);
+                }
+            }
         }
-        boolean same = r.get("aelab_final_loss") instanceof Number a && a.doubleValue() == e.aelab[i];
-        if (r.get("torch_f64_1thread_final_loss") instanceof Number t) {
-            same &= t.doubleValue() == e.torch[i];
+        if (!recorded) {
+            return "seed " + seed + " not recorded";
         }
-        return "seed " + s + (same ? ": same losses" : ": differs (stale?)");
+        if (checked == 0) {
+            return "no loss of this run to check";
+        }
+        return "seed " + seed + (differ.isEmpty() ? ": same losses" : ": " + String.join(", ", differ)
+                + " differs (stale?)");
     }
 
     static void printTable(List<Map<String, Object>> rows, File file, PrintStream out) {
         out.println();
-        out.printf(Locale.ROOT, "final loss over seeds (%s): pass when |mean a - mean t| <= %.0f*sqrt(sa^2/K + st^2/K)%n",
-                file.source, Z);
-        out.printf(Locale.ROOT, "%-16s %3s %18s %18s %9s %9s %6s  %s%n", "config", "K", "aelab mean±sd",
-                "t64 mean±sd", "a-t", "bound", "within", "this run");
+        out.printf(Locale.ROOT, "final loss over seeds (%s): a pair passes when |mean a - mean t| <= %.0f*sqrt(sa^2/Ka"
+                + " + st^2/Kt)%n", file.source, Z);
+        out.printf(Locale.ROOT, "%-16s %-13s %-17s %3s %3s %17s %17s %8s %7s %6s  %s%n", "config", "aelab side",
+                "vs PyTorch side", "Ka", "Kt", "aelab mean±sd", "torch mean±sd", "a-t", "bound", "within", "this run");
         for (Map<String, Object> r : rows) {
-            if (!(r.get("loss_within_spread") instanceof Boolean)) {
-                out.printf(Locale.ROOT, "%-16s %s%n", r.get("config"), r.get("loss_spread"));
+            if (!(r.get("loss_spread") instanceof List<?> pairs)) {
+                out.printf(Locale.ROOT, "%-16s %s%n", r.get("config"), r.get("loss_spread_status"));
                 continue;
             }
-            out.printf(Locale.ROOT, "%-16s %3d %18s %18s %9.4f %9.4f %6s  %s%n", r.get("config"),
-                    (long) BenchCommand.number(r, "loss_spread_seeds"),
-                    pm(r, "aelab_seed_mean_loss", "aelab_seed_sd_loss"),
-                    pm(r, "torch_f64_1thread_seed_mean_loss", "torch_f64_1thread_seed_sd_loss"),
-                    BenchCommand.number(r, "loss_mean_difference"), BenchCommand.number(r, "loss_bound"),
-                    r.get("loss_spread"), r.get("loss_spread_this_run"));
+            for (Object o : pairs) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = (Map<String, Object>) o;
+                out.printf(Locale.ROOT, "%-16s %-13s %-17s %3d %3d %17s %17s %8.4f %7.4f %6s  %s%n", r.get("config"),
+                        p.get("aelab"), p.get("reference"), (long) BenchCommand.number(p, "k_aelab"),
+                        (long) BenchCommand.number(p, "k_reference"), pm(p, "aelab_mean", "aelab_sd"),
+                        pm(p, "reference_mean", "reference_sd"), BenchCommand.number(p, "difference"),
+                        BenchCommand.number(p, "bound"), p.get("verdict"), p.get("this_run"));
+            }
+            if (r.get("loss_spread_unpaired") instanceof List<?> unpaired) {
+                for (Object o : unpaired) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> u = (Map<String, Object>) o;
+                    out.printf(Locale.ROOT, "%-16s %-13s %-17s %3s %3d %17s %17s  (recorded; no side of its pair yet)%n",
+                            r.get("config"), "-", u.get("side"), "", (long) BenchCommand.number(u, "k"), "",
+                            pm(u, "mean", "sd"));
+                }
+            }
+        }
+        for (Pair p : file.pairs) {
+            out.printf(Locale.ROOT, "  %s vs %s: %s%n", p.aelab, p.reference, p.meaning);
         }
     }
 

@@ -59,4 +59,27 @@ class BenchCommandTest {
         assertTrue(table.contains("digits") && table.contains("1.25") && table.contains("0.90"), table);
         assertTrue(table.contains("f32 s/s") && table.contains("3.00") && table.contains("0.80"), table);
     }
+
+    /** A stand-in for the reference script: prints the given JSON (sh's printf, no Python needed). */
+    private static List<String> printing(String json) {
+        return List.of("/bin/sh", "-c", "printf '%s' '" + json + "'");
+    }
+
+    @Test
+    void theReferenceMustHaveDifferentiatedTheBatchMeanLikeAelab() throws Exception {
+        String figures = "\"samples_per_s\": 800, \"samples_per_cpu_s\": 900, \"final_loss\": 25.4,"
+                + " \"peak_rss_mb\": 240, \"data_sum\": 35107.375";
+        var side = BenchCommand.runReference(printing("{" + figures + ", \"reduction\": \"mean\"}"), 35107.375, 16);
+        assertEquals(25.4, side.finalLoss(), 0.0);
+        var e = assertThrows(IllegalStateException.class, () -> BenchCommand.runReference(
+                printing("{" + figures + ", \"reduction\": \"sum\"}"), 35107.375, 16));
+        assertTrue(e.getMessage().contains("differentiated the batch sum, not the mean"), e.getMessage());
+        // an old reference script, which did not say
+        assertThrows(IllegalStateException.class, () -> BenchCommand.runReference(printing("{" + figures + "}"),
+                35107.375, 16));
+        // and the data check still applies: one pixel of 1/16 more
+        e = assertThrows(IllegalStateException.class, () -> BenchCommand.runReference(
+                printing("{" + figures + ", \"reduction\": \"mean\"}"), 35107.375 + 1.0 / 16, 16));
+        assertTrue(e.getMessage().contains("different data"), e.getMessage());
+    }
 }
