@@ -4,6 +4,7 @@ import aelab.core.Require;
 import aelab.linalg.ProductPrecision;
 import aelab.core.Rng;
 import aelab.gaussian.GaussianKl;
+import aelab.loss.FdLibm;
 import aelab.nn.Activation;
 import aelab.nn.DenseLayer;
 import aelab.nn.Mlp;
@@ -367,7 +368,7 @@ public final class Vae implements Autoencoder {
             for (int i = 0; i < size; i++) {
                 double ai = a[i];
                 double e = Math.exp(-Math.abs(ai));
-                sum += (ai > 0 ? ai : 0.0) + Math.log1p(e) - t[i] * ai;
+                sum += (ai > 0 ? ai : 0.0) + FdLibm.log1p(e) - t[i] * ai;
                 double p = ai >= 0 ? 1 / (1 + e) : e / (1 + e);
                 g[i] = scale * (p - t[i]);
             }
