@@ -67,7 +67,7 @@ public final class ReconstructionLoss {
         double sum = 0;
         for (int i = 0; i < count; i++) {
             double logP = Math.max(Math.log(xHat[i]), LOG_CLAMP);
-            double logOneMinusP = Math.max(Math.log1p(-xHat[i]), LOG_CLAMP);
+            double logOneMinusP = Math.max(FdLibm.log1p(-xHat[i]), LOG_CLAMP);
             sum -= x[i] * logP + (1 - x[i]) * logOneMinusP;
         }
         return sum;

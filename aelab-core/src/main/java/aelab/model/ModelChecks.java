@@ -34,6 +34,30 @@ final class ModelChecks {
         return x;
     }
 
+    /** Whether every entry of x lies in [0, 1] (so is finite; NaN is not). x: Not modified. */
+    static boolean inUnitInterval(DMatrixRMaj x) {
+        double[] v = x.data;
+        int size = x.getNumElements();
+        for (int i = 0; i < size; i++) {
+            if (!(v[i] >= 0 && v[i] <= 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every entry of x is finite. x: Not modified. */
+    static boolean isFinite(DMatrixRMaj x) {
+        double[] v = x.data;
+        int size = x.getNumElements();
+        for (int i = 0; i < size; i++) {
+            if (!Double.isFinite(v[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks the arguments of lossAndGradients. */
     static void training(DMatrixRMaj batch, int width, Object noise, Gradients out, Parameters parameters) {
         batch("batch", batch, width);

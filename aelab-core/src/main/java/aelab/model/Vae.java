@@ -4,6 +4,7 @@ import aelab.core.Require;
 import aelab.linalg.ProductPrecision;
 import aelab.core.Rng;
 import aelab.gaussian.GaussianKl;
+import aelab.loss.FdLibm;
 import aelab.nn.Activation;
 import aelab.nn.DenseLayer;
 import aelab.nn.Mlp;
@@ -367,7 +368,7 @@ public final class Vae implements Autoencoder {
             for (int i = 0; i < size; i++) {
                 double ai = a[i];
                 double e = Math.exp(-Math.abs(ai));
-                sum += (ai > 0 ? ai : 0.0) + Math.log1p(e) - t[i] * ai;
+                sum += (ai > 0 ? ai : 0.0) + FdLibm.log1p(e) - t[i] * ai;
                 double p = ai >= 0 ? 1 / (1 + e) : e / (1 + e);
                 g[i] = scale * (p - t[i]);
             }
@@ -394,10 +395,24 @@ public final class Vae implements Autoencoder {
         }
     }
 
+    /**
+     * The checks of a training call, {@code ModelChecks.training} then {@link #requireValidInput}: when they all pass
+     * (every training step) one pass over the batch decides it (entries in [0, 1] imply finite), instead of three
+     * (finite, finite, range); otherwise the full checks run and throw their usual message.
+     */
+    private void checkTraining(DMatrixRMaj batch, Object noise, Gradients out) {
+        boolean valid = batch != null && batch.numCols == d && batch.numRows >= 1 && noise != null && out != null
+                && out.parameters() == parameters
+                && (likelihood == Likelihood.BERNOULLI ? ModelChecks.inUnitInterval(batch) : ModelChecks.isFinite(batch));
+        if (!valid) {
+            ModelChecks.training(batch, d, noise, out, parameters);
+            requireValidInput("batch", batch);
+        }
+    }
+
     @Override
     public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng, Gradients out) {
-        ModelChecks.training(batch, d, rng, out, parameters);
-        requireValidInput("batch", batch);
+        checkTraining(batch, rng, out);
         drawEpsilon(batch.numRows, rng);
         return lossAndGradientsWithEpsilon(batch, out);
     }
@@ -409,8 +424,7 @@ public final class Vae implements Autoencoder {
      * @param epsilon n×k, finite. Not modified.
      */
     public double lossAndGradients(DMatrixRMaj batch, DMatrixRMaj epsilon, Gradients out) {
-        ModelChecks.training(batch, d, Require.notNull("epsilon", epsilon), out, parameters);
-        requireValidInput("batch", batch);
+        checkTraining(batch, Require.notNull("epsilon", epsilon), out);
         setEpsilon(batch.numRows, epsilon);
         return lossAndGradientsWithEpsilon(batch, out);
     }

@@ -40,12 +40,12 @@ public final class Adam extends BlockwiseOptimizer {
     }
 
     @Override
-    void updateBlock(double[] theta, double[] g, int n, int block) {
+    void updateBlock(double[] theta, double[] g, int from, int to, int block) {
         double[] m = buffer(0, block);
         double[] v = buffer(1, block);
         double oneMinusBeta1 = 1 - beta1;
         double oneMinusBeta2 = 1 - beta2;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double gi = g[i];
             double mi = beta1 * m[i] + oneMinusBeta1 * gi;
             double vi = beta2 * v[i] + oneMinusBeta2 * gi * gi;

@@ -28,22 +28,52 @@ abstract class BlockwiseOptimizer implements Optimizer {
         beginStep(state.steps());
         for (int b = 0; b < parameters.size(); b++) {
             ParameterBlock block = parameters.get(b);
-            updateBlock(block.value().data, gradients.get(b).data, block.size(), b);
+            updateBlock(block.value().data, gradients.get(b).data, 0, block.size(), b);
         }
     }
+
+    /**
+     * The same update as {@link #step(Parameters, Gradients)}, entry for entry (the update of an entry depends only
+     * on that entry's value, gradient and state), done chunk by chunk of {@value #CHUNK} entries: copy the chunk's
+     * values to {@code previous}, update it, check it for NaN/∞, while it is in the L1 cache.
+     */
+    @Override
+    public final boolean stepKeepingPrevious(Parameters parameters, Gradients gradients, double[][] previous) {
+        state.bind(parameters, gradients, buffersPerBlock);
+        Parameters.requireBuffersFor("previous", previous, parameters);
+        beginStep(state.steps());
+        boolean finite = true;
+        for (int b = 0; b < parameters.size(); b++) {
+            ParameterBlock block = parameters.get(b);
+            double[] theta = block.value().data;
+            double[] g = gradients.get(b).data;
+            int n = block.size();
+            for (int from = 0; from < n; from += CHUNK) {
+                int to = Math.min(n, from + CHUNK);
+                System.arraycopy(theta, from, previous[b], from, to - from);
+                updateBlock(theta, g, from, to, b);
+                finite &= Parameters.allFinite(theta, from, to);
+            }
+        }
+        return finite;
+    }
+
+    /** Entries per chunk of {@link #stepKeepingPrevious}: 3 arrays of it (values, copy, gradient) fit in L1. */
+    static final int CHUNK = 512;
 
     /** Prepares the constants of step t (t = 1 on the first step). */
     abstract void beginStep(long t);
 
     /**
-     * Updates one block in place.
+     * Updates entries [from, to) of one block in place.
      *
      * @param theta the block's values, Modified
      * @param g     its gradient, Not modified
-     * @param n     number of entries
+     * @param from  first entry
+     * @param to    one past the last entry
      * @param block the block index, for {@link #buffer(int, int)}
      */
-    abstract void updateBlock(double[] theta, double[] g, int n, int block);
+    abstract void updateBlock(double[] theta, double[] g, int from, int to, int block);
 
     /** State array {@code kind} (0 ≤ kind &lt; buffersPerBlock) of block {@code block}. */
     final double[] buffer(int kind, int block) {

@@ -17,6 +17,32 @@ public interface Optimizer {
      */
     void step(Parameters parameters, Gradients gradients);
 
+    /**
+     * {@link #step(Parameters, Gradients)}, keeping the values it overwrites, and telling whether every value after
+     * it is finite: the training loop's divergence check, which restores {@code previous} when the answer is false.
+     * The result is that of {@code step} bit for bit. The default copies every block, steps, then scans the values;
+     * the optimizers of this package copy, update and check each block chunk by chunk, while the chunk is in cache
+     * (one pass over the parameters instead of three; measured on the 784-400-20 VAE's 650,000 parameters).
+     *
+     * @param previous Modified: {@code previous[b]} receives block b's values before the step (length at least the
+     *                 block's size; one array per block)
+     * @return whether every parameter value is finite after the step
+     */
+    default boolean stepKeepingPrevious(Parameters parameters, Gradients gradients, double[][] previous) {
+        Parameters.requireBuffersFor("previous", previous, parameters);
+        for (int b = 0; b < parameters.size(); b++) {
+            double[] values = parameters.get(b).value().data;
+            System.arraycopy(values, 0, previous[b], 0, parameters.get(b).size());
+        }
+        step(parameters, gradients);
+        for (int b = 0; b < parameters.size(); b++) {
+            if (!Parameters.allFinite(parameters.get(b).value().data, 0, parameters.get(b).size())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A new optimizer with the same hyper-parameters and fresh state. */
     Optimizer copy();
 

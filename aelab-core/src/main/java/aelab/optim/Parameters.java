@@ -122,6 +122,32 @@ public final class Parameters implements Iterable<ParameterBlock> {
         }
     }
 
+    /** Whether a[from..to) are all finite. a: Not modified. */
+    static boolean allFinite(double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Double.isFinite(a[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Requires one array per block of {@code parameters}, each at least as long as its block. */
+    static void requireBuffersFor(String name, double[][] buffers, Parameters parameters) {
+        Require.notNull(name, buffers);
+        if (buffers.length != parameters.size()) {
+            throw new IllegalArgumentException(name + " must have one array per parameter block (" + parameters.size()
+                    + "), got " + buffers.length);
+        }
+        for (int b = 0; b < buffers.length; b++) {
+            int size = parameters.get(b).size();
+            if (buffers[b] == null || buffers[b].length < size) {
+                throw new IllegalArgumentException(name + "[" + b + "] must have at least " + size + " entries (block "
+                        + parameters.get(b).name() + "), got " + (buffers[b] == null ? "null" : buffers[b].length));
+            }
+        }
+    }
+
     @Override
     public Iterator<ParameterBlock> iterator() {
         return blocks.iterator();

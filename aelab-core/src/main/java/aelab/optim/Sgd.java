@@ -27,17 +27,17 @@ public final class Sgd extends BlockwiseOptimizer {
     }
 
     @Override
-    void updateBlock(double[] theta, double[] g, int n, int block) {
+    void updateBlock(double[] theta, double[] g, int from, int to, int block) {
         double learningRate = learningRate();
         if (momentum > 0) {
             double[] v = buffer(0, block);
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 double vi = firstStep ? g[i] : momentum * v[i] + g[i];
                 v[i] = vi;
                 theta[i] -= learningRate * vi;
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            for (int i = from; i < to; i++) {
                 theta[i] -= learningRate * g[i];
             }
         }

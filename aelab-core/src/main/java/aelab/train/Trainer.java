@@ -152,7 +152,10 @@ public final class Trainer {
         private final DMatrixRMaj batch;
         private final Parameters parameters;
         private final Gradients gradients;
-        /** The parameter values before the running step (restored when the step makes one non-finite). */
+        /**
+         * The parameter values before the running step, written by {@link Optimizer#stepKeepingPrevious} (restored
+         * when the step makes one non-finite).
+         */
         private final double[][] beforeStep;
         private final int metrics;
         private final double[] epochSums;
@@ -226,11 +229,9 @@ public final class Trainer {
                                 : "gradient became non-finite: " + badGradient;
                         throw diverged(b, what + "; parameters were not updated by this step");
                     }
-                    copyValues(parameters, beforeStep, true);
-                    optimizer.step(parameters, gradients);
-                    String badParameter = firstNonFinite(parameters);
-                    if (badParameter != null) {
-                        copyValues(parameters, beforeStep, false);
+                    if (!optimizer.stepKeepingPrevious(parameters, gradients, beforeStep)) {
+                        String badParameter = firstNonFinite(parameters);
+                        restoreValues(parameters, beforeStep);
                         throw diverged(b, "the optimizer step made a parameter non-finite: " + badParameter
                                 + " (loss and gradient were finite); the parameters were restored to their values "
                                 + "before this step");
@@ -263,15 +264,10 @@ public final class Trainer {
         }
     }
 
-    /** Copies every parameter value into {@code saved} (toSaved) or back from it. */
-    private static void copyValues(Parameters parameters, double[][] saved, boolean toSaved) {
+    /** Copies the values saved before the step back into the parameters. */
+    private static void restoreValues(Parameters parameters, double[][] saved) {
         for (int i = 0; i < saved.length; i++) {
-            double[] live = parameters.get(i).value().data;
-            if (toSaved) {
-                System.arraycopy(live, 0, saved[i], 0, saved[i].length);
-            } else {
-                System.arraycopy(saved[i], 0, live, 0, saved[i].length);
-            }
+            System.arraycopy(saved[i], 0, parameters.get(i).value().data, 0, parameters.get(i).size());
         }
     }
 

@@ -9,6 +9,7 @@ import aelab.optim.Gradients;
 import aelab.train.Trainer;
 import aelab.train.TrainingConfig;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,29 @@ class VaeBernoulliRangeTest {
         for (int i = 0; i < after.size(); i++) {
             assertArrayEquals(before.get(i).data, after.get(i).data, "no parameter changed");
         }
+    }
+
+    @Test
+    void aTrainingBatchIsCheckedForFinitenessFirstThenRangeThenTheOtherArguments() {
+        // lossAndGradients decides valid batches in one pass; an invalid call must still get the message of the full
+        // checks, in their order: shape, finiteness (whole batch), rng, out, then the [0, 1] range.
+        Vae vae = Vae.builder(4, 2).hiddenSizes(3).bernoulliDecoder().build(Rng.seeded(1));
+        Vae gaussian = Vae.builder(4, 2).hiddenSizes(3).gaussianDecoder(1.0).build(Rng.seeded(1));
+        Gradients g = Gradients.zerosLike(vae.parameters());
+        DMatrixRMaj x = pixels(255);
+        x.set(4, 1, Double.NaN); // after the 255 at (3,2)
+        assertMessage("batch must be finite, got NaN at (4,1)", () -> vae.lossAndGradients(x, Rng.seeded(2), g));
+        assertMessage("rng must not be null", () -> vae.lossAndGradients(pixels(255), (RandomGenerator) null, g));
+        assertMessage("out must not be null", () -> vae.lossAndGradients(pixels(255), Rng.seeded(2), null));
+        assertMessage("batch " + RANGE + "1.0000000000000002 at (3,2)",
+                () -> vae.lossAndGradients(pixels(Math.nextUp(1.0)), Rng.seeded(2), g));
+        assertMessage("batch must have at least 1 row, got 0x4",
+                () -> vae.lossAndGradients(new DMatrixRMaj(0, 4), Rng.seeded(2), g));
+        DMatrixRMaj infinite = pixels(Double.POSITIVE_INFINITY);
+        Gradients gg = Gradients.zerosLike(gaussian.parameters());
+        assertMessage("batch must be finite, got Infinity at (3,2)",
+                () -> gaussian.lossAndGradients(infinite, Rng.seeded(2), gg));
+        assertMessage("rng must not be null", () -> gaussian.lossAndGradients(pixels(255), (RandomGenerator) null, gg));
     }
 
     @Test
