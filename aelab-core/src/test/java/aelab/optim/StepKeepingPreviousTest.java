@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class StepKeepingPreviousTest {
     /** Block sizes around the chunk size, so chunk boundaries fall inside blocks and at their ends. */
     private static final int[][] SHAPES = {{1, 1}, {1, BlockwiseOptimizer.CHUNK - 1}, {2, BlockwiseOptimizer.CHUNK / 2},
-        {1, BlockwiseOptimizer.CHUNK + 1}, {7, 300}};
+        {1, BlockwiseOptimizer.CHUNK + 1}, {7, 300}, {2, BlockwiseOptimizer.MIN_ENTRIES_PER_THREAD + 7}};
 
     private static Parameters parameters(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
@@ -102,6 +102,19 @@ class StepKeepingPreviousTest {
     }
 
     @Test
+    void sameBitsOnEveryThreadCount() {
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                aelab.linalg.Threads.setCount(threads);
+                assertSameTrajectory("adam on " + threads + " threads", () -> new Adam(1e-2));
+                assertSameTrajectory("momentum on " + threads + " threads", () -> new Sgd(1e-2, 0.9));
+            }
+        } finally {
+            aelab.linalg.Threads.setCount(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
     void sameBitsAsStepForEveryOptimizer() {
         assertSameTrajectory("adam", () -> new Adam(1e-2));
         assertSameTrajectory("sgd", () -> new Sgd(1e-2, 0));
@@ -126,6 +139,21 @@ class StepKeepingPreviousTest {
     }
 
     @Test
+    void aValueMadeNonFiniteInAnotherThreadsRangeIsReported() {
+        try {
+            aelab.linalg.Threads.setCount(2);
+            Parameters p = parameters(3);
+            Gradients g = Gradients.zerosLike(p);
+            int last = p.get(5).size() - 1; // in the second range, which the other thread updates
+            g.get(5).data[last] = -1e300;
+            assertFalse(new Sgd(1e300, 0).stepKeepingPrevious(p, g, buffers(p)), "1e300 * -1e300 overflows");
+            assertEquals(Double.POSITIVE_INFINITY, p.get(5).value().data[last]);
+        } finally {
+            aelab.linalg.Threads.setCount(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
     void rejectsBuffersOfTheWrongShape() {
         Parameters p = parameters(4);
         Gradients g = Gradients.zerosLike(p);
@@ -133,7 +161,7 @@ class StepKeepingPreviousTest {
         shortOne[4] = new double[3];
         assertMessage("previous[4] must have at least 2100 entries (block b4), got 3",
                 () -> new Adam(1e-3).stepKeepingPrevious(p, g, shortOne));
-        assertMessage("previous must have one array per parameter block (5), got 2",
+        assertMessage("previous must have one array per parameter block (6), got 2",
                 () -> new Sgd(1e-3, 0).stepKeepingPrevious(p, g, new double[2][]));
         assertMessage("previous must not be null", () -> new Adam(1e-3).stepKeepingPrevious(p, g, null));
     }
