@@ -5,6 +5,7 @@ For every config and every seed of --seeds, trains these SIDES, all on the same 
   aelab              aelab through the bench's Java entry point (aelab.bench.BenchCommand --no-reference --seed S
                      --data-seed D --data-dir DIR: the bench's own training code, configs and defaults; float64), one
                      fresh JVM per seed;
+  aelab_float32      the same run's second model, with its products in float32 (ProductPrecision.FLOAT32);
   torch_f64_1thread  bench/reference_vae.py float64 on one thread (the bench's "t64" run), --seeds S1,...,SK;
   torch_defaults     bench/reference_vae.py --defaults: float32 with PyTorch's own threads (the bench's "tdef" run).
 Both PyTorch runs get --reduction mean, so that they differentiate the objective aelab's Trainer differentiates: the
@@ -15,9 +16,9 @@ the seed of the initialisation, the shuffling and the reparameterisation noise (
 --data-seed). Final loss = the bench's: mean per sample of BCE + KL over the last training epoch.
 
 The comparisons (PAIRS, written to the file as "pairs"): aelab float64 against PyTorch float64 (like for like), and a
-float32 aelab variant against PyTorch's defaults (the precision a user gets from PyTorch) once such a variant exists:
-add it to AELAB_SIDES (name -> extra BenchCommand arguments, e.g. "aelab_float32": ["--precision", "float32"]) and
-run with --sides aelab_float32; the file format and aelab.bench.SeedSpread need no change. Each pair passes when
+float32 aelab variant against PyTorch's defaults (the precision a user gets from PyTorch): aelab_float32, trained by
+the same BenchCommand run with Vae.builder(...).productPrecision(FLOAT32) (products in float32, everything else
+double). Each pair passes when
   |mean_a - mean_t| <= 3 * sqrt(sd_a^2 / K_a + sd_t^2 / K_t)     (sd with divisor K - 1; Welch's standard error).
 
 Writes (and updates: configs not run are kept, and so are sides not run when the config's epochs and data are
@@ -42,8 +43,9 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIGS = ["digits", "mnist-synthetic", "mnist"]
-# aelab sides: name -> extra arguments of BenchCommand (none: the bench's float64 training).
-AELAB_SIDES = {"aelab": []}
+# aelab sides: name -> the key of BenchCommand's JSON holding its final loss. One BenchCommand run per seed trains
+# both: the default float64 products, then Vae.builder(...).productPrecision(FLOAT32).
+AELAB_SIDES = {"aelab": "aelab_final_loss", "aelab_float32": "aelab_float32_final_loss"}
 # PyTorch sides: name -> extra arguments of reference_vae.py (besides --reduction mean).
 TORCH_SIDES = {"torch_f64_1thread": [], "torch_defaults": ["--defaults"]}
 PAIRS = [
@@ -164,18 +166,19 @@ def main():
             # The data file (and the row describing the config) come from one aelab run; an aelab side reuses it.
             rows = {}
             recorded = {}
-            for name in [s for s in sides if s in AELAB_SIDES] or ["aelab"]:
-                t0 = time.monotonic()
-                runs = [run_aelab(config, s, AELAB_SIDES[name], args.data_seed, args.epochs, tmp, args.java,
-                                  args.xmx, args.target)
-                        for s in (seeds if name in sides else seeds[:1])]
-                for r in runs[1:]:
-                    if r["data_sum"] != runs[0]["data_sum"] or r["reference_data_args"] != runs[0]["reference_data_args"]:
-                        raise SystemExit(f"{config}: aelab's seeds trained on different data")
-                rows[name] = runs[0]
-                if name in sides:
-                    recorded[name] = side(seeds, [r["aelab_final_loss"] for r in runs], time.monotonic() - t0,
-                                          java_threads=runs[0]["jvm_threads"], bench_args=AELAB_SIDES[name])
+            aelab_sides = [s for s in sides if s in AELAB_SIDES]
+            t0 = time.monotonic()
+            runs = [run_aelab(config, s, [], args.data_seed, args.epochs, tmp, args.java, args.xmx, args.target)
+                    for s in (seeds if aelab_sides else seeds[:1])]
+            seconds = time.monotonic() - t0
+            for r in runs[1:]:
+                if r["data_sum"] != runs[0]["data_sum"] or r["reference_data_args"] != runs[0]["reference_data_args"]:
+                    raise SystemExit(f"{config}: aelab's seeds trained on different data")
+            rows["aelab"] = runs[0]
+            for name in aelab_sides:
+                recorded[name] = side(seeds, [r[AELAB_SIDES[name]] for r in runs], seconds,
+                                      java_threads=runs[0]["jvm_threads"], loss_key=AELAB_SIDES[name],
+                                      note="one BenchCommand run per seed trains both aelab sides; seconds: both")
             first = next(iter(rows.values()))
             for name in [s for s in sides if s in TORCH_SIDES]:
                 t0 = time.monotonic()
