@@ -84,7 +84,10 @@ abstract class BlockwiseOptimizer implements Optimizer {
     /** Fewest entries of a block worth handing to another thread (about 0.1 ms of Adam). */
     static final int MIN_ENTRIES_PER_THREAD = 65_536;
 
-    /** Entries per chunk of {@link #stepKeepingPrevious}: 3 arrays of it (values, copy, gradient) fit in L1. */
+    /**
+     * Entries per chunk of {@link #stepKeepingPrevious}: the chunk of every array it touches (values, copy, gradient,
+     * Adam's two moments: 5 × 4 KB) fits in a 32 KB L1 data cache.
+     */
     static final int CHUNK = 512;
 
     /** Prepares the constants of step t (t = 1 on the first step). */
