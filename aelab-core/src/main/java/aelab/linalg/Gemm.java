@@ -92,10 +92,7 @@ public final class Gemm {
      * @return c
      */
     public static DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        checkInner(a, false, b, false);
-        c = output(c, a, b, a.numRows, b.numCols);
-        kernel(false, false, a, b, c, false);
-        return c;
+        return mult(a, b, c, ProductPrecision.FLOAT64);
     }
 
     /**
@@ -107,10 +104,7 @@ public final class Gemm {
      * @return c
      */
     public static DMatrixRMaj multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        checkInner(a, true, b, false);
-        c = output(c, a, b, a.numCols, b.numCols);
-        kernel(true, false, a, b, c, false);
-        return c;
+        return multTransA(a, b, c, ProductPrecision.FLOAT64);
     }
 
     /**
@@ -122,10 +116,7 @@ public final class Gemm {
      * @return c
      */
     public static DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        checkInner(a, false, b, true);
-        c = output(c, a, b, a.numRows, b.numRows);
-        kernel(false, true, a, b, c, false);
-        return c;
+        return multTransB(a, b, c, ProductPrecision.FLOAT64);
     }
 
     /**
@@ -136,9 +127,7 @@ public final class Gemm {
      * @param c m×n. Modified.
      */
     public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        checkInner(a, false, b, false);
-        checkAccumulator(c, a, b, a.numRows, b.numCols);
-        kernel(false, false, a, b, c, true);
+        multAdd(a, b, c, ProductPrecision.FLOAT64);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Both GEMM kernels ({@link VectorGemm} and the auto-vectorised one) on 1 and 2 threads against one independent
- * reference written here: each entry as the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k−1,
+ * reference ({@link FmaChains}): each entry as the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k−1,
  * from 0 (or from C for the accumulating forms). Gemm promises that chain whatever the kernel, so the comparison is
  * bit for bit, on shapes that straddle every tile and block edge of both kernels.
  */
@@ -31,59 +31,6 @@ class GemmKernelsTest {
         Gemm.selectVector(true);
     }
 
-    private DMatrixRMaj random(int rows, int cols) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = rng.nextDouble() * 2 - 1;
-        }
-        return m;
-    }
-
-    private static double op(DMatrixRMaj a, boolean trans, int i, int p) {
-        return trans ? a.data[p * a.numCols + i] : a.data[i * a.numCols + p];
-    }
-
-    private static DMatrixRMaj fmaChain(DMatrixRMaj a, boolean ta, DMatrixRMaj b, boolean tb, DMatrixRMaj c0, int m,
-            int n, int k) {
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = c0 == null ? 0.0 : c0.data[i * n + j];
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(op(a, ta, i, p), op(b, tb, p, j), s);
-                }
-                c.data[i * n + j] = s;
-            }
-        }
-        return c;
-    }
-
-    /** ProductPrecision.FLOAT32's contract: c0 + (double) [t = fma((float) a, (float) b, t) in float, from 0]. */
-    private static DMatrixRMaj floatChain(DMatrixRMaj a, boolean ta, DMatrixRMaj b, boolean tb, DMatrixRMaj c0, int m,
-            int n, int k) {
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float t = 0f;
-                for (int p = 0; p < k; p++) {
-                    t = Math.fma((float) op(a, ta, i, p), (float) op(b, tb, p, j), t);
-                }
-                c.data[i * n + j] = (c0 == null ? 0.0 : c0.data[i * n + j]) + t;
-            }
-        }
-        return c;
-    }
-
-    private static void assertSameBits(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
-        assertEquals(expected.getNumElements(), actual.getNumElements(), what);
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            if (Double.doubleToRawLongBits(expected.data[i]) != Double.doubleToRawLongBits(actual.data[i])) {
-                throw new AssertionError(what + ": entry " + i + " is " + actual.data[i] + ", expected "
-                        + expected.data[i]);
-            }
-        }
-    }
-
     @Test
     void theVectorKernelIsAvailableToTheTests() {
         // surefire's argLine adds jdk.incubator.vector, as the kernel's JVM options do: without it this class would
@@ -99,35 +46,35 @@ class GemmKernelsTest {
             int m = s[0];
             int n = s[1];
             int k = s[2];
-            DMatrixRMaj a = random(m, k);
-            DMatrixRMaj at = random(k, m);
-            DMatrixRMaj b = random(k, n);
-            DMatrixRMaj bt = random(n, k);
-            DMatrixRMaj c0 = random(m, n);
-            DMatrixRMaj ab = fmaChain(a, false, b, false, null, m, n, k);
-            DMatrixRMaj atb = fmaChain(at, true, b, false, null, m, n, k);
-            DMatrixRMaj abt = fmaChain(a, false, bt, true, null, m, n, k);
-            DMatrixRMaj abAdd = fmaChain(a, false, b, false, c0, m, n, k);
-            DMatrixRMaj atbAdd = fmaChain(at, true, b, false, c0, m, n, k);
-            DMatrixRMaj abtAdd = fmaChain(a, false, bt, true, c0, m, n, k);
+            DMatrixRMaj a = FmaChains.random(m, k, rng);
+            DMatrixRMaj at = FmaChains.random(k, m, rng);
+            DMatrixRMaj b = FmaChains.random(k, n, rng);
+            DMatrixRMaj bt = FmaChains.random(n, k, rng);
+            DMatrixRMaj c0 = FmaChains.random(m, n, rng);
+            DMatrixRMaj ab = FmaChains.fmaChain(a, false, b, false, null, m, n, k);
+            DMatrixRMaj atb = FmaChains.fmaChain(at, true, b, false, null, m, n, k);
+            DMatrixRMaj abt = FmaChains.fmaChain(a, false, bt, true, null, m, n, k);
+            DMatrixRMaj abAdd = FmaChains.fmaChain(a, false, b, false, c0, m, n, k);
+            DMatrixRMaj atbAdd = FmaChains.fmaChain(at, true, b, false, c0, m, n, k);
+            DMatrixRMaj abtAdd = FmaChains.fmaChain(a, false, bt, true, c0, m, n, k);
             for (boolean vector : new boolean[] {true, false}) {
                 Gemm.selectVector(vector);
                 for (int threads : new int[] {1, 2}) {
                     Threads.setCount(threads);
                     String what = m + "x" + n + "x" + k + ", " + Gemm.kernelName() + " kernel, " + threads
                             + " threads";
-                    assertSameBits(ab, Gemm.mult(a, b, null), "a·b " + what);
-                    assertSameBits(atb, Gemm.multTransA(at, b, null), "aᵀ·b " + what);
-                    assertSameBits(abt, Gemm.multTransB(a, bt, null), "a·bᵀ " + what);
+                    FmaChains.assertSameBits(ab, Gemm.mult(a, b, null), "a·b " + what);
+                    FmaChains.assertSameBits(atb, Gemm.multTransA(at, b, null), "aᵀ·b " + what);
+                    FmaChains.assertSameBits(abt, Gemm.multTransB(a, bt, null), "a·bᵀ " + what);
                     DMatrixRMaj c = c0.copy();
                     Gemm.multAdd(a, b, c);
-                    assertSameBits(abAdd, c, "c + a·b " + what);
+                    FmaChains.assertSameBits(abAdd, c, "c + a·b " + what);
                     c = c0.copy();
                     Gemm.multAddTransA(at, b, c);
-                    assertSameBits(atbAdd, c, "c + aᵀ·b " + what);
+                    FmaChains.assertSameBits(atbAdd, c, "c + aᵀ·b " + what);
                     c = c0.copy();
                     Gemm.multAddTransB(a, bt, c);
-                    assertSameBits(abtAdd, c, "c + a·bᵀ " + what);
+                    FmaChains.assertSameBits(abtAdd, c, "c + a·bᵀ " + what);
                 }
             }
         }
@@ -139,15 +86,15 @@ class GemmKernelsTest {
             int m = s[0];
             int n = s[1];
             int k = s[2];
-            DMatrixRMaj a = random(m, k);
-            DMatrixRMaj at = random(k, m);
-            DMatrixRMaj b = random(k, n);
-            DMatrixRMaj bt = random(n, k);
-            DMatrixRMaj c0 = random(m, n);
-            DMatrixRMaj ab = floatChain(a, false, b, false, null, m, n, k);
-            DMatrixRMaj atb = floatChain(at, true, b, false, null, m, n, k);
-            DMatrixRMaj abt = floatChain(a, false, bt, true, null, m, n, k);
-            DMatrixRMaj abAdd = floatChain(a, false, b, false, c0, m, n, k);
+            DMatrixRMaj a = FmaChains.random(m, k, rng);
+            DMatrixRMaj at = FmaChains.random(k, m, rng);
+            DMatrixRMaj b = FmaChains.random(k, n, rng);
+            DMatrixRMaj bt = FmaChains.random(n, k, rng);
+            DMatrixRMaj c0 = FmaChains.random(m, n, rng);
+            DMatrixRMaj ab = FmaChains.floatChain(a, false, b, false, null, m, n, k);
+            DMatrixRMaj atb = FmaChains.floatChain(at, true, b, false, null, m, n, k);
+            DMatrixRMaj abt = FmaChains.floatChain(a, false, bt, true, null, m, n, k);
+            DMatrixRMaj abAdd = FmaChains.floatChain(a, false, b, false, c0, m, n, k);
             ProductPrecision f32 = ProductPrecision.FLOAT32;
             for (boolean vector : new boolean[] {true, false}) {
                 Gemm.selectVector(vector);
@@ -155,12 +102,12 @@ class GemmKernelsTest {
                     Threads.setCount(threads);
                     String what = m + "x" + n + "x" + k + " in float32, " + Gemm.kernelName() + " kernel, "
                             + threads + " threads";
-                    assertSameBits(ab, Gemm.mult(a, b, null, f32), "a·b " + what);
-                    assertSameBits(atb, Gemm.multTransA(at, b, null, f32), "aᵀ·b " + what);
-                    assertSameBits(abt, Gemm.multTransB(a, bt, null, f32), "a·bᵀ " + what);
+                    FmaChains.assertSameBits(ab, Gemm.mult(a, b, null, f32), "a·b " + what);
+                    FmaChains.assertSameBits(atb, Gemm.multTransA(at, b, null, f32), "aᵀ·b " + what);
+                    FmaChains.assertSameBits(abt, Gemm.multTransB(a, bt, null, f32), "a·bᵀ " + what);
                     DMatrixRMaj c = c0.copy();
                     Gemm.multAdd(a, b, c, f32);
-                    assertSameBits(abAdd, c, "c + a·b " + what);
+                    FmaChains.assertSameBits(abAdd, c, "c + a·b " + what);
                 }
             }
         }
@@ -168,11 +115,11 @@ class GemmKernelsTest {
 
     @Test
     void float64IsTheDefaultPrecision() {
-        DMatrixRMaj a = random(9, 130);
-        DMatrixRMaj b = random(130, 30);
+        DMatrixRMaj a = FmaChains.random(9, 130, rng);
+        DMatrixRMaj b = FmaChains.random(130, 30, rng);
         DMatrixRMaj c = Gemm.mult(a, b, null, ProductPrecision.FLOAT64);
-        assertSameBits(Gemm.mult(a, b, null), c, "mult(a, b, c) and mult(a, b, c, FLOAT64)");
-        assertSameBits(fmaChain(a, false, b, false, null, 9, 30, 130), c, "FLOAT64");
+        FmaChains.assertSameBits(Gemm.mult(a, b, null), c, "mult(a, b, c) and mult(a, b, c, FLOAT64)");
+        FmaChains.assertSameBits(FmaChains.fmaChain(a, false, b, false, null, 9, 30, 130), c, "FLOAT64");
     }
 
     /**
@@ -186,8 +133,8 @@ class GemmKernelsTest {
         int m = 37;
         int n = 53;
         int k = 784;
-        DMatrixRMaj a = random(m, k);
-        DMatrixRMaj b = random(k, n);
+        DMatrixRMaj a = FmaChains.random(m, k, rng);
+        DMatrixRMaj b = FmaChains.random(k, n, rng);
         DMatrixRMaj exact = Gemm.mult(a, b, null);
         DMatrixRMaj single = Gemm.mult(a, b, null, ProductPrecision.FLOAT32);
         double u = Math.ulp(1.0f) / 2;

@@ -27,45 +27,6 @@ class GemmThreadsTest {
         Threads.setCount(Runtime.getRuntime().availableProcessors());
     }
 
-    private DMatrixRMaj random(int rows, int cols) {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = rng.nextDouble() * 2 - 1;
-        }
-        return m;
-    }
-
-    private static double op(DMatrixRMaj a, boolean trans, int i, int p) {
-        return trans ? a.data[p * a.numCols + i] : a.data[i * a.numCols + p];
-    }
-
-    private static DMatrixRMaj fmaChain(DMatrixRMaj a, boolean ta, DMatrixRMaj b, boolean tb, DMatrixRMaj c0, int m,
-            int n, int k) {
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = c0 == null ? 0.0 : c0.data[i * n + j];
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(op(a, ta, i, p), op(b, tb, p, j), s);
-                }
-                c.data[i * n + j] = s;
-            }
-        }
-        return c;
-    }
-
-    private static void assertSameBits(DMatrixRMaj expected, DMatrixRMaj actual, String what) {
-        assertEquals(expected.getNumElements(), actual.getNumElements(), what);
-        for (int i = 0; i < expected.getNumElements(); i++) {
-            long e = Double.doubleToRawLongBits(expected.data[i]);
-            long a = Double.doubleToRawLongBits(actual.data[i]);
-            if (e != a) {
-                throw new AssertionError(what + ": entry " + i + " is " + actual.data[i] + ", expected "
-                        + expected.data[i]);
-            }
-        }
-    }
-
     @Test
     void everyThreadCountGivesTheFmaChainBitForBit() {
         for (int[] s : SHAPES) {
@@ -74,24 +35,24 @@ class GemmThreadsTest {
             int k = s[2];
             assertTrue(Threads.MIN_FLOPS_PER_PART * 2 <= 2.0 * m * n * k && m >= 2 * Threads.MIN_ROWS_PER_PART,
                     "shape must be large enough to be split");
-            DMatrixRMaj a = random(m, k);
-            DMatrixRMaj at = random(k, m);
-            DMatrixRMaj b = random(k, n);
-            DMatrixRMaj bt = random(n, k);
-            DMatrixRMaj c0 = random(m, n);
-            DMatrixRMaj ab = fmaChain(a, false, b, false, null, m, n, k);
-            DMatrixRMaj atb = fmaChain(at, true, b, false, null, m, n, k);
-            DMatrixRMaj abt = fmaChain(a, false, bt, true, null, m, n, k);
-            DMatrixRMaj abAdd = fmaChain(a, false, b, false, c0, m, n, k);
+            DMatrixRMaj a = FmaChains.random(m, k, rng);
+            DMatrixRMaj at = FmaChains.random(k, m, rng);
+            DMatrixRMaj b = FmaChains.random(k, n, rng);
+            DMatrixRMaj bt = FmaChains.random(n, k, rng);
+            DMatrixRMaj c0 = FmaChains.random(m, n, rng);
+            DMatrixRMaj ab = FmaChains.fmaChain(a, false, b, false, null, m, n, k);
+            DMatrixRMaj atb = FmaChains.fmaChain(at, true, b, false, null, m, n, k);
+            DMatrixRMaj abt = FmaChains.fmaChain(a, false, bt, true, null, m, n, k);
+            DMatrixRMaj abAdd = FmaChains.fmaChain(a, false, b, false, c0, m, n, k);
             for (int threads : new int[] {1, 2, 3, 5}) {
                 Threads.setCount(threads);
                 String what = m + "x" + n + "x" + k + " on " + threads + " threads";
-                assertSameBits(ab, Gemm.mult(a, b, null), "a·b " + what);
-                assertSameBits(atb, Gemm.multTransA(at, b, null), "aᵀ·b " + what);
-                assertSameBits(abt, Gemm.multTransB(a, bt, null), "a·bᵀ " + what);
+                FmaChains.assertSameBits(ab, Gemm.mult(a, b, null), "a·b " + what);
+                FmaChains.assertSameBits(atb, Gemm.multTransA(at, b, null), "aᵀ·b " + what);
+                FmaChains.assertSameBits(abt, Gemm.multTransB(a, bt, null), "a·bᵀ " + what);
                 DMatrixRMaj c = c0.copy();
                 Gemm.multAdd(a, b, c);
-                assertSameBits(abAdd, c, "c + a·b " + what);
+                FmaChains.assertSameBits(abAdd, c, "c + a·b " + what);
             }
         }
     }
