@@ -375,16 +375,14 @@ public final class Vae implements Autoencoder {
             }
             final double[] term = terms;
             // The exp and log1p of every entry on all threads (each entry on its own); the sum stays one pass in
-            // entry order, so its bits do not depend on the thread count.
-            Threads.forEachRange(size, MIN_ENTRIES_PER_THREAD, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    double ai = a[i];
-                    double e = Math.exp(-Math.abs(ai));
-                    term[i] = (ai > 0 ? ai : 0.0) + FdLibm.log1p(e) - t[i] * ai;
-                    double p = ai >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    g[i] = scale * (p - t[i]);
-                }
-            });
+            // entry order, so its bits do not depend on the thread count. A batch that forEachRange would not split
+            // is done here directly: the capturing lambda would be one allocation per step (TrainingStepAllocationTest).
+            if (size < 2 * MIN_ENTRIES_PER_THREAD || Threads.count() == 1) {
+                bernoulliTerms(a, t, scale, term, g, 0, size);
+            } else {
+                Threads.forEachRange(size, MIN_ENTRIES_PER_THREAD, (from, to) -> bernoulliTerms(a, t, scale, term, g,
+                        from, to));
+            }
             for (int i = 0; i < size; i++) {
                 sum += term[i];
             }
@@ -397,6 +395,21 @@ public final class Vae implements Autoencoder {
             g[i] = scale * inv * r;
         }
         return 0.5 * inv * sum + 0.5 * size * (LOG_2PI + Math.log(decoderVariance));
+    }
+
+    /**
+     * Entries [from, to) of the Bernoulli terms: term = −log p(t|a) = max(a, 0) + log1p(e^{−|a|}) − t·a and
+     * g = scale·(σ(a) − t). a, t: Not modified. term, g: Modified.
+     */
+    private static void bernoulliTerms(double[] a, double[] t, double scale, double[] term, double[] g, int from,
+            int to) {
+        for (int i = from; i < to; i++) {
+            double ai = a[i];
+            double e = Math.exp(-Math.abs(ai));
+            term[i] = (ai > 0 ? ai : 0.0) + FdLibm.log1p(e) - t[i] * ai;
+            double p = ai >= 0 ? 1 / (1 + e) : e / (1 + e);
+            g[i] = scale * (p - t[i]);
+        }
     }
 
     /**
