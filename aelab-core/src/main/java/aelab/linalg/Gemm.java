@@ -276,17 +276,21 @@ public final class Gemm {
             return;
         }
         final boolean vector = useVector && VectorWarmUp.ready();
-        final Split split = Split.of(vector, m, n, k, vector ? VectorGemmFloat.nr() : 1);
-        if (split.parts <= 1) {
+        final boolean columns = vector && n > m;
+        final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
+        if (parts <= 1) {
             partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, WORKSPACE.get());
             return;
         }
-        Threads.run(split.parts, part -> {
+        final int unit = columns ? VectorGemmFloat.nr() : 4;
+        Threads.run(parts, part -> {
             Workspace ws = WORKSPACE.get();
-            if (split.columns) {
-                partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, split.from(part), split.to(part), ws);
+            int from = rangeStart(part, parts, columns ? n : m, unit);
+            int to = rangeStart(part + 1, parts, columns ? n : m, unit);
+            if (columns) {
+                partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, from, to, ws);
             } else {
-                partFloat(vector, transA, transB, a, b, cd, m, n, k, split.from(part), split.to(part), 0, n, ws);
+                partFloat(vector, transA, transB, a, b, cd, m, n, k, from, to, 0, n, ws);
             }
         });
     }
@@ -364,21 +368,32 @@ public final class Gemm {
             return;
         }
         final boolean vector = useVector && VectorWarmUp.ready();
-        final Split split = Split.of(vector, m, n, k, vector ? VectorGemm.nr() : 1);
-        if (split.parts <= 1) {
+        // C cut into contiguous row ranges, one per thread — or, for the vector kernel when C is wider than tall,
+        // column ranges, so that each thread packs only its share of op(B) (the larger operand there). Every element
+        // is still computed by the same sequence of fused multiply-adds (k blocks in order, p in order within a
+        // block), whoever computes it. Range ends are multiples of the kernel's tile (4 rows, or its tile width).
+        final boolean columns = vector && n > m;
+        final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
+        if (parts <= 1) {
             part(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
-        // C cut into contiguous row (or column) ranges, one per thread: every element is still computed by the same
-        // sequence of fused multiply-adds (k blocks in order, p in order within a block), whoever computes it.
-        Threads.run(split.parts, part -> {
+        final int unit = columns ? VectorGemm.nr() : 4;
+        Threads.run(parts, part -> {
             Workspace w = WORKSPACE.get();
-            if (split.columns) {
-                part(vector, transA, transB, a, b, cd, m, n, k, 0, m, split.from(part), split.to(part), w);
+            int from = rangeStart(part, parts, columns ? n : m, unit);
+            int to = rangeStart(part + 1, parts, columns ? n : m, unit);
+            if (columns) {
+                part(vector, transA, transB, a, b, cd, m, n, k, 0, m, from, to, w);
             } else {
-                part(vector, transA, transB, a, b, cd, m, n, k, split.from(part), split.to(part), 0, n, w);
+                part(vector, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
             }
         });
+    }
+
+    /** Start of range {@code part} of [0, extent) cut into {@code parts}, rounded down to a multiple of unit. */
+    private static int rangeStart(int part, int parts, int extent, int unit) {
+        return part == 0 ? 0 : part == parts ? extent : (int) ((long) extent * part / parts) / unit * unit;
     }
 
     /** C's rows [r0, r1) × columns [c0, c1) += op(A)·op(B) (the auto-vectorised kernel: all columns). */
@@ -389,27 +404,6 @@ public final class Gemm {
                     c0, c1);
         } else {
             blocked(transA, transB, a, b, cd, m, n, k, r0, r1, ws);
-        }
-    }
-
-    /**
-     * How a product is cut across threads ({@link Threads#partsFor}): by rows of C, or — for the vector kernels when
-     * C is wider than tall — by columns, so that each thread packs only its share of op(B) (the larger operand
-     * there) instead of all of it. Range ends are multiples of the tile (4 rows, or the kernel's tile width).
-     */
-    private record Split(int parts, boolean columns, int extent, int unit) {
-        static Split of(boolean vector, int m, int n, int k, int tileWidth) {
-            boolean columns = vector && n > m;
-            int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
-            return new Split(parts, columns, columns ? n : m, columns ? tileWidth : 4);
-        }
-
-        int from(int part) {
-            return part == 0 ? 0 : (int) ((long) extent * part / parts) / unit * unit;
-        }
-
-        int to(int part) {
-            return part == parts - 1 ? extent : (int) ((long) extent * (part + 1) / parts) / unit * unit;
         }
     }
 
