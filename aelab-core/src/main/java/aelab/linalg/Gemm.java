@@ -140,7 +140,7 @@ public final class Gemm {
     public static void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         checkInner(a, true, b, false);
         checkAccumulator(c, a, b, a.numCols, b.numCols);
-        kernel(true, false, a, b, c, true);
+        kernel(true, false, a, b, c, true, ProductPrecision.FLOAT64);
     }
 
     /**
@@ -153,7 +153,7 @@ public final class Gemm {
     public static void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         checkInner(a, false, b, true);
         checkAccumulator(c, a, b, a.numRows, b.numRows);
-        kernel(false, true, a, b, c, true);
+        kernel(false, true, a, b, c, true, ProductPrecision.FLOAT64);
     }
 
     /**
@@ -250,54 +250,9 @@ public final class Gemm {
         checkNotAliased(c, a, b);
     }
 
-    private static void kernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
-            boolean accumulate, ProductPrecision precision) {
-        if (precision == ProductPrecision.FLOAT32) {
-            kernelFloat(transA, transB, a, b, c, accumulate);
-        } else {
-            kernel(transA, transB, a, b, c, accumulate);
-        }
-    }
-
-    /**
-     * C (+)= (double) [op(A)·op(B) in float] ({@link ProductPrecision#FLOAT32}): each part of C's rows accumulates
-     * in a float scratch array from 0, then is added to C.
-     */
-    private static void kernelFloat(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
-            boolean accumulate) {
-        final int m = c.numRows;
-        final int n = c.numCols;
-        final int k = transA ? a.numRows : a.numCols;
-        final double[] cd = c.data;
-        if (!accumulate) {
-            Arrays.fill(cd, 0, m * n, 0.0);
-        }
-        if (m == 0 || n == 0 || k == 0) {
-            return;
-        }
-        final boolean vector = useVector && VectorWarmUp.ready();
-        final boolean columns = vector && n > m;
-        final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
-        if (parts <= 1) {
-            partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, WORKSPACE.get());
-            return;
-        }
-        final int unit = columns ? VectorGemmFloat.nr() : 4;
-        Threads.run(parts, part -> {
-            Workspace ws = WORKSPACE.get();
-            int from = rangeStart(part, parts, columns ? n : m, unit);
-            int to = rangeStart(part + 1, parts, columns ? n : m, unit);
-            if (columns) {
-                partFloat(vector, transA, transB, a, b, cd, m, n, k, 0, m, from, to, ws);
-            } else {
-                partFloat(vector, transA, transB, a, b, cd, m, n, k, from, to, 0, n, ws);
-            }
-        });
-    }
-
     /** C's rows [r0, r1) × columns [c0, c1) += (double) [their product in float], through a float scratch block. */
     private static void partFloat(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
-            double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+            double[] cd, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
         final int w = c1 - c0;
         final int size = (r1 - r0) * w;
         final float[] ct = ws.floatC(size);
@@ -341,9 +296,13 @@ public final class Gemm {
         }
     }
 
-    /** C (+)= op(A)·op(B) on raw row-major arrays; shapes already validated. */
+    /**
+     * C (+)= op(A)·op(B) on raw row-major arrays in the given precision; shapes already validated. In
+     * {@link ProductPrecision#FLOAT32} each part of C accumulates in a float scratch block from 0, then is added to C.
+     */
     private static void kernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
-            boolean accumulate) {
+            boolean accumulate, ProductPrecision precision) {
+        final boolean single = precision == ProductPrecision.FLOAT32;
         final int m = c.numRows;
         final int n = c.numCols;
         final int k = transA ? a.numRows : a.numCols;
@@ -355,7 +314,7 @@ public final class Gemm {
             return;
         }
         final Workspace ws = WORKSPACE.get();
-        if (n < NARROW) {
+        if (n < NARROW && !single) {
             // C is narrow: compute Cᵀ = op(B)ᵀ·op(A)ᵀ (wide) and add its transpose.
             final double[] ct = ws.transposed(n * m);
             Arrays.fill(ct, 0, n * m, 0.0);
@@ -375,18 +334,18 @@ public final class Gemm {
         final boolean columns = vector && n > m;
         final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
         if (parts <= 1) {
-            part(vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
+            part(single, vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
-        final int unit = columns ? VectorGemm.nr() : 4;
+        final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr()) : 4;
         Threads.run(parts, part -> {
             Workspace w = WORKSPACE.get();
             int from = rangeStart(part, parts, columns ? n : m, unit);
             int to = rangeStart(part + 1, parts, columns ? n : m, unit);
             if (columns) {
-                part(vector, transA, transB, a, b, cd, m, n, k, 0, m, from, to, w);
+                part(single, vector, transA, transB, a, b, cd, m, n, k, 0, m, from, to, w);
             } else {
-                part(vector, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
+                part(single, vector, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
             }
         });
     }
@@ -396,10 +355,15 @@ public final class Gemm {
         return part == 0 ? 0 : part == parts ? extent : (int) ((long) extent * part / parts) / unit * unit;
     }
 
-    /** C's rows [r0, r1) × columns [c0, c1) += op(A)·op(B) (the auto-vectorised kernel: all columns). */
-    private static void part(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
-            double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
-        if (vector) {
+    /**
+     * C's rows [r0, r1) × columns [c0, c1) += op(A)·op(B), in float when {@code single} (the auto-vectorised
+     * kernels: all columns).
+     */
+    private static void part(boolean single, boolean vector, boolean transA, boolean transB, DMatrixRMaj a,
+            DMatrixRMaj b, double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+        if (single) {
+            partFloat(vector, transA, transB, a, b, cd, n, k, r0, r1, c0, c1, ws);
+        } else if (vector) {
             VectorGemm.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, r0 * n + c0, n, k, r0, r1,
                     c0, c1);
         } else {
