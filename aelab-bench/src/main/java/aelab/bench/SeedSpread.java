@@ -210,6 +210,8 @@ final class SeedSpread {
      */
     static void addTo(List<Map<String, Object>> rows, File file) {
         for (Map<String, Object> r : rows) {
+            // a row read back from a merged file carries an earlier comparison: replace it, do not mix the two
+            r.keySet().removeIf(k -> k.startsWith("loss_spread"));
             Entry e = file.entries.get((String) r.get("config"));
             r.put("loss_spread_file", file.source);
             if (e == null) {

@@ -181,6 +181,10 @@ class SeedSpreadTest {
         assertEquals(4L, unpaired.get(0).get("k"));
         assertEquals(10.0, BenchCommand.number(unpaired.get(0), "mean"), 1e-12);
         assertFalse(rows.get(0).containsKey("loss_spread_unpaired"));
+        // the same row compared again with a file where the float32 pair is recorded: the old "unpaired" goes
+        SeedSpread.addTo(passing, f);
+        assertFalse(passing.get(0).containsKey("loss_spread_unpaired"), passing.get(0).toString());
+        assertEquals(2, pairs(passing.get(0)).size());
 
         var out = new ByteArrayOutputStream();
         SeedSpread.printTable(rows, f, new PrintStream(out, true, StandardCharsets.UTF_8));
