@@ -1,5 +1,6 @@
 package aelab.linalg;
 
+import aelab.core.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -98,6 +99,7 @@ public final class Threads {
             throw new IllegalArgumentException("length must be >= 0 and minLength >= 1, got " + length + " and "
                     + minLength);
         }
+        Require.notNull("task", task);
         final int parts = Math.max(1, Math.min(count, length / minLength));
         if (parts == 1) {
             task.run(0, length);

@@ -42,11 +42,13 @@ class ThreadsRangeTest {
     }
 
     @Test
-    void rejectsANegativeLengthOrANonPositiveMinimum() {
+    void rejectsANegativeLengthANonPositiveMinimumOrNoTask() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Threads.forEachRange(-1, 10, (a, b) -> { }));
         assertTrue(e.getMessage().contains("length") && e.getMessage().contains("-1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Threads.forEachRange(10, 0, (a, b) -> { }));
         assertTrue(e.getMessage().contains("minLength") && e.getMessage().contains("0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Threads.forEachRange(10, 1, null));
+        assertTrue(e.getMessage().contains("task"), e.getMessage());
     }
 }
