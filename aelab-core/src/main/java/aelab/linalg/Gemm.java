@@ -250,47 +250,96 @@ public final class Gemm {
         checkNotAliased(c, a, b);
     }
 
-    /** C's rows [r0, r1) × columns [c0, c1) += (double) [their product in float], through a float scratch block. */
-    private static void partFloat(boolean vector, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
-            double[] cd, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+    /**
+     * C's rows [r0, r1) × columns [c0, c1) (+)= (double) [their product in float]: directly when the vector kernel
+     * holds the whole chain in registers (k ≤ its block), otherwise through a float scratch block.
+     */
+    private static void partFloat(boolean vector, boolean overwrite, boolean transA, boolean transB, DMatrixRMaj a,
+            DMatrixRMaj b, double[] cd, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+        if (vector && k <= VectorGemmFloat.KC) {
+            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, null, cd, r0 * n + c0, n, k,
+                    r0, r1, c0, c1, overwrite);
+            return;
+        }
         final int w = c1 - c0;
         final int size = (r1 - r0) * w;
         final float[] ct = ws.floatC(size);
-        Arrays.fill(ct, 0, size, 0f);
         if (vector) {
-            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, ct, 0, w, k, r0, r1, c0, c1);
+            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, ct, null, 0, w, k, r0, r1,
+                    c0, c1, true);
         } else {
-            scalarFloat(transA, transB, a, b, ct, n, k, r0, r1, ws);
+            Arrays.fill(ct, 0, size, 0f);
+            blockedFloat(transA, transB, a, b, ct, n, k, r0, r1, ws);
         }
-        for (int i = r0; i < r1; i++) {
-            final int row = i * n + c0;
-            final int t = (i - r0) * w;
-            for (int j = 0; j < w; j++) {
-                cd[row + j] += ct[t + j];
+        storeRows(ct, 0, w, cd, r0 * n + c0, n, r1 - r0, w, overwrite);
+    }
+
+    /**
+     * The rows×cols block of C at cd[c0 + i·ldc + j] (+)= (double) the float block at t[t0 + i·ldt + j]: written when
+     * overwriting (the bits of adding it to a zeroed C: a float chain from +0f never ends at −0.0), else added.
+     */
+    static void storeRows(float[] t, int t0, int ldt, double[] cd, int c0, int ldc, int rows, int cols,
+            boolean overwrite) {
+        for (int i = 0; i < rows; i++) {
+            final int row = c0 + i * ldc;
+            final int src = t0 + i * ldt;
+            if (overwrite) {
+                for (int j = 0; j < cols; j++) {
+                    cd[row + j] = t[src + j];
+                }
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    cd[row + j] += t[src + j];
+                }
             }
         }
     }
 
-    /** ct += op(A)·op(B) for C's rows [from, to), in float: t = fma(a[i][p], b[p][j], t), p in order. */
-    private static void scalarFloat(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, float[] ct, int n,
+    /**
+     * ct += op(A)·op(B) for C's rows [from, to) (ct holds those rows, n columns each), in float: the float twin of
+     * {@link #blocked}, same blocks, panels, padding and scratch layout, each t = fma(a[i][p], b[p][j], t) with p in
+     * order (zero padding adds fma(0, 0, t) = t). The float chain must stay in float between k blocks, so ct, not C,
+     * is what the scratch rows are copied from and back to.
+     */
+    private static void blockedFloat(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, float[] ct, int n,
             int k, int from, int to, Workspace ws) {
-        final float[] bf = ws.floatB(k * n);
-        final double[] bd = b.data;
-        final int ldb = b.numCols;
-        for (int p = 0; p < k; p++) {
-            for (int j = 0; j < n; j++) {
-                bf[p * n + j] = (float) (transB ? bd[j * ldb + p] : bd[p * ldb + j]);
-            }
-        }
+        final int rows0 = to - from;
+        final float[] ap = ws.floatA((rows0 + 1) * padded(Math.min(k, KC)));
+        final float[][] bp = ws.floatBRows;
+        final float[] rows = ws.floatCRows;
         final double[] ad = a.data;
         final int lda = a.numCols;
-        for (int i = from; i < to; i++) {
-            final int row = (i - from) * n;
-            for (int p = 0; p < k; p++) {
-                final float x = (float) (transA ? ad[p * lda + i] : ad[i * lda + p]);
-                final int bp = p * n;
-                for (int j = 0; j < n; j++) {
-                    ct[row + j] = Math.fma(x, bf[bp + j], ct[row + j]);
+        final double[] bd = b.data;
+        final int ldb = b.numCols;
+        for (int kb = 0; kb < k; kb += KC) {
+            final int kc = Math.min(KC, k - kb);
+            final int kp = padded(kc);
+            Arrays.fill(ap, 0, (rows0 + 1) * kp, 0f);
+            for (int i = 0; i < rows0; i++) {
+                for (int p = 0; p < kc; p++) { // op(A)[from + i][kb + p]
+                    ap[i * kp + p] = (float) (transA ? ad[(kb + p) * lda + from + i] : ad[(from + i) * lda + kb + p]);
+                }
+            }
+            for (int jb = 0; jb < n; jb += NC) {
+                final int nc = Math.min(NC, n - jb);
+                for (int p = 0; p < kc; p++) { // op(B)[kb + p][jb + j]
+                    final float[] row = bp[p];
+                    for (int j = 0; j < nc; j++) {
+                        row[j] = (float) (transB ? bd[(jb + j) * ldb + kb + p] : bd[(kb + p) * ldb + jb + j]);
+                    }
+                }
+                for (int p = kc; p < kc + KU; p++) {
+                    Arrays.fill(bp[p], 0, nc, 0f);
+                }
+                for (int i = 0; i < rows0; i += 2) {
+                    final int second = Math.min(rows0 - i, 2) - 1;
+                    final int c0 = i * n + jb;
+                    final int c1 = c0 + second * n;
+                    System.arraycopy(ct, c0, rows, 0, nc);
+                    System.arraycopy(ct, c1, rows, ROW_STRIDE, second * nc);
+                    twoRowKernelFloat(ap, i * kp, bp, kp, nc, rows);
+                    System.arraycopy(rows, 0, ct, c0, nc);
+                    System.arraycopy(rows, ROW_STRIDE, ct, c1, second * nc);
                 }
             }
         }
@@ -298,7 +347,8 @@ public final class Gemm {
 
     /**
      * C (+)= op(A)·op(B) on raw row-major arrays in the given precision; shapes already validated. In
-     * {@link ProductPrecision#FLOAT32} each part of C accumulates in a float scratch block from 0, then is added to C.
+     * {@link ProductPrecision#FLOAT32} each part of C accumulates in a float scratch block from 0, then is added to C
+     * (or written to it).
      */
     private static void kernel(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c,
             boolean accumulate, ProductPrecision precision) {
@@ -307,14 +357,22 @@ public final class Gemm {
         final int n = c.numCols;
         final int k = transA ? a.numRows : a.numCols;
         final double[] cd = c.data;
-        if (!accumulate) {
-            Arrays.fill(cd, 0, m * n, 0.0);
-        }
         if (m == 0 || n == 0 || k == 0) {
+            if (!accumulate) {
+                Arrays.fill(cd, 0, m * n, 0.0);
+            }
             return;
         }
         final Workspace ws = WORKSPACE.get();
-        if (n < NARROW && !single) {
+        final boolean narrow = n < NARROW && !single;
+        final boolean vector = !narrow && vectorReady(2.0 * m * n * k);
+        // The float path and the vector kernel overwrite C themselves (C's old values unread, no zeroing pass); the
+        // other paths add to a zeroed C.
+        final boolean overwrite = !accumulate && (single || vector);
+        if (!accumulate && !overwrite) {
+            Arrays.fill(cd, 0, m * n, 0.0);
+        }
+        if (narrow) {
             // C is narrow: compute Cᵀ = op(B)ᵀ·op(A)ᵀ (wide) and add its transpose.
             final double[] ct = ws.transposed(n * m);
             Arrays.fill(ct, 0, n * m, 0.0);
@@ -326,7 +384,6 @@ public final class Gemm {
             }
             return;
         }
-        final boolean vector = useVector && VectorWarmUp.ready();
         // C cut into contiguous row ranges, one per thread — or, for the vector kernel when C is wider than tall,
         // column ranges, so that each thread packs only its share of op(B) (the larger operand there). Every element
         // is still computed by the same sequence of fused multiply-adds (k blocks in order, p in order within a
@@ -334,7 +391,7 @@ public final class Gemm {
         final boolean columns = vector && n > m;
         final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
         if (parts <= 1) {
-            part(single, vector, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
+            part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
         final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr()) : 4;
@@ -343,9 +400,9 @@ public final class Gemm {
             int from = rangeStart(part, parts, columns ? n : m, unit);
             int to = rangeStart(part + 1, parts, columns ? n : m, unit);
             if (columns) {
-                part(single, vector, transA, transB, a, b, cd, m, n, k, 0, m, from, to, w);
+                part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, 0, m, from, to, w);
             } else {
-                part(single, vector, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
+                part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
             }
         });
     }
@@ -359,13 +416,14 @@ public final class Gemm {
      * C's rows [r0, r1) × columns [c0, c1) += op(A)·op(B), in float when {@code single} (the auto-vectorised
      * kernels: all columns).
      */
-    private static void part(boolean single, boolean vector, boolean transA, boolean transB, DMatrixRMaj a,
-            DMatrixRMaj b, double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+    private static void part(boolean single, boolean vector, boolean overwrite, boolean transA, boolean transB,
+            DMatrixRMaj a, DMatrixRMaj b, double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1,
+            Workspace ws) {
         if (single) {
-            partFloat(vector, transA, transB, a, b, cd, n, k, r0, r1, c0, c1, ws);
+            partFloat(vector, overwrite, transA, transB, a, b, cd, n, k, r0, r1, c0, c1, ws);
         } else if (vector) {
             VectorGemm.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, r0 * n + c0, n, k, r0, r1,
-                    c0, c1);
+                    c0, c1, overwrite);
         } else {
             blocked(transA, transB, a, b, cd, m, n, k, r0, r1, ws);
         }
@@ -374,8 +432,8 @@ public final class Gemm {
     /**
      * Whether the products run on {@link VectorGemm} (the module {@code jdk.incubator.vector} is in the boot layer
      * and the system property {@code aelab.vector} is not {@code false}) or on the auto-vectorised kernel below.
-     * Both give the same bits. The first products of a JVM use the auto-vectorised kernel while
-     * {@link VectorWarmUp} compiles the vector one.
+     * Both give the same bits. The products of a JVM use the auto-vectorised kernel until its first large product
+     * ({@link #WARM_UP_FLOPS}) has started {@link VectorWarmUp} and that has compiled the vector one.
      */
     private static volatile boolean useVector = vectorAvailable()
             && !"false".equalsIgnoreCase(System.getProperty("aelab.vector"));
@@ -390,6 +448,38 @@ public final class Gemm {
      */
     public static String kernelName() {
         return useVector ? "vector" : "auto-vectorised";
+    }
+
+    /**
+     * Products of at least this many operations (2·m·n·k; those worth two threads) start {@link VectorWarmUp}: about
+     * 1–2 s of a core compiling the vector kernels, which a model whose products are all smaller (the digits VAE's,
+     * 1 MFLOP) would not earn back — its whole 20-epoch run is 0.3 s — and which a fresh JVM's own JIT needs then.
+     */
+    static final double WARM_UP_FLOPS = Threads.MIN_FLOPS_PER_PART;
+
+    /**
+     * True when the Vector API kernels are in use and compiled ({@link VectorWarmUp}): the products run on them. A
+     * product of {@code flops} ≥ {@link #WARM_UP_FLOPS} starts the warm-up when it has not started.
+     */
+    static boolean vectorReady(double flops) {
+        if (!useVector) {
+            return false;
+        }
+        if (VectorWarmUp.ready()) {
+            return true;
+        }
+        if (flops >= WARM_UP_FLOPS) {
+            VectorWarmUp.start();
+        }
+        return false;
+    }
+
+    /**
+     * True when the Vector API is in use and {@link VectorLog1p} is compiled: {@link ArrayMath#log1p} runs on it
+     * (boxed, far slower, before C2 compiles it).
+     */
+    static boolean vectorLog1pReady() {
+        return useVector && VectorWarmUp.log1pReady();
     }
 
     /** Test hook: selects the kernel (the vector one only when available); returns the previous choice. */
@@ -518,6 +608,34 @@ public final class Gemm {
         }
     }
 
+    /** {@link #twoRowKernel} in float: the same rank-4 update, operation for operation. */
+    private static void twoRowKernelFloat(float[] ap, int a0, float[][] bp, int kp, int nc, float[] r) {
+        final int a1 = a0 + kp;
+        for (int p = 0; p < kp; p += 4) {
+            final float x0 = ap[a0 + p];
+            final float x1 = ap[a0 + p + 1];
+            final float x2 = ap[a0 + p + 2];
+            final float x3 = ap[a0 + p + 3];
+            final float y0 = ap[a1 + p];
+            final float y1 = ap[a1 + p + 1];
+            final float y2 = ap[a1 + p + 2];
+            final float y3 = ap[a1 + p + 3];
+            final float[] b0 = bp[p];
+            final float[] b1 = bp[p + 1];
+            final float[] b2 = bp[p + 2];
+            final float[] b3 = bp[p + 3];
+            for (int j = 0; j < nc; j++) {
+                final float v0 = b0[j];
+                final float v1 = b1[j];
+                final float v2 = b2[j];
+                final float v3 = b3[j];
+                r[j] = Math.fma(x3, v3, Math.fma(x2, v2, Math.fma(x1, v1, Math.fma(x0, v0, r[j]))));
+                final int j1 = ROW_STRIDE + j;
+                r[j1] = Math.fma(y3, v3, Math.fma(y2, v2, Math.fma(y1, v1, Math.fma(y0, v0, r[j1]))));
+            }
+        }
+    }
+
     /** Per-thread packing buffers, grown on demand and reused. */
     private static final class Workspace {
         private double[] a = new double[0];
@@ -534,7 +652,10 @@ public final class Gemm {
         }
 
         private float[] fc = new float[0];
-        private float[] fb = new float[0];
+        private float[] fa = new float[0];
+        final float[][] floatBRows = new float[KC + KU][NC];
+        final float[] floatSpacer = new float[2 * SPACER];
+        final float[] floatCRows = new float[ROW_STRIDE + NC];
 
         float[] floatC(int size) {
             if (fc.length < size) {
@@ -543,11 +664,11 @@ public final class Gemm {
             return fc;
         }
 
-        float[] floatB(int size) {
-            if (fb.length < size) {
-                fb = new float[size];
+        float[] floatA(int size) {
+            if (fa.length < size) {
+                fa = new float[size];
             }
-            return fb;
+            return fa;
         }
 
         double[] transposed(int size) {

@@ -14,10 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * into micro-panels of {@value #MR} rows; the micro-kernel keeps an {@value #MR}×{@link #nr()} tile of C in
  * {@value #MR}·{@value #NV} vector registers and applies one rank-1 update per k-step: for each row i,
  * {@code c[i][·] = fma(broadcast(a[i][p]), b[p][·], c[i][·])}. The tile is read from C before a k block and written
- * back after it.
+ * back after it; an overwriting product (C = op(A)·op(B)) starts the tile of its first k block from zero instead,
+ * so C's old values are never read and C needs no zeroing pass (the chain starts from +0.0 either way).
  *
  * <p>Every entry of C therefore goes through exactly the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} for
- * p = 0..k−1 in order, starting from C's value — the same chain, operation for operation, as {@link Gemm}'s other
+ * p = 0..k−1 in order, starting from C's value (or +0.0 when overwriting) — the same chain, operation for operation, as {@link Gemm}'s other
  * kernel: the two kernels give bit-identical results (tested), and so does any split of C's rows across threads.
  * Zero padding of partial tiles only adds lanes that are never written back.
  */
@@ -46,10 +47,10 @@ final class VectorGemm {
     /**
      * C[i][j] += op(A)·op(B) for rows [rowFrom, rowTo) and columns [colFrom, colTo) of C, where entry (i, j) is
      * cd[cBase + (i − rowFrom)·ldc + (j − colFrom)]. Raw arrays: ad is A's data with lda columns, bd is B's with
-     * ldb columns.
+     * ldb columns. overwrite: C[i][j] = op(A)·op(B) instead (C's old values are not read).
      */
     static void blocked(boolean transA, boolean transB, double[] ad, int lda, double[] bd, int ldb, double[] cd,
-            int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo) {
+            int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo, boolean overwrite) {
         final Workspace ws = WORKSPACE.get();
         final int m = rowTo - rowFrom;
         final int n = colTo - colFrom;
@@ -58,6 +59,7 @@ final class VectorGemm {
         final double[] tile = ws.tile;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
+            final boolean load = kb > 0 || !overwrite;
             final double[] bp = ws.packedB(nTiles * NR * kc);
             packB(transB, bd, ldb, kb, kc, colFrom, n, nTiles, bp);
             final double[] ap = ws.packedA(mTiles * MR * kc);
@@ -72,14 +74,14 @@ final class VectorGemm {
                     final int aOff = it * MR * kc;
                     final int c0 = cBase + i0 * ldc + j0;
                     if (mh == MR && nw == NR) {
-                        micro(kc, ap, aOff, bp, bOff, cd, c0, ldc);
+                        micro(kc, ap, aOff, bp, bOff, cd, c0, ldc, load);
                     } else {
                         for (int i = 0; i < MR; i++) {
                             for (int j = 0; j < NR; j++) {
-                                tile[i * NR + j] = i < mh && j < nw ? cd[c0 + i * ldc + j] : 0.0;
+                                tile[i * NR + j] = load && i < mh && j < nw ? cd[c0 + i * ldc + j] : 0.0;
                             }
                         }
-                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR);
+                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR, true);
                         for (int i = 0; i < mh; i++) {
                             System.arraycopy(tile, i * NR, cd, c0 + i * ldc, nw);
                         }
@@ -151,23 +153,26 @@ final class VectorGemm {
         }
     }
 
-    /** The MR×NR tile at c[c0 + i·ldc + j] += Σ_p a[p][i]·b[p][j], one fma per k-step and entry, p in order. */
-    private static void micro(int kc, double[] ap, int aOff, double[] bp, int bOff, double[] c, int c0, int ldc) {
+    /** The MR×NR tile at c[c0 + i·ldc + j] (+)= Σ_p a[p][i]·b[p][j], one fma per k-step and entry, p in
+     * order; load: start from c (else from zero). */
+    private static void micro(int kc, double[] ap, int aOff, double[] bp, int bOff, double[] c, int c0, int ldc,
+            boolean load) {
         final int r1 = c0 + ldc;
         final int r2 = r1 + ldc;
         final int r3 = r2 + ldc;
-        DoubleVector c00 = DoubleVector.fromArray(S, c, c0);
-        DoubleVector c01 = DoubleVector.fromArray(S, c, c0 + L);
-        DoubleVector c02 = DoubleVector.fromArray(S, c, c0 + 2 * L);
-        DoubleVector c10 = DoubleVector.fromArray(S, c, r1);
-        DoubleVector c11 = DoubleVector.fromArray(S, c, r1 + L);
-        DoubleVector c12 = DoubleVector.fromArray(S, c, r1 + 2 * L);
-        DoubleVector c20 = DoubleVector.fromArray(S, c, r2);
-        DoubleVector c21 = DoubleVector.fromArray(S, c, r2 + L);
-        DoubleVector c22 = DoubleVector.fromArray(S, c, r2 + 2 * L);
-        DoubleVector c30 = DoubleVector.fromArray(S, c, r3);
-        DoubleVector c31 = DoubleVector.fromArray(S, c, r3 + L);
-        DoubleVector c32 = DoubleVector.fromArray(S, c, r3 + 2 * L);
+        final DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector c00 = load ? DoubleVector.fromArray(S, c, c0) : zero;
+        DoubleVector c01 = load ? DoubleVector.fromArray(S, c, c0 + L) : zero;
+        DoubleVector c02 = load ? DoubleVector.fromArray(S, c, c0 + 2 * L) : zero;
+        DoubleVector c10 = load ? DoubleVector.fromArray(S, c, r1) : zero;
+        DoubleVector c11 = load ? DoubleVector.fromArray(S, c, r1 + L) : zero;
+        DoubleVector c12 = load ? DoubleVector.fromArray(S, c, r1 + 2 * L) : zero;
+        DoubleVector c20 = load ? DoubleVector.fromArray(S, c, r2) : zero;
+        DoubleVector c21 = load ? DoubleVector.fromArray(S, c, r2 + L) : zero;
+        DoubleVector c22 = load ? DoubleVector.fromArray(S, c, r2 + 2 * L) : zero;
+        DoubleVector c30 = load ? DoubleVector.fromArray(S, c, r3) : zero;
+        DoubleVector c31 = load ? DoubleVector.fromArray(S, c, r3 + L) : zero;
+        DoubleVector c32 = load ? DoubleVector.fromArray(S, c, r3 + 2 * L) : zero;
         int a = aOff;
         int b = bOff;
         for (int p = 0; p < kc; p++, a += MR, b += NR) {

@@ -5,17 +5,25 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link VectorGemm}'s scheme for {@link ProductPrecision#FLOAT32}: op(A) and op(B) are rounded to float while they
- * are packed, the {@value #MR}×{@link #nr()} register tile accumulates {@code t = fma(a[i][p], b[p][j], t)} in float,
- * p = 0..k−1 in order from t = 0, and the tile is kept between k blocks in a float scratch copy of the rows of C
- * (never rounded through double in between). {@link Gemm} then adds {@code (double) t} to C. Same chain, operation
- * for operation, as {@link Gemm}'s scalar float path: bit-identical results (tested).
+ * are packed, and the {@value #MR}×{@link #nr()} register tile accumulates {@code t = fma(a[i][p], b[p][j], t)} in
+ * float, p = 0..k−1 in order from t = 0. When k fits one block ({@value #KC}: every product of the course's models),
+ * the tile stays in registers for the whole chain and is then written to C, {@code C = (double) t} or
+ * {@code C += (double) t}; otherwise it is kept between k blocks in a float scratch copy of the rows of C (never
+ * rounded through double in between), which {@link Gemm} then adds to C. Same chain, operation for operation, as
+ * {@link Gemm}'s scalar float path: bit-identical results (tested).
  */
 final class VectorGemmFloat {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     static final int MR = 4;
     private static final int NR = 3 * L;
-    static final int KC = 128;
+    /**
+     * Depth of a k block. One block holds a whole 784-deep chain: measured on the VAE's products, as fast per
+     * product as blocks of 128 (the packed 48-column micro-panel of B, 150 KB, is read from L2), and C is then
+     * written once, with no float scratch copy of it to write, read back and convert (0.77 ms of each mnist step,
+     * both threads, with blocks of 128).
+     */
+    static final int KC = 1024;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -28,11 +36,16 @@ final class VectorGemmFloat {
 
     /**
      * C[i][j] += op(A)·op(B) for rows [rowFrom, rowTo) and columns [colFrom, colTo) of C, where entry (i, j) is
-     * ct[cBase + (i − rowFrom)·ldc + (j − colFrom)]. Raw arrays: ad is A's data with lda columns, bd is B's with
-     * ldb columns.
+     * c[cBase + (i − rowFrom)·ldc + (j − colFrom)] of the double array cd when it is given (then k ≤ {@value #KC}:
+     * C += (double) [float chain]), otherwise of the float scratch ct (any k). Raw arrays: ad is A's data with lda
+     * columns, bd is B's with ldb columns. overwrite: C[i][j] = op(A)·op(B) instead (C's old values are not read).
      */
     static void blocked(boolean transA, boolean transB, double[] ad, int lda, double[] bd, int ldb, float[] ct,
-            int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo) {
+            double[] cd, int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo,
+            boolean overwrite) {
+        if (cd != null && k > KC) {
+            throw new IllegalArgumentException("k must be <= " + KC + " for a double C, got " + k);
+        }
         final Workspace ws = WORKSPACE.get();
         final int m = rowTo - rowFrom;
         final int n = colTo - colFrom;
@@ -41,6 +54,7 @@ final class VectorGemmFloat {
         final float[] tile = ws.tile;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
+            final boolean load = kb > 0 || !overwrite;
             final float[] bp = ws.packedB(nTiles * NR * kc);
             packB(transB, bd, ldb, kb, kc, colFrom, n, nTiles, bp);
             final float[] ap = ws.packedA(mTiles * MR * kc);
@@ -54,15 +68,18 @@ final class VectorGemmFloat {
                     final int mh = Math.min(MR, m - i0);
                     final int aOff = it * MR * kc;
                     final int c0 = cBase + i0 * ldc + j0;
-                    if (mh == MR && nw == NR) {
-                        micro(kc, ap, aOff, bp, bOff, ct, c0, ldc);
+                    if (cd != null) {
+                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR, false);
+                        Gemm.storeRows(tile, 0, NR, cd, c0, ldc, mh, nw, overwrite);
+                    } else if (mh == MR && nw == NR) {
+                        micro(kc, ap, aOff, bp, bOff, ct, c0, ldc, load);
                     } else {
                         for (int i = 0; i < MR; i++) {
                             for (int j = 0; j < NR; j++) {
-                                tile[i * NR + j] = i < mh && j < nw ? ct[c0 + i * ldc + j] : 0f;
+                                tile[i * NR + j] = load && i < mh && j < nw ? ct[c0 + i * ldc + j] : 0f;
                             }
                         }
-                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR);
+                        micro(kc, ap, aOff, bp, bOff, tile, 0, NR, true);
                         for (int i = 0; i < mh; i++) {
                             System.arraycopy(tile, i * NR, ct, c0 + i * ldc, nw);
                         }
@@ -131,23 +148,26 @@ final class VectorGemmFloat {
         }
     }
 
-    /** The MR×NR float tile at c[c0 + i·ldc + j] += Σ_p a[p][i]·b[p][j], one float fma per k-step and entry. */
-    private static void micro(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int c0, int ldc) {
+    /** The MR×NR float tile at c[c0 + i·ldc + j] (+)= Σ_p a[p][i]·b[p][j], one float fma per k-step and entry;
+     * load: start from c (else from zero). */
+    private static void micro(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int c0, int ldc,
+            boolean load) {
         final int r1 = c0 + ldc;
         final int r2 = r1 + ldc;
         final int r3 = r2 + ldc;
-        FloatVector c00 = FloatVector.fromArray(S, c, c0);
-        FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
-        FloatVector c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
-        FloatVector c10 = FloatVector.fromArray(S, c, r1);
-        FloatVector c11 = FloatVector.fromArray(S, c, r1 + L);
-        FloatVector c12 = FloatVector.fromArray(S, c, r1 + 2 * L);
-        FloatVector c20 = FloatVector.fromArray(S, c, r2);
-        FloatVector c21 = FloatVector.fromArray(S, c, r2 + L);
-        FloatVector c22 = FloatVector.fromArray(S, c, r2 + 2 * L);
-        FloatVector c30 = FloatVector.fromArray(S, c, r3);
-        FloatVector c31 = FloatVector.fromArray(S, c, r3 + L);
-        FloatVector c32 = FloatVector.fromArray(S, c, r3 + 2 * L);
+        final FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = load ? FloatVector.fromArray(S, c, c0) : zero;
+        FloatVector c01 = load ? FloatVector.fromArray(S, c, c0 + L) : zero;
+        FloatVector c02 = load ? FloatVector.fromArray(S, c, c0 + 2 * L) : zero;
+        FloatVector c10 = load ? FloatVector.fromArray(S, c, r1) : zero;
+        FloatVector c11 = load ? FloatVector.fromArray(S, c, r1 + L) : zero;
+        FloatVector c12 = load ? FloatVector.fromArray(S, c, r1 + 2 * L) : zero;
+        FloatVector c20 = load ? FloatVector.fromArray(S, c, r2) : zero;
+        FloatVector c21 = load ? FloatVector.fromArray(S, c, r2 + L) : zero;
+        FloatVector c22 = load ? FloatVector.fromArray(S, c, r2 + 2 * L) : zero;
+        FloatVector c30 = load ? FloatVector.fromArray(S, c, r3) : zero;
+        FloatVector c31 = load ? FloatVector.fromArray(S, c, r3 + L) : zero;
+        FloatVector c32 = load ? FloatVector.fromArray(S, c, r3 + 2 * L) : zero;
         int a = aOff;
         int b = bOff;
         for (int p = 0; p < kc; p++, a += MR, b += NR) {

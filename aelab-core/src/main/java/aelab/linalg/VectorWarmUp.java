@@ -4,12 +4,14 @@ package aelab.linalg;
  * Compiles the Vector API kernels before {@link Gemm} uses them. Until HotSpot's C2 has compiled
  * {@link VectorGemm}'s micro-kernel, every vector operation in it is an allocated object (the Vector API is only
  * intrinsified by C2): measured on the digits VAE, the first 10-20 epochs ran at about half the speed of the
- * auto-vectorised kernel, whose interpreted and C1 code is merely slower, not boxed. So on the first product a
- * daemon thread (lowest priority) runs the vector kernels — both precisions, every transpose, partial tiles and
- * two k blocks — on small constant matrices until the time per round stops improving (at least
- * {@value #MIN_ROUNDS} rounds, at most {@value #MAX_ROUNDS} or {@value #MAX_MILLIS} ms), while {@link Gemm} keeps
- * using the auto-vectorised kernel; then {@link #ready()} turns true and products switch to the vector kernels.
- * Both kernels give the same bits, so the switch changes no result, only the speed.
+ * auto-vectorised kernel, whose interpreted and C1 code is merely slower, not boxed. So on the first large
+ * product ({@link Gemm#WARM_UP_FLOPS}) a daemon thread (lowest priority) runs the vector kernels — both precisions,
+ * every transpose, partial tiles, two k blocks, overwriting and accumulating — on small constant matrices until the
+ * time per round stops improving (at least {@value #MIN_ROUNDS} rounds, at most {@value #MAX_ROUNDS} or
+ * {@value #MAX_MILLIS} ms), while {@link Gemm} keeps using the auto-vectorised kernel; then {@link #ready()} turns
+ * true and products switch to the vector kernels; then the same for {@link VectorLog1p} ({@link #log1pReady()},
+ * {@link ArrayMath}'s scalar code until then). Both sides of each switch give the same bits, so the switch changes no
+ * result, only the speed.
  */
 final class VectorWarmUp {
     static final int MIN_ROUNDS = 30;
@@ -17,25 +19,33 @@ final class VectorWarmUp {
     static final long MAX_MILLIS = 5000;
 
     private static volatile boolean ready;
+    private static volatile boolean log1pReady;
     private static boolean started;
 
     private VectorWarmUp() {
     }
 
-    /** True once the vector kernels are compiled (or the warm-up gave up waiting); starts the warm-up if needed. */
+    /** True once the vector kernels are compiled (or the warm-up gave up waiting). */
     static boolean ready() {
-        if (!ready) {
-            start();
-        }
         return ready;
+    }
+
+    /**
+     * True once {@link VectorLog1p} is compiled too: it is warmed up after the kernels, so that it does not delay
+     * their switch (the products are most of a training step).
+     */
+    static boolean log1pReady() {
+        return ready && log1pReady;
     }
 
     /** Test hook: treat the kernels as compiled from now on. */
     static void skip() {
         ready = true;
+        log1pReady = true;
     }
 
-    private static synchronized void start() {
+    /** Starts the warm-up (once per JVM). */
+    static synchronized void start() {
         if (started) {
             return;
         }
@@ -61,31 +71,50 @@ final class VectorWarmUp {
             }
             double[] c = new double[m * n];
             float[] cf = new float[m * n];
-            long start = System.nanoTime();
-            long best = Long.MAX_VALUE;
-            int sinceBest = 0;
-            for (int round = 0; round < MAX_ROUNDS; round++) {
-                long t0 = System.nanoTime();
-                for (int r = 0; r < 8; r++) {
-                    // a as m×k (or k×m when transposed), b as k×n (or n×k): all four packings of both kernels
-                    VectorGemm.blocked(false, false, a, k, b, n, c, 0, n, k, 0, m, 0, n);
-                    VectorGemm.blocked(true, true, a, m, b, k, c, 0, n, k, 0, m, 0, n);
-                    VectorGemmFloat.blocked(false, false, a, k, b, n, cf, 0, n, k, 0, m, 0, n);
-                    VectorGemmFloat.blocked(true, true, a, m, b, k, cf, 0, n, k, 0, m, 0, n);
-                }
-                long dt = System.nanoTime() - t0;
-                if (dt < best - best / 10) {
-                    best = dt;
-                    sinceBest = 0;
-                } else if (++sinceBest >= MIN_ROUNDS && round >= MIN_ROUNDS) {
-                    break;
-                }
-                if ((System.nanoTime() - start) / 1_000_000 > MAX_MILLIS) {
-                    break;
-                }
+            untilStable(() -> {
+                // a as m×k (or k×m when transposed), b as k×n (or n×k): all four packings of both kernels; k is two
+                // blocks of VectorGemm and one of VectorGemmFloat (written to double C) or its float scratch
+                VectorGemm.blocked(false, false, a, k, b, n, c, 0, n, k, 0, m, 0, n, false);
+                VectorGemm.blocked(true, true, a, m, b, k, c, 0, n, k, 0, m, 0, n, true);
+                VectorGemmFloat.blocked(false, false, a, k, b, n, null, c, 0, n, k, 0, m, 0, n, true);
+                VectorGemmFloat.blocked(true, true, a, m, b, k, cf, null, 0, n, k, 0, m, 0, n, false);
+            });
+            ready = true;
+            double[] logArgs = new double[8 * 16];
+            for (int i = 0; i < logArgs.length; i++) { // every branch of VectorLog1p in every vector
+                logArgs[i] = i % 8 == 0 ? 0x1p-60 : i % 8 == 1 ? 0x1p-40 : (i % 8) / 8.0;
             }
+            double[] logs = new double[logArgs.length];
+            untilStable(() -> VectorLog1p.log1p(logArgs, 0, logArgs.length, logs));
         } finally {
             ready = true;
+            log1pReady = true;
+        }
+    }
+
+    /**
+     * Runs {@code work} eight times per round until the time per round stops improving (no 10 % gain in
+     * {@value #MIN_ROUNDS} rounds), at most {@value #MAX_ROUNDS} rounds or {@value #MAX_MILLIS} ms.
+     */
+    private static void untilStable(Runnable work) {
+        long start = System.nanoTime();
+        long best = Long.MAX_VALUE;
+        int sinceBest = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            long t0 = System.nanoTime();
+            for (int r = 0; r < 8; r++) {
+                work.run();
+            }
+            long dt = System.nanoTime() - t0;
+            if (dt < best - best / 10) {
+                best = dt;
+                sinceBest = 0;
+            } else if (++sinceBest >= MIN_ROUNDS && round >= MIN_ROUNDS) {
+                break;
+            }
+            if ((System.nanoTime() - start) / 1_000_000 > MAX_MILLIS) {
+                break;
+            }
         }
     }
 }

@@ -22,6 +22,16 @@ final class FmaChains {
         return m;
     }
 
+    /**
+     * A rows×cols output left over from earlier use, all NaN: a product that overwrites it must not read it (any entry
+     * read into a chain would stay NaN).
+     */
+    static DMatrixRMaj stale(int rows, int cols) {
+        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+        java.util.Arrays.fill(m.data, Double.NaN);
+        return m;
+    }
+
     /** Entry (i, p) of op(A): A[i][p], or A[p][i] when transposed. */
     static double op(DMatrixRMaj a, boolean trans, int i, int p) {
         return trans ? a.data[p * a.numCols + i] : a.data[i * a.numCols + p];
