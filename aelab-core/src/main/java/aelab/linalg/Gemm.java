@@ -315,17 +315,25 @@ public final class Gemm {
             final int kc = Math.min(KC, k - kb);
             final int kp = padded(kc);
             Arrays.fill(ap, 0, (rows0 + 1) * kp, 0f);
+            // op(A)[from + i][kb + p] = A[from + i][kb + p], or A[kb + p][from + i] when transposed
+            final int aRow = transA ? 1 : lda;
+            final int aCol = transA ? lda : 1;
             for (int i = 0; i < rows0; i++) {
-                for (int p = 0; p < kc; p++) { // op(A)[from + i][kb + p]
-                    ap[i * kp + p] = (float) (transA ? ad[(kb + p) * lda + from + i] : ad[(from + i) * lda + kb + p]);
+                final int src = (from + i) * aRow + kb * aCol;
+                for (int p = 0; p < kc; p++) {
+                    ap[i * kp + p] = (float) ad[src + p * aCol];
                 }
             }
             for (int jb = 0; jb < n; jb += NC) {
                 final int nc = Math.min(NC, n - jb);
-                for (int p = 0; p < kc; p++) { // op(B)[kb + p][jb + j]
+                // op(B)[kb + p][jb + j] = B[kb + p][jb + j], or B[jb + j][kb + p] when transposed
+                final int bRow = transB ? 1 : ldb;
+                final int bCol = transB ? ldb : 1;
+                for (int p = 0; p < kc; p++) {
                     final float[] row = bp[p];
+                    final int src = (kb + p) * bRow + jb * bCol;
                     for (int j = 0; j < nc; j++) {
-                        row[j] = (float) (transB ? bd[(jb + j) * ldb + kb + p] : bd[(kb + p) * ldb + jb + j]);
+                        row[j] = (float) bd[src + j * bCol];
                     }
                 }
                 for (int p = kc; p < kc + KU; p++) {
@@ -564,10 +572,13 @@ public final class Gemm {
                 System.arraycopy(bd, (kb + p) * ldb + jb, bp[p], 0, nc);
             }
         } else {
-            for (int j = 0; j < nc; j++) {
-                final int row = (jb + j) * ldb + kb; // op(B)[p][j] = B[jb + j][kb + p]
-                for (int p = 0; p < kc; p++) {
-                    bp[p][j] = bd[row + p];
+            // op(B)[p][j] = B[jb + j][kb + p]: one panel row at a time (its array hoisted, written in order); the
+            // column of B it reads spans nc lines that the next 7 rows read again from L1
+            for (int p = 0; p < kc; p++) {
+                final double[] row = bp[p];
+                final int col = jb * ldb + kb + p;
+                for (int j = 0; j < nc; j++) {
+                    row[j] = bd[col + j * ldb];
                 }
             }
         }
