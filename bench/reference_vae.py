@@ -16,8 +16,8 @@ Objective differentiated per batch (--reduction):
   sum   (default) the batch SUM, as the PyTorch example does (loss_function with reduction="sum"). With Adam the two
         take the same steps for full batches (up to epsilon), but the sum gives the last batch of an epoch (digits:
         1797 = 28*64 + 5 rows) 5/64 of a full batch's weight where the mean gives it a full one; over 20 seeds that
-        moved the digits final loss by 0.06 nats (bench/results/README.md, 2026-12-07). The stored reference
-        aelab-core/src/test/resources/reference/vae_digits_reference.json was produced with it.
+        moved the digits final loss by 0.06 nats (bench/results/README.md, 2026-12-07). No stored reference uses it
+        any more (aelab's VaeDigitsAgainstPyTorchTest reads the mean-objective seed spread, seed-spread.json).
 The reported loss is the same for both: the per-sample losses summed over an epoch, divided by n.
 
 Data (same bits as the aelab side):

@@ -1,1 +1,0 @@
-../../../../bench/reference_vae.py
