@@ -1,7 +1,9 @@
 package aelab.optim;
 
 import aelab.core.Require;
+import aelab.linalg.Threads;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -59,8 +61,15 @@ public final class Gradients {
         }
     }
 
-    /** Name and (row,col) of the first non-finite entry, or null when all entries are finite. */
+    /**
+     * Name and (row,col) of the first non-finite entry, or null when all entries are finite. The usual answer (all
+     * finite, every training step) is checked with large blocks cut across threads ({@link Threads#forEachRange});
+     * only a gradient with a non-finite entry is then searched in order.
+     */
     public String firstNonFinite() {
+        if (allFinite()) {
+            return null;
+        }
         for (int b = 0; b < values.length; b++) {
             DMatrixRMaj g = values[b];
             double[] d = g.data;
@@ -72,6 +81,29 @@ public final class Gradients {
             }
         }
         return null;
+    }
+
+    private boolean allFinite() {
+        for (DMatrixRMaj g : values) {
+            final double[] d = g.data;
+            final int n = g.getNumElements();
+            if (n < 2 * BlockwiseOptimizer.MIN_ENTRIES_PER_THREAD || Threads.count() == 1) {
+                if (!Parameters.allFinite(d, 0, n)) {
+                    return false;
+                }
+                continue;
+            }
+            final AtomicBoolean finite = new AtomicBoolean(true);
+            Threads.forEachRange(n, BlockwiseOptimizer.MIN_ENTRIES_PER_THREAD, (from, to) -> {
+                if (!Parameters.allFinite(d, from, to)) {
+                    finite.set(false);
+                }
+            });
+            if (!finite.get()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Requires {@code parameters} to be the collection these gradients were made for. */
