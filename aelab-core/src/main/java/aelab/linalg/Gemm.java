@@ -421,8 +421,8 @@ public final class Gemm {
     }
 
     /**
-     * C's rows [r0, r1) × columns [c0, c1) += op(A)·op(B), in float when {@code single} (the auto-vectorised
-     * kernels: all columns).
+     * C's rows [r0, r1) × columns [c0, c1) (+)= op(A)·op(B) (= when overwrite), in float when {@code single} (the
+     * auto-vectorised kernels: all columns).
      */
     private static void part(boolean single, boolean vector, boolean overwrite, boolean transA, boolean transB,
             DMatrixRMaj a, DMatrixRMaj b, double[] cd, int m, int n, int k, int r0, int r1, int c0, int c1,

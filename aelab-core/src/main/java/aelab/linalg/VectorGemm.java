@@ -18,8 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * so C's old values are never read and C needs no zeroing pass (the chain starts from +0.0 either way).
  *
  * <p>Every entry of C therefore goes through exactly the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} for
- * p = 0..k−1 in order, starting from C's value (or +0.0 when overwriting) — the same chain, operation for operation, as {@link Gemm}'s other
- * kernel: the two kernels give bit-identical results (tested), and so does any split of C's rows across threads.
+ * p = 0..k−1 in order, starting from C's value (or +0.0 when overwriting) — the same chain, operation for operation,
+ * as {@link Gemm}'s other kernel: the two kernels give bit-identical results (tested), and so does any split of C's
+ * rows across threads.
  * Zero padding of partial tiles only adds lanes that are never written back.
  */
 final class VectorGemm {

@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * the tile stays in registers for the whole chain and is then written to C, {@code C = (double) t} or
  * {@code C += (double) t}; otherwise it is kept between k blocks in a float scratch copy of the rows of C (never
  * rounded through double in between), which {@link Gemm} then adds to C. Same chain, operation for operation, as
- * {@link Gemm}'s scalar float path: bit-identical results (tested).
+ * {@link Gemm}'s float twin of its auto-vectorised kernel: bit-identical results (tested).
  */
 final class VectorGemmFloat {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>x &lt; 2⁻⁵⁴ (and ±0, subnormals): x;</li>
  *   <li>2⁻⁵⁴ ≤ x &lt; 2⁻²⁹: x − x·x·0.5;</li>
  *   <li>2⁻²⁹ ≤ x &lt; 0x3FDA827A·2³² (≈ √2 − 1): k = 0, f = x: f − (f²/2 − s(f²/2 + R));</li>
- *   <li>above, with 1 + x in [0x3FF6A09E·2³², 0x3FFFFFFC·2³²): k = 1, f = (1 + x)/2 − 1, c = (x − ((1 + x) − 1))/(1 + x):
- *   ln2_hi − ((f²/2 − (s(f²/2 + R) + (ln2_lo + c))) − f).</li>
+ *   <li>above, with 1 + x in [0x3FF6A09E·2³², 0x3FFFFFFC·2³²): k = 1, f = (1 + x)/2 − 1,
+ *   c = (x − ((1 + x) − 1))/(1 + x): ln2_hi − ((f²/2 − (s(f²/2 + R) + (ln2_lo + c))) − f).</li>
  * </ul>
  * A vector with any other lane (negative, ≥ 1, NaN, or 1 + x at the edges of the reduction) is done lane by lane
  * by the scalar code.
@@ -40,7 +40,7 @@ final class VectorLog1p {
     private static final double K0_LIMIT = Double.longBitsToDouble(0x3FDA827AL << 32);
     /** 1 + x from here (high word mantissa 0x6a09e) is reduced to (1 + x)/2 with k = 1. */
     private static final double U_LOW = Double.longBitsToDouble(0x3FF6A09EL << 32);
-    /** 1 + x below here (mantissa high bits 0xffffc): |f| ≥ 2⁻²⁰, so fdlibm takes the polynomial, not its |f| tiny branch. */
+    /** 1 + x below here (mantissa high bits 0xffffc): |f| ≥ 2⁻²⁰, so fdlibm takes the polynomial branch. */
     private static final double U_HIGH = Double.longBitsToDouble(0x3FFFFFFCL << 32);
 
     private VectorLog1p() {
