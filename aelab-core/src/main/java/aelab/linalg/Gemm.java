@@ -15,8 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Two kernels compute every product, with the same bits:
  * <ul>
  *   <li>{@link VectorGemm}, used when the JVM has the Vector API (the incubator module {@code jdk.incubator.vector},
- *       which the notebook kernel's JVM options add): BLIS-style packing and a 4×24 register tile of fused
- *       multiply-adds, about 60-80 GFLOP/s per core on the VAE's products (AMD EPYC, AVX-512, JDK 17), and — its
+ *       which the notebook kernel's JVM options add): BLIS-style packing and an 8×16 register tile of fused
+ *       multiply-adds, about 70-90 GFLOP/s per core on the VAE's products (AMD EPYC, AVX-512, JDK 17), and — its
  *       loops being explicit vector code — not exposed to the auto-vectoriser's JIT-history effects described
  *       below;</li>
  *   <li>otherwise the pure-Java kernel below, written for HotSpot's C2 auto-vectoriser (30-40 GFLOP/s per core).</li>
@@ -395,14 +395,14 @@ public final class Gemm {
         // C cut into contiguous row ranges, one per thread — or, for the vector kernel when C is wider than tall,
         // column ranges, so that each thread packs only its share of op(B) (the larger operand there). Every element
         // is still computed by the same sequence of fused multiply-adds (k blocks in order, p in order within a
-        // block), whoever computes it. Range ends are multiples of the kernel's tile (4 rows, or its tile width).
+        // block), whoever computes it. Range ends are multiples of the kernel's tile (its rows, or its width).
         final boolean columns = vector && n > m;
         final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
         if (parts <= 1) {
             part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
-        final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr()) : 4;
+        final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr()) : vector ? VectorGemm.MR : 4;
         Threads.run(parts, part -> {
             Workspace w = WORKSPACE.get();
             int from = rangeStart(part, parts, columns ? n : m, unit);

@@ -1,6 +1,9 @@
 package aelab.linalg;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,8 +18,18 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemmFloat {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    static final int MR = 4;
-    private static final int NR = 3 * L;
+    static final int MR = 8;
+    private static final int NR = 2 * L;
+    /**
+     * Packing converts with vectors of the same shape as the kernel's (other shapes would make the profiles of the
+     * Vector API's shared methods polymorphic, and C2 then failed to intrinsify the micro-kernel's stores: measured,
+     * a boxed fallback in every step): two double vectors of {@code D} lanes, rounded to float ({@code D2F}, the same
+     * rounding as a {@code (float)} cast), into the low and the high half of one float vector. NR is a multiple of
+     * 2·D's length.
+     */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorMask<Float> HIGH_HALF = S.indexInRange(-D.length(), D.length());
+
     /**
      * Depth of a k block. One block holds a whole 784-deep chain: measured on the VAE's products, as fast per
      * product as blocks of 128 (the packed 48-column micro-panel of B, 150 KB, is read from L2), and C is then
@@ -24,6 +37,8 @@ final class VectorGemmFloat {
      * both threads, with blocks of 128).
      */
     static final int KC = 1024;
+    /** k-steps per pass of the transposed packing of op(B). */
+    private static final int TRANSPOSE_DEPTH = 64;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -105,6 +120,15 @@ final class VectorGemmFloat {
                         ap[base + p * MR + i] = (float) ad[src + p];
                     }
                 }
+            } else if (rows == MR) {
+                // op(A)[row][kb + p] = A[kb + p][row]: the tile's MR rows are MR adjacent entries of A's row kb + p
+                for (int p = 0; p < kc; p++) {
+                    final int src = (kb + p) * lda + rowFrom + it * MR;
+                    final int dst = base + p * MR;
+                    for (int i = 0; i < MR; i++) {
+                        ap[dst + i] = (float) ad[src + i];
+                    }
+                }
             } else {
                 for (int p = 0; p < kc; p++) {
                     final int src = (kb + p) * lda + rowFrom + it * MR;
@@ -128,7 +152,19 @@ final class VectorGemmFloat {
             if (nw < NR) {
                 java.util.Arrays.fill(bp, base, base + NR * kc, 0f);
             }
-            if (!transB) {
+            if (!transB && nw == NR) {
+                for (int p = 0; p < kc; p++) {
+                    final int src = (kb + p) * ldb + col;
+                    final int dst = base + p * NR;
+                    for (int j = 0; j < NR; j += 2 * D.length()) {
+                        final FloatVector low = (FloatVector) DoubleVector.fromArray(D, bd, src + j)
+                                .convertShape(VectorOperators.D2F, S, 0);
+                        final FloatVector high = (FloatVector) DoubleVector.fromArray(D, bd, src + j + D.length())
+                                .convertShape(VectorOperators.D2F, S, -1);
+                        low.blend(high, HIGH_HALF).intoArray(bp, dst + j);
+                    }
+                }
+            } else if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     final int src = (kb + p) * ldb + col;
                     final int dst = base + p * NR;
@@ -137,11 +173,16 @@ final class VectorGemmFloat {
                     }
                 }
             } else {
-                // op(B)[kb + p][j0 + j] = B[j0 + j][kb + p]: read B's rows contiguously
-                for (int j = 0; j < nw; j++) {
-                    final int src = (col + j) * ldb + kb;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = (float) bd[src + p];
+                // op(B)[kb + p][j0 + j] = B[j0 + j][kb + p]: read B's rows contiguously, TRANSPOSE_DEPTH k-steps at
+                // a time, so that the panel rows being written stay in L1 (a whole 784-deep panel column at once
+                // was about 1.4x slower, measured)
+                for (int pb = 0; pb < kc; pb += TRANSPOSE_DEPTH) {
+                    final int pe = Math.min(kc, pb + TRANSPOSE_DEPTH);
+                    for (int j = 0; j < nw; j++) {
+                        final int src = (col + j) * ldb + kb;
+                        for (int p = pb; p < pe; p++) {
+                            bp[base + p * NR + j] = (float) bd[src + p];
+                        }
                     }
                 }
             }
@@ -155,54 +196,73 @@ final class VectorGemmFloat {
         final int r1 = c0 + ldc;
         final int r2 = r1 + ldc;
         final int r3 = r2 + ldc;
+        final int r4 = r3 + ldc;
+        final int r5 = r4 + ldc;
+        final int r6 = r5 + ldc;
+        final int r7 = r6 + ldc;
         final FloatVector zero = FloatVector.zero(S);
         FloatVector c00 = load ? FloatVector.fromArray(S, c, c0) : zero;
         FloatVector c01 = load ? FloatVector.fromArray(S, c, c0 + L) : zero;
-        FloatVector c02 = load ? FloatVector.fromArray(S, c, c0 + 2 * L) : zero;
         FloatVector c10 = load ? FloatVector.fromArray(S, c, r1) : zero;
         FloatVector c11 = load ? FloatVector.fromArray(S, c, r1 + L) : zero;
-        FloatVector c12 = load ? FloatVector.fromArray(S, c, r1 + 2 * L) : zero;
         FloatVector c20 = load ? FloatVector.fromArray(S, c, r2) : zero;
         FloatVector c21 = load ? FloatVector.fromArray(S, c, r2 + L) : zero;
-        FloatVector c22 = load ? FloatVector.fromArray(S, c, r2 + 2 * L) : zero;
         FloatVector c30 = load ? FloatVector.fromArray(S, c, r3) : zero;
         FloatVector c31 = load ? FloatVector.fromArray(S, c, r3 + L) : zero;
-        FloatVector c32 = load ? FloatVector.fromArray(S, c, r3 + 2 * L) : zero;
+        FloatVector c40 = load ? FloatVector.fromArray(S, c, r4) : zero;
+        FloatVector c41 = load ? FloatVector.fromArray(S, c, r4 + L) : zero;
+        FloatVector c50 = load ? FloatVector.fromArray(S, c, r5) : zero;
+        FloatVector c51 = load ? FloatVector.fromArray(S, c, r5 + L) : zero;
+        FloatVector c60 = load ? FloatVector.fromArray(S, c, r6) : zero;
+        FloatVector c61 = load ? FloatVector.fromArray(S, c, r6 + L) : zero;
+        FloatVector c70 = load ? FloatVector.fromArray(S, c, r7) : zero;
+        FloatVector c71 = load ? FloatVector.fromArray(S, c, r7 + L) : zero;
         int a = aOff;
         int b = bOff;
         for (int p = 0; p < kc; p++, a += MR, b += NR) {
             final FloatVector b0 = FloatVector.fromArray(S, bp, b);
             final FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
-            final FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
             FloatVector x = FloatVector.broadcast(S, ap[a]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
             x = FloatVector.broadcast(S, ap[a + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
             x = FloatVector.broadcast(S, ap[a + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
             x = FloatVector.broadcast(S, ap[a + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
+            x = FloatVector.broadcast(S, ap[a + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[a + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[a + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[a + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
         }
         c00.intoArray(c, c0);
         c01.intoArray(c, c0 + L);
-        c02.intoArray(c, c0 + 2 * L);
         c10.intoArray(c, r1);
         c11.intoArray(c, r1 + L);
-        c12.intoArray(c, r1 + 2 * L);
         c20.intoArray(c, r2);
         c21.intoArray(c, r2 + L);
-        c22.intoArray(c, r2 + 2 * L);
         c30.intoArray(c, r3);
         c31.intoArray(c, r3 + L);
-        c32.intoArray(c, r3 + 2 * L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + L);
+        c60.intoArray(c, r6);
+        c61.intoArray(c, r6 + L);
+        c70.intoArray(c, r7);
+        c71.intoArray(c, r7 + L);
     }
 
     /** Per-thread packing buffers, grown on demand and reused. */
