@@ -114,7 +114,7 @@ final class VectorGemm {
                 }
             } else if (rows == MR) {
                 // op(A)[row][kb + p] = A[kb + p][row]: the MR rows of a tile are adjacent entries of A's row kb + p.
-                // A full tile has a constant trip count, which C2 unrolls
+                // A full tile has a constant trip count, which C2 unrolls (as in VectorGemmFloat.packA)
                 for (int p = 0; p < kc; p++) {
                     final int src = (kb + p) * lda + rowFrom + it * MR;
                     final int dst = base + p * MR;

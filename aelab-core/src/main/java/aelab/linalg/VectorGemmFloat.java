@@ -122,7 +122,7 @@ final class VectorGemmFloat {
                 }
             } else if (rows == MR) {
                 // op(A)[row][kb + p] = A[kb + p][row]: the tile's MR rows are MR adjacent entries of A's row kb + p.
-                // A full tile has a constant trip count, which C2 unrolls (measured with 4 rows: 26 → 19 µs)
+                // A full tile has a constant trip count, which C2 unrolls (392×128 of a transposed X: 42 → 15 µs)
                 for (int p = 0; p < kc; p++) {
                     final int src = (kb + p) * lda + rowFrom + it * MR;
                     final int dst = base + p * MR;
