@@ -402,7 +402,8 @@ public final class Gemm {
             part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
-        final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr()) : vector ? VectorGemm.MR : 4;
+        final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr())
+                : vector ? (single ? VectorGemmFloat.MR : VectorGemm.MR) : 4;
         Threads.run(parts, part -> {
             Workspace w = WORKSPACE.get();
             int from = rangeStart(part, parts, columns ? n : m, unit);
