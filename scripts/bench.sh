@@ -1,28 +1,34 @@
 #!/usr/bin/env bash
-# `./aelab bench [--json FILE] [--config digits|mnist-synthetic|mnist|all] [--epochs N] [--spread FILE]`: trains the
-# same VAE in aelab and in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data and prints
-# them side by side (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/) before.
-# aelab runs in the notebook kernel's JVM configuration: the options of scripts/kernel-jvm.options and
+# `./aelab bench [--json FILE] [--config digits|mnist-synthetic|mnist|all] [--epochs N] [--spread FILE] [--rounds R]`:
+# trains the same VAE in aelab and in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data and
+# prints them side by side (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/)
+# before. aelab runs in the notebook kernel's JVM configuration: the options of scripts/kernel-jvm.options and
 # -Xmx${AELAB_KERNEL_XMX:-1g}, every processor (so G1 and both cores, as in the kernel). Each config runs once in its
 # own fresh JVM, with PyTorch twice (float64 on one thread; PyTorch's defaults: float32, its own threads), then all
 # configs run again, one after the other, in ONE long-lived JVM (the notebook situation: large shapes after small
 # ones). Both PyTorch runs differentiate the batch mean of the per-sample loss, as aelab's Trainer does
-# (reference_vae.py --reduction mean). A final BenchCommand --merge prints one table and writes one JSON (aelab.json),
-# with each config's seed-mean final losses compared per pair of sides recorded by bench/seed_spread.py (aelab float64
-# vs PyTorch float64; a float32 aelab variant vs PyTorch's defaults), each with its K and bound (--spread FILE, default
-# bench/results/seed-spread.json when it exists; see aelab.bench.SeedSpread).
+# (reference_vae.py --reduction mean). That is one round (BenchCommand --merge). The bench runs R rounds one after the
+# other (--rounds, default 3) and reports, per config, the median over the rounds of every speed and of every round's
+# ratio, with each round's ratios beside (BenchCommand --combine): this host's speed drifts by up to 30 % within
+# minutes, so one ratio of two runs minutes apart measures the host as much as the code, and the spread between rounds
+# shows how far to trust the medians. One table, one JSON (aelab.json), with each config's seed-mean final losses
+# compared per pair of sides recorded by bench/seed_spread.py (aelab float64 vs PyTorch float64; a float32 aelab
+# variant vs PyTorch's defaults), each with its K and bound (--spread FILE, default bench/results/seed-spread.json
+# when it exists; see aelab.bench.SeedSpread).
 set -euo pipefail
 CALLER_DIR="$PWD"
 cd "$(dirname "$0")/.."
 cp="aelab-bench/target/aelab-bench.jar"
 for j in aelab-bench/target/lib/*.jar; do cp="$cp:$j"; done
 
-config=all json="" spread="bench/results/seed-spread.json" pass=()
+config=all json="" spread="bench/results/seed-spread.json" pass=() rounds=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --config) config="${2:?--config needs a value}"; shift 2 ;;
     --spread) spread="${2:?--spread needs a value}"; case "$spread" in /*) ;; *) spread="$CALLER_DIR/$spread" ;; esac
       [ -f "$spread" ] || { echo "aelab bench: no spread file '$spread'" >&2; exit 2; }; shift 2 ;;
+    --rounds) rounds="${2:?--rounds needs a value}"; shift 2
+      case "$rounds" in ''|*[!0-9]*|0) echo "aelab bench: --rounds must be a positive integer, got '$rounds'" >&2; exit 2 ;; esac ;;
     --json) json="${2:?--json needs a value}"; case "$json" in /*) ;; *) json="$CALLER_DIR/$json" ;; esac; shift 2 ;;
     *) pass+=("$1"); shift ;;
   esac
@@ -42,20 +48,27 @@ done < scripts/kernel-jvm.options
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "bench: uptime before: $(uptime)" >&2
-parts=()
-for c in "${configs[@]}"; do
-  java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" \
-    aelab.bench.BenchCommand --reference bench/reference_vae.py --python /usr/bin/python3 \
-    --config "$c" --json "$tmp/$c.json" ${pass[@]+"${pass[@]}"} > /dev/null
-  parts+=("$tmp/$c.json")
+round_files=()
+for r in $(seq "$rounds"); do
+  echo "bench: round $r of $rounds, $(uptime)" >&2
+  parts=()
+  for c in "${configs[@]}"; do
+    java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" \
+      aelab.bench.BenchCommand --reference bench/reference_vae.py --python /usr/bin/python3 \
+      --config "$c" --json "$tmp/$r-$c.json" ${pass[@]+"${pass[@]}"} > /dev/null
+    parts+=("$tmp/$r-$c.json")
+  done
+  long=()
+  if [ ${#configs[@]} -gt 1 ]; then
+    java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" aelab.bench.BenchCommand --no-reference --config all \
+      --json "$tmp/$r-long-lived.json" ${pass[@]+"${pass[@]}"} > /dev/null
+    long=(--long-lived "$tmp/$r-long-lived.json")
+  fi
+  java -cp "$cp" aelab.bench.BenchCommand --merge "${parts[@]}" ${long[@]+"${long[@]}"} --json "$tmp/round-$r.json" \
+    > /dev/null
+  round_files+=("$tmp/round-$r.json")
 done
-long=()
-if [ ${#configs[@]} -gt 1 ]; then
-  java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" aelab.bench.BenchCommand --no-reference --config all \
-    --json "$tmp/long-lived.json" ${pass[@]+"${pass[@]}"} > /dev/null
-  long=(--long-lived "$tmp/long-lived.json")
-fi
 echo "bench: uptime after: $(uptime)" >&2
 [ -f "$spread" ] || spread=""
-java -cp "$cp" aelab.bench.BenchCommand --merge "${parts[@]}" ${long[@]+"${long[@]}"} \
-  ${spread:+--spread "$spread"} ${json:+--json "$json"}
+java -cp "$cp" aelab.bench.BenchCommand --combine "${round_files[@]}" ${spread:+--spread "$spread"} \
+  ${json:+--json "$json"}

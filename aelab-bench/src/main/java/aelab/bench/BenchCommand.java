@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -47,7 +48,11 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Usage: {@code BenchCommand [--config digits|mnist-synthetic|mnist|all] [--epochs N] [--json FILE] [--seed S]
  * [--data-seed S] [--data-dir DIR] [--digits-csv PATH] [--reference SCRIPT] [--python EXE] [--no-reference]}, or
- * {@code BenchCommand --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]}. {@code --seed} seeds
+ * {@code BenchCommand --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]} (one round: the
+ * fresh-JVM parts with the long-lived JVM's figures and the ratios), or
+ * {@code BenchCommand --combine ROUND.json... [--spread FILE] [--json FILE]} (several merged rounds, one row per
+ * config with the median over the rounds of each figure and of each round's ratio: {@link #combineRounds}).
+ * {@code --seed} seeds
  * the initialisation and the training (both sides); {@code --data-seed} (default: the {@code --seed}) the synthetic
  * data, so that {@code bench/seed_spread.py} can train several seeds on the same data; {@code --data-dir} keeps the
  * data file given to the reference there (its arguments go to the JSON as {@code reference_data_args});
@@ -99,6 +104,7 @@ public final class BenchCommand {
         String python = "/usr/bin/python3";
         boolean reference = true;
         List<Path> merge = new ArrayList<>();
+        List<Path> rounds = new ArrayList<>();
         Path longLived = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -118,12 +124,18 @@ public final class BenchCommand {
                         merge.add(Path.of(args[++i]));
                     }
                 }
+                case "--combine" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        rounds.add(Path.of(args[++i]));
+                    }
+                }
                 case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
                     System.out.println("usage: aelab bench [--config digits|mnist-synthetic|mnist|all] [--epochs N]"
                             + " [--json FILE] [--seed S] [--data-seed S] [--data-dir DIR] [--digits-csv PATH]"
                             + " [--reference SCRIPT] [--python EXE] [--no-reference]"
-                            + " | --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]");
+                            + " | --merge PART.json... [--long-lived FILE] [--json FILE]"
+                            + " | --combine ROUND.json... [--spread FILE] [--json FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (try --help)");
@@ -137,14 +149,19 @@ public final class BenchCommand {
             default -> throw new IllegalArgumentException(
                     "--config must be digits, mnist-synthetic, mnist or all, got '" + configArg + "'");
         };
-        if (!merge.isEmpty()) {
-            List<Map<String, Object>> rows = merge(merge, longLived);
+        if (!merge.isEmpty() && !rounds.isEmpty()) {
+            throw new IllegalArgumentException("--merge and --combine are separate steps: merge each round's parts,"
+                    + " then combine the rounds");
+        }
+        if (!merge.isEmpty() || !rounds.isEmpty()) {
+            List<Map<String, Object>> rows = !merge.isEmpty() ? merge(merge, longLived) : combineRounds(rounds);
             SeedSpread.File spreads = null;
             if (spread != null) {
                 spreads = SeedSpread.read(spread);
                 SeedSpread.addTo(rows, spreads);
             }
             printTable(rows, System.out);
+            printRounds(rows, System.out);
             if (spreads != null) {
                 SeedSpread.printTable(rows, spreads, System.out);
             }
@@ -306,10 +323,7 @@ public final class BenchCommand {
 
     /** Median of the values, the first excluded when there is more than one. */
     static double medianAfterFirst(double[] v) {
-        double[] t = v.length > 1 ? Arrays.copyOfRange(v, 1, v.length) : v.clone();
-        Arrays.sort(t);
-        int m = t.length / 2;
-        return t.length % 2 == 1 ? t[m] : 0.5 * (t[m - 1] + t[m]);
+        return median(v.length > 1 ? Arrays.copyOfRange(v, 1, v.length) : v);
     }
 
     /** Resets the kernel's peak-RSS counter (VmHWM) of this process; best effort. */
@@ -474,6 +488,106 @@ public final class BenchCommand {
         return rows;
     }
 
+    /** The losses of aelab's sides: the same seed trains the same bits, so every round must report the same ones. */
+    static final List<String> AELAB_LOSS_KEYS = List.of("aelab_final_loss", "aelab_float32_final_loss",
+            "long_lived_final_loss", "long_lived_float32_final_loss");
+    /** What must be equal across rounds for their rows to be the same measurement. */
+    private static final List<String> SAME_RUN_KEYS = List.of("epochs", "samples", "hidden", "latent", "batch_size",
+            "seed", "data_seed", "data_sum");
+
+    /** Whether a member is a speed figure of one round (the combined row holds the median over the rounds). */
+    static boolean isSpeedKey(String k) {
+        return k.endsWith("_samples_per_s") || k.endsWith("_samples_per_cpu_s") || k.startsWith("ratio_vs_")
+                || k.startsWith("float32_ratio_vs_") || k.endsWith("_over_fresh");
+    }
+
+    /**
+     * Rows of several rounds of the bench (each a merged file, {@link #merge}), one per config: each speed figure
+     * and each ratio is the median over the rounds of that round's value, so a ratio pairs two measurements taken
+     * minutes apart in the same round (the median of per-round ratios, not a ratio of medians); peak RSS is the
+     * largest of the rounds; the losses are the first round's, with {@code aelab_losses_equal_across_rounds} saying
+     * whether aelab's were bit-identical in every round (they must be: same seed, same bits). Every round's full row
+     * is kept under {@code per_round}.
+     *
+     * @throws IllegalArgumentException when the rounds did not train the same configs on the same data
+     */
+    static List<Map<String, Object>> combineRounds(List<Path> roundFiles) throws IOException {
+        List<List<Map<String, Object>>> rounds = new ArrayList<>();
+        for (Path p : roundFiles) {
+            rounds.add(results(p));
+        }
+        List<Map<String, Object>> first = rounds.get(0);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int c = 0; c < first.size(); c++) {
+            Map<String, Object> head = first.get(c);
+            List<Map<String, Object>> same = new ArrayList<>();
+            for (int r = 0; r < rounds.size(); r++) {
+                List<Map<String, Object>> round = rounds.get(r);
+                if (round.size() != first.size() || !head.get("config").equals(round.get(c).get("config"))) {
+                    throw new IllegalArgumentException("round files must hold the same configs in the same order: "
+                            + roundFiles.get(0) + " has " + configs(first) + ", " + roundFiles.get(r) + " has "
+                            + configs(round));
+                }
+                for (String k : SAME_RUN_KEYS) {
+                    if (!Objects.equals(head.get(k), round.get(c).get(k))) {
+                        throw new IllegalArgumentException("rounds must train the same run: " + head.get("config")
+                                + " has " + k + " = " + head.get(k) + " in " + roundFiles.get(0) + " and "
+                                + round.get(c).get(k) + " in " + roundFiles.get(r));
+                    }
+                }
+                same.add(round.get(c));
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : head.entrySet()) {
+                String k = e.getKey();
+                if (k.endsWith("_epoch_seconds")) {
+                    continue;
+                }
+                if (isSpeedKey(k) || k.endsWith("_peak_rss_mb")) {
+                    double[] v = new double[same.size()];
+                    boolean all = true;
+                    for (int r = 0; r < v.length; r++) {
+                        Object o = same.get(r).get(k);
+                        all &= o instanceof Number;
+                        v[r] = o instanceof Number n ? n.doubleValue() : Double.NaN;
+                    }
+                    if (all) {
+                        row.put(k, isSpeedKey(k) ? median(v) : Arrays.stream(v).max().getAsDouble());
+                    }
+                    continue;
+                }
+                row.put(k, e.getValue());
+            }
+            boolean equal = true;
+            for (String k : AELAB_LOSS_KEYS) {
+                for (Map<String, Object> r : same) {
+                    equal &= Objects.equals(head.get(k), r.get(k));
+                }
+            }
+            row.put("rounds", (long) same.size());
+            row.put("aelab_losses_equal_across_rounds", equal);
+            row.put("per_round", new ArrayList<Object>(same));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<Object> configs(List<Map<String, Object>> rows) {
+        List<Object> names = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            names.add(r.get("config"));
+        }
+        return names;
+    }
+
+    /** Median of the values (the mean of the middle two for an even count). */
+    static double median(double[] v) {
+        double[] t = v.clone();
+        Arrays.sort(t);
+        int m = t.length / 2;
+        return t.length % 2 == 1 ? t[m] : 0.5 * (t[m - 1] + t[m]);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> results(Path p) throws IOException {
         Object v = Json.parseObject(Files.readString(p, StandardCharsets.UTF_8)).get("results");
@@ -486,6 +600,35 @@ public final class BenchCommand {
     private static String fmt(Map<String, Object> r, String key, String format) {
         Object v = r.get(key);
         return v instanceof Number ? String.format(Locale.ROOT, format, ((Number) v).doubleValue()) : "-";
+    }
+
+    /**
+     * Each round's ratios, when the rows combine several rounds: the spread of a ratio between rounds minutes apart is
+     * the host's noise, against which the medians of {@link #printTable} are to be read.
+     */
+    @SuppressWarnings("unchecked")
+    static void printRounds(List<Map<String, Object>> rows, PrintStream out) {
+        if (rows.stream().noneMatch(r -> r.get("per_round") instanceof List)) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%-16s %5s %8s %8s %7s %11s %11s   %s%n", "config", "round", "vs t64", "vs tdef",
+                "lived/f", "f32 vs tdef", "f32 lived/f", "aelab losses equal in every round");
+        for (Map<String, Object> r : rows) {
+            if (!(r.get("per_round") instanceof List<?> list)) {
+                continue;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                Map<String, Object> x = (Map<String, Object>) list.get(i);
+                out.printf(Locale.ROOT, "%-16s %5d %8s %8s %7s %11s %11s   %s%n", r.get("config"), i + 1,
+                        fmt(x, "ratio_vs_torch_f64_1thread", "%.2f"), fmt(x, "ratio_vs_torch_defaults", "%.2f"),
+                        fmt(x, "long_lived_over_fresh", "%.2f"), fmt(x, "float32_ratio_vs_torch_defaults", "%.2f"),
+                        fmt(x, "long_lived_float32_over_fresh", "%.2f"),
+                        i == 0 ? r.get("aelab_losses_equal_across_rounds") : "");
+            }
+        }
+        out.println("rounds: the bench ran every config (fresh JVMs, PyTorch, then the long-lived JVM) once per round,"
+                + " one round after the other; the tables above give the median over the rounds of each figure and"
+                + " of each round's ratio");
     }
 
     static void printTable(List<Map<String, Object>> rows, PrintStream out) {

@@ -60,6 +60,62 @@ class BenchCommandTest {
         assertTrue(table.contains("f32 s/s") && table.contains("3.00") && table.contains("0.80"), table);
     }
 
+    /** One merged round of the digits config, written through the JSON code as the bench writes it. */
+    private static Path round(Path dir, String name, double aelab, double torchDefaults, double lived, double loss)
+            throws Exception {
+        var side = new BenchCommand.Side(aelab, aelab, loss, 70 + aelab / 100, new double[] {0.5, 0.25});
+        var ref = new BenchCommand.Side(800, 800, 25.4, 240, null);
+        var def = new BenchCommand.Side(torchDefaults, torchDefaults, 25.6, 260, null);
+        var livedSide = new BenchCommand.Side(lived, lived, loss, 90, new double[] {0.6, 0.3});
+        Path fresh = dir.resolve(name + "-fresh.json");
+        Path longLived = dir.resolve(name + "-long.json");
+        Files.writeString(fresh, Json.write(Map.of("results", List.of(BenchCommand.toMap(
+                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, null, ref, def))))));
+        Files.writeString(longLived, Json.write(Map.of("results", List.of(BenchCommand.toMap(
+                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, livedSide, null, null, null))))));
+        Path merged = dir.resolve(name + ".json");
+        Files.writeString(merged, Json.write(Map.of("results", BenchCommand.merge(List.of(fresh), longLived))));
+        return merged;
+    }
+
+    @Test
+    void roundsCombineIntoTheMedianOfEachRoundsRatioNotTheRatioOfMedians(@TempDir Path dir) throws Exception {
+        // the host slows down in round 2: aelab and PyTorch both run at half speed there
+        Path r1 = round(dir, "r1", 1000, 500, 900, 25.5);
+        Path r2 = round(dir, "r2", 500, 250, 520, 25.5);
+        Path r3 = round(dir, "r3", 1100, 600, 1000, 25.5);
+        List<Map<String, Object>> rows = BenchCommand.combineRounds(List.of(r1, r2, r3));
+        assertEquals(1, rows.size());
+        Map<String, Object> r = Json.parseObject(Json.write(rows.get(0)));
+        // per-round ratios vs PyTorch's defaults: 2.0, 2.0, 1.8333 -> median 2.0 (the ratio of medians is 1000/500 = 2.0
+        // too; the long-lived ratios tell the two apart: 0.9, 1.04, 0.909 -> 0.909, while 900/1000 = 0.9)
+        assertEquals(2.0, BenchCommand.number(r, "ratio_vs_torch_defaults"), 1e-15);
+        assertEquals(1000.0 / 1100.0, BenchCommand.number(r, "long_lived_over_fresh"), 1e-15);
+        assertEquals(1000.0, BenchCommand.number(r, "aelab_samples_per_s"), 0.0);
+        assertEquals(1.25, BenchCommand.number(r, "ratio_vs_torch_f64_1thread"), 0.0);
+        assertEquals(81.0, BenchCommand.number(r, "aelab_peak_rss_mb"), 1e-12, "peak RSS: the largest round's");
+        assertEquals(3L, ((Number) r.get("rounds")).longValue());
+        assertEquals(Boolean.TRUE, r.get("aelab_losses_equal_across_rounds"));
+        assertEquals(3, ((List<?>) r.get("per_round")).size());
+        assertTrue(!r.containsKey("aelab_epoch_seconds"), "epoch times stay with their round");
+        var out = new java.io.ByteArrayOutputStream();
+        BenchCommand.printRounds(rows, new java.io.PrintStream(out, true, "UTF-8"));
+        String table = out.toString("UTF-8");
+        assertTrue(table.contains("1.83") && table.contains("1.04") && table.contains("true"), table);
+
+        // a round whose aelab loss differs is reported, not averaged away
+        Path other = round(dir, "r4", 1000, 500, 900, 25.5000001);
+        Map<String, Object> differing = BenchCommand.combineRounds(List.of(r1, other)).get(0);
+        assertEquals(Boolean.FALSE, differing.get("aelab_losses_equal_across_rounds"));
+        // and rounds of different configs or data are not one measurement
+        Path mnist = dir.resolve("mnist.json");
+        var side = new BenchCommand.Side(10, 10, 121, 400, new double[] {1, 1});
+        Files.writeString(mnist, Json.write(Map.of("results", List.of(BenchCommand.toMap(
+                new BenchCommand.Row(BenchCommand.MNIST, 2, 8000, side, null, null, null))))));
+        var e = assertThrows(IllegalArgumentException.class, () -> BenchCommand.combineRounds(List.of(r1, mnist)));
+        assertTrue(e.getMessage().contains("same configs"), e.getMessage());
+    }
+
     /** A stand-in for the reference script: prints the given JSON (sh's printf, no Python needed). */
     private static List<String> printing(String json) {
         return List.of("/bin/sh", "-c", "printf '%s' '" + json + "'");
