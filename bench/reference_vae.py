@@ -28,6 +28,9 @@ Shuffling: every epoch a torch.randperm from a torch.Generator seeded with --see
 generator, so the two sides see the same data in different orders). Initialisation: PyTorch's default Linear init
 after torch.manual_seed(--seed).
 
+Lockstep (--lockstep TAG, used by `./aelab bench`): the epochs run one at a time when the coordinator says so, so that
+every side of the comparison trains its epoch e while the host is in the same state (aelab.bench.Lockstep).
+
 Timing: wall-clock (time.perf_counter) and CPU (time.process_time) per epoch; samples/s = n / median epoch time,
 first epoch excluded (when there is more than one). Peak memory: ru_maxrss of this process (the RSS high-water mark,
 same measure as VmHWM in /proc/self/status). Output: one JSON object on stdout (and in --json FILE); its "data_sum"
@@ -119,7 +122,15 @@ def load_bin(path):
     return raw.reshape(n, d).astype(np.float64) / scale
 
 
-def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None, float32=False, reduction="sum"):
+def wait_for_go(tag):
+    """Lockstep (aelab.bench.Lockstep): wait for the coordinator's "go TAG" line on stdin."""
+    line = sys.stdin.readline()
+    if line.strip() != f"go {tag}":
+        raise SystemExit(f"reference_vae.py --lockstep {tag}: expected 'go {tag}' on stdin, got {line!r}")
+
+
+def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None, float32=False, reduction="sum",
+          lockstep=None, data_sum=None):
     if reduction not in ("sum", "mean"):
         raise ValueError(f"reduction must be 'sum' or 'mean', got {reduction!r}")
     torch.manual_seed(seed)
@@ -129,7 +140,11 @@ def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     gen = torch.Generator().manual_seed(seed)
     wall, cpu, losses = [], [], []
+    if lockstep:
+        print(f"@ready {lockstep} {data_sum!r}", flush=True)
     for epoch in range(1, epochs + 1):
+        if lockstep:
+            wait_for_go(lockstep)
         t0, c0 = time.perf_counter(), time.process_time()
         perm = torch.randperm(n, generator=gen)
         total = 0.0
@@ -145,6 +160,8 @@ def train(x_np, hidden, latent, batch_size, epochs, seed, lr=1e-3, progress=None
         wall.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
         losses.append(total / n)
+        if lockstep:
+            print(f"@epoch {lockstep} {epoch} {wall[-1]!r} {cpu[-1]!r} {losses[-1]!r}", flush=True)
         if progress:
             progress(f"reference epoch {epoch}/{epochs}: loss {losses[-1]:.4f}, {wall[-1] * 1000:.1f} ms")
     return wall, cpu, losses
@@ -167,7 +184,13 @@ def main():
     ap.add_argument("--reduction", choices=["sum", "mean"], default="sum",
                     help="objective differentiated per batch: the sum of the per-sample losses (the PyTorch example)"
                          " or their mean (aelab's Trainer; the bench's choice)")
+    ap.add_argument("--lockstep", metavar="TAG", default=None,
+                    help="train epoch by epoch under aelab.bench.Lockstep: print '@ready TAG DATA_SUM', then before"
+                         " every epoch wait for 'go TAG' on stdin and after it print '@epoch TAG E WALL CPU LOSS';"
+                         " the JSON follows the last epoch (one seed only)")
     args = ap.parse_args()
+    if args.lockstep and "," in args.seeds:
+        ap.error("--lockstep trains one seed")
 
     if not args.defaults:
         torch.set_num_threads(1)
@@ -183,7 +206,8 @@ def main():
     runs = []
     for seed in [int(s) for s in args.seeds.split(",")]:
         wall, cpu, losses = train(x, args.hidden, args.latent, args.batch_size, args.epochs, seed, progress=progress,
-                                    float32=args.defaults, reduction=args.reduction)
+                                    float32=args.defaults, reduction=args.reduction, lockstep=args.lockstep,
+                                    data_sum=float(x.sum()))
         timed = slice(1, None) if len(wall) > 1 else slice(0, None)
         med_wall = statistics.median(wall[timed])
         med_cpu = statistics.median(cpu[timed])

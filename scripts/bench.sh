@@ -3,18 +3,19 @@
 # trains the same VAE in aelab and in PyTorch (bench/reference_vae.py, Debian's /usr/bin/python3) on the same data and
 # prints them side by side (see aelab.bench.BenchCommand). The launcher has built aelab-bench/target (jar and lib/)
 # before. aelab runs in the notebook kernel's JVM configuration: the options of scripts/kernel-jvm.options and
-# -Xmx${AELAB_KERNEL_XMX:-1g}, every processor (so G1 and both cores, as in the kernel). Each config runs once in its
-# own fresh JVM, with PyTorch twice (float64 on one thread; PyTorch's defaults: float32, its own threads), then all
-# configs run again, one after the other, in ONE long-lived JVM (the notebook situation: large shapes after small
-# ones). Both PyTorch runs differentiate the batch mean of the per-sample loss, as aelab's Trainer does
-# (reference_vae.py --reduction mean). That is one round (BenchCommand --merge). The bench runs R rounds one after the
-# other (--rounds, default 3) and reports, per config, the median over the rounds of every speed and of every round's
-# ratio, with each round's ratios beside (BenchCommand --combine): this host's speed drifts by up to 30 % within
-# minutes, so one ratio of two runs minutes apart measures the host as much as the code, and the spread between rounds
-# shows how far to trust the medians. One table, one JSON (aelab.json), with each config's seed-mean final losses
-# compared per pair of sides recorded by bench/seed_spread.py (aelab float64 vs PyTorch float64; a float32 aelab
-# variant vs PyTorch's defaults), each with its K and bound (--spread FILE, default bench/results/seed-spread.json
-# when it exists; see aelab.bench.SeedSpread).
+# -Xmx${AELAB_KERNEL_XMX:-1g}, every processor (so G1 and both cores, as in the kernel). Per config, six sides train
+# in LOCKSTEP (aelab.bench.Lockstep): aelab float64 and aelab float32, each in its own fresh JVM; PyTorch float64 on
+# one thread and PyTorch's defaults (float32, its own threads); and, with several configs, two long-lived JVMs, one
+# per precision, each training every config in turn (the notebook situation: large shapes after small ones). Every
+# side trains its epoch e before any side starts epoch e + 1, one side at a time (the order rotating), the others
+# stopped (SIGSTOP), so that all sides are timed over the same minutes of this host, whose speed drifts by up to 30 %
+# within seconds to minutes. Both PyTorch runs differentiate the batch mean of the per-sample loss, as aelab's Trainer
+# does (reference_vae.py --reduction mean). That is one round; the bench runs R rounds one after the other (--rounds,
+# default 3) and reports, per config, the median over the rounds of every speed and of every round's ratio, with each
+# round's ratios beside (BenchCommand --combine). One table, one JSON (aelab.json), with each config's seed-mean final
+# losses compared per pair of sides recorded by bench/seed_spread.py (aelab float64 vs PyTorch float64; a float32
+# aelab variant vs PyTorch's defaults), each with its K and bound (--spread FILE, default
+# bench/results/seed-spread.json when it exists; see aelab.bench.SeedSpread).
 set -euo pipefail
 CALLER_DIR="$PWD"
 cd "$(dirname "$0")/.."
@@ -48,24 +49,14 @@ done < scripts/kernel-jvm.options
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "bench: uptime before: $(uptime)" >&2
+# the measured JVMs' options, one per line, for the lockstep coordinator (which itself is not measured)
+printf '%s\n' "${jvm[@]}" ${AELAB_JAVA_OPTS:-} > "$tmp/side-jvm.options"
 round_files=()
 for r in $(seq "$rounds"); do
   echo "bench: round $r of $rounds, $(uptime)" >&2
-  parts=()
-  for c in "${configs[@]}"; do
-    java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" \
-      aelab.bench.BenchCommand --reference bench/reference_vae.py --python /usr/bin/python3 \
-      --config "$c" --json "$tmp/$r-$c.json" ${pass[@]+"${pass[@]}"} > /dev/null
-    parts+=("$tmp/$r-$c.json")
-  done
-  long=()
-  if [ ${#configs[@]} -gt 1 ]; then
-    java "${jvm[@]}" ${AELAB_JAVA_OPTS:-} -cp "$cp" aelab.bench.BenchCommand --no-reference --config all \
-      --json "$tmp/$r-long-lived.json" ${pass[@]+"${pass[@]}"} > /dev/null
-    long=(--long-lived "$tmp/$r-long-lived.json")
-  fi
-  java -cp "$cp" aelab.bench.BenchCommand --merge "${parts[@]}" ${long[@]+"${long[@]}"} --json "$tmp/round-$r.json" \
-    > /dev/null
+  java -cp "$cp" aelab.bench.BenchCommand --lockstep --side-jvm-options "$tmp/side-jvm.options" \
+    --reference bench/reference_vae.py --python /usr/bin/python3 --config "$(IFS=,; echo "${configs[*]}")" \
+    --json "$tmp/round-$r.json" ${pass[@]+"${pass[@]}"} > /dev/null
   round_files+=("$tmp/round-$r.json")
 done
 echo "bench: uptime after: $(uptime)" >&2

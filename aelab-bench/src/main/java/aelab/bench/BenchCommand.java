@@ -50,7 +50,11 @@ import org.ejml.data.DMatrixRMaj;
  * [--data-seed S] [--data-dir DIR] [--digits-csv PATH] [--reference SCRIPT] [--python EXE] [--no-reference]}, or
  * {@code BenchCommand --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]} (one round: the
  * fresh-JVM parts with the long-lived JVM's figures and the ratios), or
- * {@code BenchCommand --combine ROUND.json... [--spread FILE] [--json FILE]} (several merged rounds, one row per
+ * {@code BenchCommand --lockstep --side-jvm-options FILE [--config ...] [--epochs N] [--json FILE] ...} (one round of
+ * {@code ./aelab bench}: every side in its own process, epoch by epoch in turn, {@link Lockstep}; FILE holds the
+ * measured JVMs' options, one per line), or {@code BenchCommand --side --config C[,C...] --precisions P[,P...]}
+ * (one side of the lockstep, driven through stdin), or
+ * {@code BenchCommand --combine ROUND.json... [--spread FILE] [--json FILE]} (several rounds, one row per
  * config with the median over the rounds of each figure and of each round's ratio: {@link #combineRounds}).
  * {@code --seed} seeds
  * the initialisation and the training (both sides); {@code --data-seed} (default: the {@code --seed}) the synthetic
@@ -106,6 +110,10 @@ public final class BenchCommand {
         List<Path> merge = new ArrayList<>();
         List<Path> rounds = new ArrayList<>();
         Path longLived = null;
+        boolean side = false;
+        boolean lockstep = false;
+        String precisions = "FLOAT64,FLOAT32";
+        Path sideJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--config" -> configArg = value(args, ++i, "--config");
@@ -129,11 +137,17 @@ public final class BenchCommand {
                         rounds.add(Path.of(args[++i]));
                     }
                 }
+                case "--side" -> side = true;
+                case "--lockstep" -> lockstep = true;
+                case "--precisions" -> precisions = value(args, ++i, "--precisions");
+                case "--side-jvm-options" -> sideJvmOptions = Path.of(value(args, ++i, "--side-jvm-options"));
                 case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
                     System.out.println("usage: aelab bench [--config digits|mnist-synthetic|mnist|all] [--epochs N]"
                             + " [--json FILE] [--seed S] [--data-seed S] [--data-dir DIR] [--digits-csv PATH]"
                             + " [--reference SCRIPT] [--python EXE] [--no-reference]"
+                            + " | --lockstep --side-jvm-options FILE [same options]"
+                            + " | --side --config C[,C...] --precisions P[,P...] [--epochs N] [--seed S] [--data-seed S]"
                             + " | --merge PART.json... [--long-lived FILE] [--json FILE]"
                             + " | --combine ROUND.json... [--spread FILE] [--json FILE]");
                     return;
@@ -141,14 +155,17 @@ public final class BenchCommand {
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (try --help)");
             }
         }
-        List<Config> configs = switch (configArg) {
-            case "digits" -> List.of(DIGITS);
-            case "mnist-synthetic" -> List.of(MNIST_SYNTHETIC);
-            case "mnist" -> List.of(MNIST);
-            case "all" -> List.of(DIGITS, MNIST_SYNTHETIC, MNIST);
-            default -> throw new IllegalArgumentException(
-                    "--config must be digits, mnist-synthetic, mnist or all, got '" + configArg + "'");
-        };
+        List<Config> configs = new ArrayList<>();
+        for (String name : configArg.split(",")) {
+            switch (name) {
+                case "digits" -> configs.add(DIGITS);
+                case "mnist-synthetic" -> configs.add(MNIST_SYNTHETIC);
+                case "mnist" -> configs.add(MNIST);
+                case "all" -> configs.addAll(List.of(DIGITS, MNIST_SYNTHETIC, MNIST));
+                default -> throw new IllegalArgumentException("--config must be digits, mnist-synthetic, mnist or all"
+                        + " (or a comma-separated list), got '" + configArg + "'");
+            }
+        }
         if (!merge.isEmpty() && !rounds.isEmpty()) {
             throw new IllegalArgumentException("--merge and --combine are separate steps: merge each round's parts,"
                     + " then combine the rounds");
@@ -165,18 +182,46 @@ public final class BenchCommand {
             if (spreads != null) {
                 SeedSpread.printTable(rows, spreads, System.out);
             }
-            if (json != null) {
-                Files.writeString(Path.of(json), Json.write(Map.of("results", rows)), StandardCharsets.UTF_8);
-                System.err.println("bench: wrote " + json);
-            }
+            writeJson(rows, json);
             return;
         }
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         }
+        long dataSeedValue = dataSeed != null ? dataSeed : seed;
+        if (side) {
+            List<ProductPrecision> ps = new ArrayList<>();
+            for (String p : precisions.split(",")) {
+                ps.add(ProductPrecision.valueOf(p));
+            }
+            Lockstep.side(configs, ps, epochs, seed, dataSeedValue, digitsCsv);
+            return;
+        }
+        if (lockstep) {
+            List<String> sideJava = new ArrayList<>();
+            sideJava.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            if (sideJvmOptions != null) {
+                for (String line : Files.readAllLines(sideJvmOptions, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        sideJava.add(line.strip());
+                    }
+                }
+            }
+            sideJava.addAll(List.of("-cp", System.getProperty("java.class.path")));
+            Path dir = Files.createTempDirectory("aelab-bench");
+            List<Map<String, Object>> rows;
+            try {
+                rows = Lockstep.coordinate(configs, epochs, seed, dataSeedValue, digitsCsv, sideJava,
+                        List.of(python, script), dir);
+            } finally {
+                deleteFlatDirectory(dir);
+            }
+            printTable(rows, System.out);
+            writeJson(rows, json);
+            return;
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         Path tmp = Files.createTempDirectory("aelab-bench");
-        long dataSeedValue = dataSeed != null ? dataSeed : seed;
         if (dataDir != null) {
             Files.createDirectories(dataDir);
         }
@@ -197,18 +242,28 @@ public final class BenchCommand {
                 rows.add(m);
             }
         } finally {
-            try (var files = Files.list(tmp)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(tmp);
+            deleteFlatDirectory(tmp);
         }
         printTable(rows, System.out);
+        writeJson(rows, json);
+    }
+
+    /** Writes the rows as {"results": [...]} to {@code json} when it is not null. */
+    private static void writeJson(List<Map<String, Object>> rows, String json) throws IOException {
         if (json != null) {
             Files.writeString(Path.of(json), Json.write(Map.of("results", rows)), StandardCharsets.UTF_8);
             System.err.println("bench: wrote " + json);
         }
+    }
+
+    /** Deletes a directory of files (the bench's temporary data files; no subdirectories). */
+    static void deleteFlatDirectory(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     private static String value(String[] args, int i, String flag) {
@@ -218,15 +273,21 @@ public final class BenchCommand {
         return args[i];
     }
 
-    static Row run(Config c, int epochs, long seed, long dataSeed, String digitsCsv, Path tmp,
-            List<String> referenceCommand, List<Provenance> provenance) throws IOException, InterruptedException {
-        List<String> dataArgs;
-        DMatrixRMaj x;
+    /** A config's data: the matrix aelab trains on, the reference's arguments for the same bits, their scale. */
+    record Data(DMatrixRMaj x, List<String> referenceArgs, double scale) {
+    }
+
+    /**
+     * Loads (digits, mnist) or generates (mnist-synthetic) a config's data; for mnist and mnist-synthetic also writes
+     * them to {@code tmp} for the reference ({@link BenchData#writeBytes}).
+     */
+    static Data data(Config c, long dataSeed, String digitsCsv, Path tmp) throws IOException {
         if (c == DIGITS) {
             Path csv = Path.of(digitsCsv != null ? digitsCsv : defaultDigitsCsv());
-            x = BenchData.readDigitsCsv(csv);
-            dataArgs = List.of("--digits-csv", csv.toAbsolutePath().toString());
-        } else if (c == MNIST) {
+            return new Data(BenchData.readDigitsCsv(csv), List.of("--digits-csv", csv.toAbsolutePath().toString()),
+                    16.0);
+        }
+        if (c == MNIST) {
             ByteImages all = Mnist.loadBytes();
             int n = Mnist.TRAIN_SIZE;
             int d = all.dimension();
@@ -238,31 +299,42 @@ public final class BenchCommand {
             }
             Path bin = tmp.resolve(c.name + ".u8").toAbsolutePath();
             BenchData.writeBytes(bin, bytes, n, d, 255.0);
-            x = BenchData.fromBytes(bytes, n, d, 255.0);
-            dataArgs = List.of("--data-bin", bin.toString());
-        } else {
-            System.err.printf(Locale.ROOT, "bench: generating %s (%dx%d Bernoulli(%.2f), seed %d)%n", c.name,
-                    MNIST_N, MNIST_D, MNIST_P, dataSeed);
-            byte[] bytes = BenchData.bernoulliBytes(MNIST_N, MNIST_D, MNIST_P, dataSeed);
-            Path bin = tmp.resolve(c.name + ".u8").toAbsolutePath();
-            BenchData.writeBytes(bin, bytes, MNIST_N, MNIST_D, 1.0);
-            x = BenchData.fromBytes(bytes, MNIST_N, MNIST_D, 1.0);
-            dataArgs = List.of("--data-bin", bin.toString());
+            return new Data(BenchData.fromBytes(bytes, n, d, 255.0), List.of("--data-bin", bin.toString()), 255.0);
         }
+        System.err.printf(Locale.ROOT, "bench: generating %s (%dx%d Bernoulli(%.2f), seed %d)%n", c.name,
+                MNIST_N, MNIST_D, MNIST_P, dataSeed);
+        byte[] bytes = BenchData.bernoulliBytes(MNIST_N, MNIST_D, MNIST_P, dataSeed);
+        Path bin = tmp.resolve(c.name + ".u8").toAbsolutePath();
+        BenchData.writeBytes(bin, bytes, MNIST_N, MNIST_D, 1.0);
+        return new Data(BenchData.fromBytes(bytes, MNIST_N, MNIST_D, 1.0), List.of("--data-bin", bin.toString()),
+                1.0);
+    }
+
+    /** The reference's command line for a config (float64 on one thread; append --defaults for PyTorch's). */
+    static List<String> referenceCommand(List<String> python, Config c, Data data, int epochs, long seed) {
+        List<String> cmd = new ArrayList<>(python);
+        cmd.addAll(data.referenceArgs());
+        cmd.addAll(List.of("--config", c.name, "--hidden", "" + c.hidden, "--latent", "" + c.latent,
+                "--batch-size", "" + c.batchSize, "--epochs", "" + epochs, "--seeds", "" + seed,
+                "--reduction", REFERENCE_REDUCTION));
+        return cmd;
+    }
+
+    static Row run(Config c, int epochs, long seed, long dataSeed, String digitsCsv, Path tmp,
+            List<String> referenceCommand, List<Provenance> provenance) throws IOException, InterruptedException {
+        Data data = data(c, dataSeed, digitsCsv, tmp);
+        DMatrixRMaj x = data.x();
+        List<String> dataArgs = data.referenceArgs();
         provenance.add(new Provenance(seed, dataSeed, sum(x), dataArgs));
         Side ours = trainAelab(c, x, epochs, seed, ProductPrecision.FLOAT64);
         Side oursFloat32 = trainAelab(c, x, epochs, seed, ProductPrecision.FLOAT32);
         Side ref = null;
         Side refDefaults = null;
         if (referenceCommand != null) {
-            List<String> cmd = new ArrayList<>(referenceCommand);
-            cmd.addAll(dataArgs);
-            cmd.addAll(List.of("--config", c.name, "--hidden", "" + c.hidden, "--latent", "" + c.latent,
-                    "--batch-size", "" + c.batchSize, "--epochs", "" + epochs, "--seeds", "" + seed,
-                    "--reduction", REFERENCE_REDUCTION));
-            ref = runReference(cmd, sum(x), c == MNIST ? 255.0 : c == DIGITS ? 16.0 : 1.0);
+            List<String> cmd = referenceCommand(referenceCommand, c, data, epochs, seed);
+            ref = runReference(cmd, sum(x), data.scale());
             cmd.add("--defaults");
-            refDefaults = runReference(cmd, sum(x), c == MNIST ? 255.0 : c == DIGITS ? 16.0 : 1.0);
+            refDefaults = runReference(cmd, sum(x), data.scale());
         }
         return new Row(c, epochs, x.numRows, ours, oursFloat32, ref, refDefaults);
     }
@@ -363,6 +435,17 @@ public final class BenchCommand {
             throw new IllegalStateException("the reference script failed (exit " + rc + "): " + String.join(" ", cmd));
         }
         Map<String, Object> o = Json.parseObject(out);
+        checkReference(o, dataSum, scale, String.join(" ", cmd));
+        return new Side(number(o, "samples_per_s"), number(o, "samples_per_cpu_s"), number(o, "final_loss"),
+                number(o, "peak_rss_mb"), null);
+    }
+
+    /**
+     * Checks the reference's JSON: it trained on the same data (its sum of entries) and differentiated the batch mean.
+     *
+     * @throws IllegalStateException naming {@code what} otherwise
+     */
+    static void checkReference(Map<String, Object> o, double dataSum, double scale, String what) {
         double refSum = number(o, "data_sum");
         // Entries are multiples of 1/scale: the sums times scale are integers up to rounding in either summation
         // order (below 0.2 for 8000x784 pixels / 255), so one changed pixel changes the rounded value.
@@ -372,10 +455,8 @@ public final class BenchCommand {
         }
         if (!REFERENCE_REDUCTION.equals(o.get("reduction"))) {
             throw new IllegalStateException("the reference differentiated the batch " + o.get("reduction")
-                    + ", not the " + REFERENCE_REDUCTION + " (aelab's objective): " + String.join(" ", cmd));
+                    + ", not the " + REFERENCE_REDUCTION + " (aelab's objective): " + what);
         }
-        return new Side(number(o, "samples_per_s"), number(o, "samples_per_cpu_s"), number(o, "final_loss"),
-                number(o, "peak_rss_mb"), null);
     }
 
     /** Sum of all entries (exact here: 0/1 pixels, or multiples of 1/16 with a total far below 2^49). */
@@ -458,34 +539,42 @@ public final class BenchCommand {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Path p : parts) {
             for (Map<String, Object> r : results(p)) {
-                Map<String, Object> l = lived.get((String) r.get("config"));
-                if (l != null) {
-                    r.put("long_lived_samples_per_s", l.get("aelab_samples_per_s"));
-                    r.put("long_lived_samples_per_cpu_s", l.get("aelab_samples_per_cpu_s"));
-                    r.put("long_lived_final_loss", l.get("aelab_final_loss"));
-                    r.put("long_lived_epoch_seconds", l.get("aelab_epoch_seconds"));
-                    r.put("long_lived_over_fresh", number(l, "aelab_samples_per_s") / number(r, "aelab_samples_per_s"));
-                    if (l.get("aelab_float32_samples_per_s") instanceof Number
-                            && r.get("aelab_float32_samples_per_s") instanceof Number) {
-                        r.put("long_lived_float32_samples_per_s", l.get("aelab_float32_samples_per_s"));
-                        r.put("long_lived_float32_final_loss", l.get("aelab_float32_final_loss"));
-                        r.put("long_lived_float32_over_fresh", number(l, "aelab_float32_samples_per_s")
-                                / number(r, "aelab_float32_samples_per_s"));
-                    }
-                }
-                for (String ref : new String[] {"torch_f64_1thread", "torch_defaults"}) {
-                    if (r.get(ref + "_samples_per_s") instanceof Number) {
-                        r.put("ratio_vs_" + ref, number(r, "aelab_samples_per_s") / number(r, ref + "_samples_per_s"));
-                        if (r.get("aelab_float32_samples_per_s") instanceof Number) {
-                            r.put("float32_ratio_vs_" + ref, number(r, "aelab_float32_samples_per_s")
-                                    / number(r, ref + "_samples_per_s"));
-                        }
-                    }
-                }
-                rows.add(r);
+                rows.add(withLongLivedAndRatios(r, lived.get((String) r.get("config"))));
             }
         }
         return rows;
+    }
+
+    /**
+     * Adds to a fresh-JVM row the long-lived JVM's figures of the same config ({@code long_lived_*}, none when
+     * {@code l} is null) and the ratios; returns the row.
+     */
+    static Map<String, Object> withLongLivedAndRatios(Map<String, Object> r, Map<String, Object> l) {
+        if (l != null) {
+            r.put("long_lived_samples_per_s", l.get("aelab_samples_per_s"));
+            r.put("long_lived_samples_per_cpu_s", l.get("aelab_samples_per_cpu_s"));
+            r.put("long_lived_final_loss", l.get("aelab_final_loss"));
+            r.put("long_lived_epoch_seconds", l.get("aelab_epoch_seconds"));
+            r.put("long_lived_over_fresh", number(l, "aelab_samples_per_s") / number(r, "aelab_samples_per_s"));
+            if (l.get("aelab_float32_samples_per_s") instanceof Number
+                    && r.get("aelab_float32_samples_per_s") instanceof Number) {
+                r.put("long_lived_float32_samples_per_s", l.get("aelab_float32_samples_per_s"));
+                r.put("long_lived_float32_final_loss", l.get("aelab_float32_final_loss"));
+                r.put("long_lived_float32_epoch_seconds", l.get("aelab_float32_epoch_seconds"));
+                r.put("long_lived_float32_over_fresh", number(l, "aelab_float32_samples_per_s")
+                        / number(r, "aelab_float32_samples_per_s"));
+            }
+        }
+        for (String ref : new String[] {"torch_f64_1thread", "torch_defaults"}) {
+            if (r.get(ref + "_samples_per_s") instanceof Number) {
+                r.put("ratio_vs_" + ref, number(r, "aelab_samples_per_s") / number(r, ref + "_samples_per_s"));
+                if (r.get("aelab_float32_samples_per_s") instanceof Number) {
+                    r.put("float32_ratio_vs_" + ref, number(r, "aelab_float32_samples_per_s")
+                            / number(r, ref + "_samples_per_s"));
+                }
+            }
+        }
+        return r;
     }
 
     /** The losses of aelab's sides: the same seed trains the same bits, so every round must report the same ones. */
@@ -626,9 +715,8 @@ public final class BenchCommand {
                         i == 0 ? r.get("aelab_losses_equal_across_rounds") : "");
             }
         }
-        out.println("rounds: the bench ran every config (fresh JVMs, PyTorch, then the long-lived JVM) once per round,"
-                + " one round after the other; the tables above give the median over the rounds of each figure and"
-                + " of each round's ratio");
+        out.println("rounds: the bench trained every config's sides once per round, one round after the other; the"
+                + " tables above give the median over the rounds of each figure and of each round's ratio");
     }
 
     static void printTable(List<Map<String, Object>> rows, PrintStream out) {
@@ -657,11 +745,16 @@ public final class BenchCommand {
                         fmt(r, "long_lived_float32_over_fresh", "%.2f"), fmt(r, "aelab_float32_final_loss", "%.3f"),
                         fmt(r, "torch_defaults_final_loss", "%.3f"), fmt(r, "aelab_float32_peak_rss_mb", "%.0f"));
             }
+            boolean lockstep = rows.stream().anyMatch(r -> r.containsKey("lockstep_sides"));
             out.println("f32: aelab with Vae.builder(...).productPrecision(FLOAT32) (products in float32, like"
-                    + " PyTorch's defaults; everything else double), same JVMs as above");
+                    + " PyTorch's defaults; everything else double), " + (lockstep
+                            ? "in its own fresh JVM, and in the long-lived JVM" : "same JVMs as above"));
         }
         out.println("s/s: samples / median epoch wall time (first epoch excluded); aelab: fresh JVM with the kernel's"
                 + " options; long-lived: one JVM that trained every config in turn; torch64: float64, 1 thread;"
-                + " torchdef: PyTorch defaults (float32, its own threads); MB: peak RSS");
+                + " torchdef: PyTorch defaults (float32, its own threads); MB: peak RSS"
+                + (rows.stream().anyMatch(r -> r.containsKey("lockstep_sides"))
+                        ? "; lockstep: each side trained its epoch e before any side started e + 1, one at a time"
+                        : ""));
     }
 }
