@@ -52,7 +52,7 @@ import org.ejml.data.DMatrixRMaj;
  * fresh-JVM parts with the long-lived JVM's figures and the ratios), or
  * {@code BenchCommand --lockstep --side-jvm-options FILE [--config ...] [--epochs N] [--json FILE] ...} (one round of
  * {@code ./aelab bench}: every side in its own process, epoch by epoch in turn, {@link Lockstep}; FILE holds the
- * measured JVMs' options, one per line), or {@code BenchCommand --side --config C[,C...] --precisions P[,P...]}
+ * measured JVMs' options, one per line), or {@code BenchCommand --side --config C[,C...] --precision P}
  * (one side of the lockstep, driven through stdin), or
  * {@code BenchCommand --combine ROUND.json... [--spread FILE] [--json FILE]} (several rounds, one row per
  * config with the median over the rounds of each figure and of each round's ratio: {@link #combineRounds}).
@@ -112,7 +112,7 @@ public final class BenchCommand {
         Path longLived = null;
         boolean side = false;
         boolean lockstep = false;
-        String precisions = "FLOAT64,FLOAT32";
+        ProductPrecision precision = ProductPrecision.FLOAT64;
         Path sideJvmOptions = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -139,7 +139,7 @@ public final class BenchCommand {
                 }
                 case "--side" -> side = true;
                 case "--lockstep" -> lockstep = true;
-                case "--precisions" -> precisions = value(args, ++i, "--precisions");
+                case "--precision" -> precision = ProductPrecision.valueOf(value(args, ++i, "--precision"));
                 case "--side-jvm-options" -> sideJvmOptions = Path.of(value(args, ++i, "--side-jvm-options"));
                 case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
@@ -147,7 +147,7 @@ public final class BenchCommand {
                             + " [--json FILE] [--seed S] [--data-seed S] [--data-dir DIR] [--digits-csv PATH]"
                             + " [--reference SCRIPT] [--python EXE] [--no-reference]"
                             + " | --lockstep --side-jvm-options FILE [same options]"
-                            + " | --side --config C[,C...] --precisions P[,P...] [--epochs N] [--seed S] [--data-seed S]"
+                            + " | --side --config C[,C...] --precision FLOAT64|FLOAT32 [--epochs N] [--seed S] [--data-seed S]"
                             + " | --merge PART.json... [--long-lived FILE] [--json FILE]"
                             + " | --combine ROUND.json... [--spread FILE] [--json FILE]");
                     return;
@@ -190,11 +190,7 @@ public final class BenchCommand {
         }
         long dataSeedValue = dataSeed != null ? dataSeed : seed;
         if (side) {
-            List<ProductPrecision> ps = new ArrayList<>();
-            for (String p : precisions.split(",")) {
-                ps.add(ProductPrecision.valueOf(p));
-            }
-            Lockstep.side(configs, ps, epochs, seed, dataSeedValue, digitsCsv);
+            Lockstep.side(configs, precision, epochs, seed, dataSeedValue, digitsCsv);
             return;
         }
         if (lockstep) {

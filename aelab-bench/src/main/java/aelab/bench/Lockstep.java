@@ -17,16 +17,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.SynchronousQueue;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -60,66 +59,36 @@ final class Lockstep {
     // ------------------------------------------------------------------------------------------------ side process
 
     /**
-     * Runs as a side: trains each config in turn, each precision of {@code precisions} in its own thread, epoch by
-     * epoch when the coordinator says {@code go TAG} (TAG = config/PRECISION).
+     * Runs as a side: trains each config in turn in the given precision, epoch by epoch when the coordinator says
+     * {@code go TAG} on stdin (TAG = config/PRECISION).
      */
-    static void side(List<Config> configs, List<ProductPrecision> precisions, Integer epochs, long seed,
-            long dataSeed, String digitsCsv) throws Exception {
+    static void side(List<Config> configs, ProductPrecision precision, Integer epochs, long seed, long dataSeed,
+            String digitsCsv) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        PrintStream out = System.out;
         Path tmp = Files.createTempDirectory("aelab-bench-side");
         try {
             for (Config c : configs) {
                 Data data = BenchCommand.data(c, dataSeed, digitsCsv, tmp);
-                int e = epochs != null ? epochs : c.defaultEpochs();
-                double sum = BenchCommand.sum(data.x());
                 BenchCommand.resetPeakRss();
-                Map<String, SynchronousQueue<Boolean>> gates = new LinkedHashMap<>();
-                List<Thread> threads = new ArrayList<>();
-                for (ProductPrecision p : precisions) {
-                    String tag = c.name() + "/" + p;
-                    SynchronousQueue<Boolean> gate = new SynchronousQueue<>();
-                    gates.put(tag, gate);
-                    Thread t = new Thread(() -> train(c, data.x(), sum, e, seed, p, tag, gate, out), "bench " + tag);
-                    t.setUncaughtExceptionHandler((th, ex) -> {
-                        ex.printStackTrace();
-                        System.exit(1);
-                    });
-                    threads.add(t);
-                    t.start();
-                }
-                for (int go = 0; go < e * precisions.size(); go++) {
-                    String line = in.readLine();
-                    if (line == null) {
-                        throw new IllegalStateException("the coordinator closed stdin");
-                    }
-                    SynchronousQueue<Boolean> gate = line.startsWith("go ") ? gates.get(line.substring(3)) : null;
-                    if (gate == null) {
-                        throw new IllegalStateException("expected 'go TAG' with TAG in " + gates.keySet() + ", got '"
-                                + line + "'");
-                    }
-                    gate.put(Boolean.TRUE);
-                }
-                for (Thread t : threads) {
-                    t.join();
-                }
+                train(c, data.x(), epochs != null ? epochs : c.defaultEpochs(), seed, precision, in, System.out);
             }
         } finally {
             BenchCommand.deleteFlatDirectory(tmp);
         }
     }
 
-    private static void train(Config c, DMatrixRMaj x, double dataSum, int epochs, long seed, ProductPrecision p,
-            String tag, SynchronousQueue<Boolean> gate, PrintStream out) {
-        Vae vae = Vae.builder(x.numCols, c.latent()).hiddenSizes(c.hidden()).bernoulliDecoder().productPrecision(p)
-                .build(Rng.seeded(seed));
+    private static void train(Config c, DMatrixRMaj x, int epochs, long seed, ProductPrecision precision,
+            BufferedReader in, PrintStream out) {
+        String tag = c.name() + "/" + precision;
+        Vae vae = Vae.builder(x.numCols, c.latent()).hiddenSizes(c.hidden()).bernoulliDecoder()
+                .productPrecision(precision).build(Rng.seeded(seed));
         TrainingListener lockstep = new TrainingListener() {
             long wall0;
             long cpu0;
 
             @Override
             public void onTrainingStart(TrainingConfig cfg, int samples, int batchesPerEpoch) {
-                say(out, String.format(Locale.ROOT, "@ready %s %s", tag, Double.toString(dataSum)));
+                say(out, "@ready " + tag + " " + BenchCommand.sum(x));
                 await();
             }
 
@@ -135,12 +104,17 @@ final class Lockstep {
                 }
             }
 
+            /** Waits for this side's turn, then starts the clocks. */
             private void await() {
+                String line;
                 try {
-                    gate.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for 'go " + tag + "'", e);
+                    line = in.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (!("go " + tag).equals(line)) {
+                    throw new IllegalStateException("expected 'go " + tag + "' on stdin, got "
+                            + (line == null ? "the end of input" : "'" + line + "'"));
                 }
                 wall0 = System.nanoTime();
                 cpu0 = BenchCommand.trainingCpuNanos();
@@ -148,27 +122,23 @@ final class Lockstep {
         };
         TrainingHistory h = new Trainer(TrainingConfig.adam(epochs, c.batchSize(), 1e-3, seed)).addListener(lockstep)
                 .fit(vae, x);
-        say(out, String.format(Locale.ROOT, "@done %s %s %s", tag, Double.toString(h.loss(epochs)),
-                Double.toString(BenchCommand.peakRssMb())));
+        say(out, "@done " + tag + " " + h.loss(epochs) + " " + BenchCommand.peakRssMb());
     }
 
     private static void say(PrintStream out, String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        out.println(line);
+        out.flush();
     }
 
     // ------------------------------------------------------------------------------------------------ coordinator
 
-    /** A running side process: its stdin and stdout, and the tags it trains for the current config. */
+    /** A running side process: its stdin and stdout, and the lines it printed that were not protocol lines asked for. */
     static final class Proc {
         final String name;
         final Process process;
         final BufferedReader out;
         final Writer in;
         final List<String> rest = new ArrayList<>();
-        final List<String> pending = new ArrayList<>();
 
         Proc(String name, List<String> command) throws IOException {
             this.name = name;
@@ -183,22 +153,13 @@ final class Lockstep {
             this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         }
 
-        /**
-         * The next protocol line starting with {@code prefix}: an earlier one kept in {@link #pending}, or the next
-         * one read (protocol lines of other kinds go to {@link #pending}: a process hosting two trainings prints one's
-         * {@code @done} before the other's last {@code @epoch}; other lines go to {@link #rest}).
-         */
+        /** Reads lines up to the next one starting with {@code prefix}; other lines are kept in {@link #rest}. */
         String[] next(String prefix) throws IOException {
-            for (int i = 0; i < pending.size(); i++) {
-                if (pending.get(i).startsWith(prefix + " ")) {
-                    return pending.remove(i).split(" ");
-                }
-            }
             for (String line; (line = out.readLine()) != null;) {
                 if (line.startsWith(prefix + " ")) {
                     return line.split(" ");
                 }
-                (line.startsWith("@") ? pending : rest).add(line);
+                rest.add(line);
             }
             throw new IllegalStateException(name + " ended (exit " + waitExit() + ") before printing '" + prefix
                     + " ...'");
@@ -237,7 +198,7 @@ final class Lockstep {
         }
     }
 
-    /** One side of a config: the process it runs in and its tag there; the epochs it reported. */
+    /** One side of a config: the process it runs in and its tag; the epochs it reported. */
     static final class Turn {
         final String key;
         final Proc proc;
@@ -282,28 +243,21 @@ final class Lockstep {
             InterruptedException {
         List<Proc> procs = new ArrayList<>();
         for (Turn t : turns) {
-            if (!procs.contains(t.proc)) {
-                procs.add(t.proc);
+            if (procs.contains(t.proc)) {
+                throw new IllegalArgumentException("one training per side process: " + t.proc.name + " has two");
             }
+            procs.add(t.proc);
         }
-        for (Proc p : procs) {
-            // a process hosting two trainings announces them in either order
-            Map<String, Double> sums = new LinkedHashMap<>();
-            List<Turn> mine = turns.stream().filter(t -> t.proc == p).toList();
-            for (int k = 0; k < mine.size(); k++) {
-                String[] ready = p.next("@ready");
-                sums.put(ready[1], Double.parseDouble(ready[2]));
+        for (Turn t : turns) {
+            String[] ready = t.proc.next("@ready");
+            if (!ready[1].equals(t.tag)) {
+                throw new IllegalStateException(t.proc.name + " announced " + ready[1] + ", not " + t.tag);
             }
-            for (Turn t : mine) {
-                Double sideSum = sums.get(t.tag);
-                if (sideSum == null) {
-                    throw new IllegalStateException(p.name + " announced " + sums.keySet() + ", not " + t.tag);
-                }
-                // entries are multiples of 1/scale: the sums times scale are integers up to rounding (BenchCommand)
-                if (Math.rint(sideSum * scale) != Math.rint(dataSum * scale)) {
-                    throw new IllegalStateException(p.name + " (" + t.tag + ") trained on different data: sum of"
-                            + " entries " + sideSum + ", the coordinator's " + dataSum);
-                }
+            // entries are multiples of 1/scale: the sums times scale are integers up to rounding (BenchCommand)
+            double sideSum = Double.parseDouble(ready[2]);
+            if (Math.rint(sideSum * scale) != Math.rint(dataSum * scale)) {
+                throw new IllegalStateException(t.proc.name + " (" + t.tag + ") trained on different data: sum of"
+                        + " entries " + sideSum + ", the coordinator's " + dataSum);
             }
         }
         boolean ok = false;
@@ -493,10 +447,10 @@ final class Lockstep {
         return l;
     }
 
-    private static List<String> sideCommand(List<String> sideJava, String configs, String precisions,
+    private static List<String> sideCommand(List<String> sideJava, String configs, String precision,
             Integer epochs, long seed, long dataSeed, String digitsCsv) {
         List<String> cmd = new ArrayList<>(sideJava);
-        cmd.addAll(List.of("aelab.bench.BenchCommand", "--side", "--config", configs, "--precisions", precisions,
+        cmd.addAll(List.of("aelab.bench.BenchCommand", "--side", "--config", configs, "--precision", precision,
                 "--seed", Long.toString(seed), "--data-seed", Long.toString(dataSeed)));
         if (epochs != null) {
             cmd.addAll(List.of("--epochs", epochs.toString()));

@@ -27,26 +27,6 @@ class LockstepTest {
             echo "{\\"done\\": true}"
             """;
 
-    /**
-     * A process hosting two trainings X and Y, like the long-lived JVM: announces them Y first, and prints X's
-     * {@code @done} right after X's last epoch, before Y's last epoch.
-     */
-    private static final String TWO = """
-            log=$1; n=$2
-            echo "@ready Y 10.0"; echo "@ready X 10.0"
-            x=0; y=0
-            while [ $x -lt $n ] || [ $y -lt $n ]; do
-              read line
-              case "$line" in
-                "go X") x=$((x + 1)); echo "X $x" >> "$log"; echo "@epoch X $x 0.5 0.5 1.$x"
-                        [ $x -eq $n ] && echo "@done X 1.$x 50" ;;
-                "go Y") y=$((y + 1)); echo "Y $y" >> "$log"; echo "@epoch Y $y 0.25 0.25 3.$y"
-                        [ $y -eq $n ] && echo "@done Y 3.$y 60" ;;
-                *) echo "bad: $line" >&2; exit 3 ;;
-              esac
-            done
-            """;
-
     private static Lockstep.Proc sh(Path dir, String name, String script, String... args) throws Exception {
         Path file = dir.resolve(name + ".sh");
         Files.writeString(file, script);
@@ -60,34 +40,39 @@ class LockstepTest {
         Path log = dir.resolve("log");
         Lockstep.Proc a = sh(dir, "a", ONE, "A", log.toString(), "3", "10.0");
         Lockstep.Proc b = sh(dir, "b", ONE, "B", log.toString(), "3", "10.0");
-        Lockstep.Proc two = sh(dir, "two", TWO, log.toString(), "3");
+        Lockstep.Proc c = sh(dir, "c", ONE, "C", log.toString(), "3", "10.0");
         try {
             Lockstep.Turn ta = new Lockstep.Turn("a", a, "A", 3);
             Lockstep.Turn tb = new Lockstep.Turn("b", b, "B", 3);
-            Lockstep.Turn tx = new Lockstep.Turn("x", two, "X", 3);
-            Lockstep.Turn ty = new Lockstep.Turn("y", two, "Y", 3);
-            Lockstep.run(List.of(ta, tb, tx, ty), 3, 10.0, 1.0);
-            assertEquals(List.of("A 1", "B 1", "X 1", "Y 1", "B 2", "X 2", "Y 2", "A 2", "X 3", "Y 3", "A 3", "B 3"),
+            Lockstep.Turn tc = new Lockstep.Turn("c", c, "C", 3);
+            Lockstep.run(List.of(ta, tb, tc), 3, 10.0, 1.0);
+            assertEquals(List.of("A 1", "B 1", "C 1", "B 2", "C 2", "A 2", "C 3", "A 3", "B 3"),
                     Files.readAllLines(log));
             assertArrayEquals(new double[] {0.1, 0.2, 0.3}, ta.wall, 0.0);
-            assertArrayEquals(new double[] {0.01, 0.02, 0.03}, ta.cpu, 0.0);
-            assertArrayEquals(new double[] {0.1, 0.2, 0.3}, tb.wall, 0.0);
-            // X's @done came before Y's last @epoch: it waits, it is not lost
-            Lockstep.done(tx);
-            Lockstep.done(ty);
-            assertEquals(1.3, tx.finalLoss, 0.0);
-            assertEquals(60.0, ty.peakRssMb, 0.0);
+            assertArrayEquals(new double[] {0.01, 0.02, 0.03}, tb.cpu, 0.0);
             // samples/s as the bench defines them: n / median epoch, the first excluded
-            assertEquals(100 / 0.25, ta.side(100).samplesPerSecond(), 1e-9);
+            assertEquals(100 / 0.25, tc.side(100).samplesPerSecond(), 1e-9);
             a.drain();
             assertTrue(a.rest.contains("{\"done\": true}"), a.rest.toString());
-            for (Lockstep.Proc p : List.of(a, b, two)) {
+            for (Lockstep.Proc p : List.of(a, b, c)) {
                 assertEquals(0, p.waitExit(), p.name);
             }
         } finally {
-            for (Lockstep.Proc p : List.of(a, b, two)) {
+            for (Lockstep.Proc p : List.of(a, b, c)) {
                 p.process.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void aProcessRunsOneSide(@TempDir Path dir) throws Exception {
+        Lockstep.Proc a = sh(dir, "a", ONE, "A", dir.resolve("log").toString(), "1", "10.0");
+        try {
+            var e = assertThrows(IllegalArgumentException.class, () -> Lockstep.run(List.of(
+                    new Lockstep.Turn("a", a, "A", 1), new Lockstep.Turn("a2", a, "A", 1)), 1, 10.0, 1.0));
+            assertTrue(e.getMessage().contains("one training per side process"), e.getMessage());
+        } finally {
+            a.process.destroyForcibly();
         }
     }
 
