@@ -203,11 +203,12 @@ def main():
         if not args.quiet:
             print(msg, file=sys.stderr, flush=True)
 
+    data_sum = float(x.sum())
     runs = []
     for seed in [int(s) for s in args.seeds.split(",")]:
         wall, cpu, losses = train(x, args.hidden, args.latent, args.batch_size, args.epochs, seed, progress=progress,
                                     float32=args.defaults, reduction=args.reduction, lockstep=args.lockstep,
-                                    data_sum=float(x.sum()))
+                                    data_sum=data_sum)
         timed = slice(1, None) if len(wall) > 1 else slice(0, None)
         med_wall = statistics.median(wall[timed])
         med_cpu = statistics.median(cpu[timed])
@@ -232,7 +233,7 @@ def main():
         "epochs": args.epochs,
         "dtype": "float32" if args.defaults else "float64",
         "reduction": args.reduction,
-        "data_sum": float(x.sum()),
+        "data_sum": data_sum,
         "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(),
         "blas_threads": [p.get("num_threads") for p in threadpool_info()] if threadpool_info else None,
