@@ -48,8 +48,6 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Usage: {@code BenchCommand [--config digits|mnist-synthetic|mnist|all] [--epochs N] [--json FILE] [--seed S]
  * [--data-seed S] [--data-dir DIR] [--digits-csv PATH] [--reference SCRIPT] [--python EXE] [--no-reference]}, or
- * {@code BenchCommand --merge PART.json... [--long-lived FILE] [--spread FILE] [--json FILE]} (one round: the
- * fresh-JVM parts with the long-lived JVM's figures and the ratios), or
  * {@code BenchCommand --lockstep --side-jvm-options FILE [--config ...] [--epochs N] [--json FILE] ...} (one round of
  * {@code ./aelab bench}: every side in its own process, epoch by epoch in turn, {@link Lockstep}; FILE holds the
  * measured JVMs' options, one per line), or {@code BenchCommand --side --config C[,C...] --precision P}
@@ -107,9 +105,7 @@ public final class BenchCommand {
         String script = "bench/reference_vae.py";
         String python = "/usr/bin/python3";
         boolean reference = true;
-        List<Path> merge = new ArrayList<>();
         List<Path> rounds = new ArrayList<>();
-        Path longLived = null;
         boolean side = false;
         boolean lockstep = false;
         ProductPrecision precision = ProductPrecision.FLOAT64;
@@ -127,11 +123,6 @@ public final class BenchCommand {
                 case "--reference" -> script = value(args, ++i, "--reference");
                 case "--python" -> python = value(args, ++i, "--python");
                 case "--no-reference" -> reference = false;
-                case "--merge" -> {
-                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                        merge.add(Path.of(args[++i]));
-                    }
-                }
                 case "--combine" -> {
                     while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
                         rounds.add(Path.of(args[++i]));
@@ -141,14 +132,12 @@ public final class BenchCommand {
                 case "--lockstep" -> lockstep = true;
                 case "--precision" -> precision = ProductPrecision.valueOf(value(args, ++i, "--precision"));
                 case "--side-jvm-options" -> sideJvmOptions = Path.of(value(args, ++i, "--side-jvm-options"));
-                case "--long-lived" -> longLived = Path.of(value(args, ++i, "--long-lived"));
                 case "-h", "--help" -> {
                     System.out.println("usage: aelab bench [--config digits|mnist-synthetic|mnist|all] [--epochs N]"
                             + " [--json FILE] [--seed S] [--data-seed S] [--data-dir DIR] [--digits-csv PATH]"
                             + " [--reference SCRIPT] [--python EXE] [--no-reference]"
                             + " | --lockstep --side-jvm-options FILE [same options]"
                             + " | --side --config C[,C...] --precision FLOAT64|FLOAT32 [--epochs N] [--seed S] [--data-seed S]"
-                            + " | --merge PART.json... [--long-lived FILE] [--json FILE]"
                             + " | --combine ROUND.json... [--spread FILE] [--json FILE]");
                     return;
                 }
@@ -166,12 +155,8 @@ public final class BenchCommand {
                         + " (or a comma-separated list), got '" + configArg + "'");
             }
         }
-        if (!merge.isEmpty() && !rounds.isEmpty()) {
-            throw new IllegalArgumentException("--merge and --combine are separate steps: merge each round's parts,"
-                    + " then combine the rounds");
-        }
-        if (!merge.isEmpty() || !rounds.isEmpty()) {
-            List<Map<String, Object>> rows = !merge.isEmpty() ? merge(merge, longLived) : combineRounds(rounds);
+        if (!rounds.isEmpty()) {
+            List<Map<String, Object>> rows = combineRounds(rounds);
             SeedSpread.File spreads = null;
             if (spread != null) {
                 spreads = SeedSpread.read(spread);
@@ -522,26 +507,6 @@ public final class BenchCommand {
     }
 
     /**
-     * Rows of fresh-JVM part files ({"results": [...]}), each given the long-lived JVM's figures for its config
-     * ({@code long_lived_*}) and the ratios.
-     */
-    static List<Map<String, Object>> merge(List<Path> parts, Path longLived) throws IOException {
-        Map<String, Map<String, Object>> lived = new LinkedHashMap<>();
-        if (longLived != null) {
-            for (Map<String, Object> r : results(longLived)) {
-                lived.put((String) r.get("config"), r);
-            }
-        }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Path p : parts) {
-            for (Map<String, Object> r : results(p)) {
-                rows.add(withLongLivedAndRatios(r, lived.get((String) r.get("config"))));
-            }
-        }
-        return rows;
-    }
-
-    /**
      * Adds to a fresh-JVM row the long-lived JVM's figures of the same config ({@code long_lived_*}, none when
      * {@code l} is null) and the ratios; returns the row.
      */
@@ -587,7 +552,7 @@ public final class BenchCommand {
     }
 
     /**
-     * Rows of several rounds of the bench (each a merged file, {@link #merge}), one per config: each speed figure
+     * Rows of several rounds of the bench (each a file of {@link Lockstep#coordinate}'s rows), one per config: each speed figure
      * and each ratio is the median over the rounds of that round's value, so a ratio pairs two measurements taken
      * minutes apart in the same round (the median of per-round ratios, not a ratio of medians); peak RSS is the
      * largest of the rounds; the losses are the first round's, with {@code aelab_losses_equal_across_rounds} saying

@@ -318,7 +318,8 @@ final class Lockstep {
      * The whole lockstep bench of one round: per config, fresh JVMs for aelab float64 and float32, the two PyTorch
      * runs and, with several configs, the long-lived JVMs' trainings (one JVM per precision through all configs, in
      * order).
-     * Returns one row per config, as {@link BenchCommand#merge} makes them.
+     * Returns one row per config: the fresh JVMs' and PyTorch's figures with the long-lived JVMs' and the ratios
+     * ({@link BenchCommand#withLongLivedAndRatios}).
      *
      * @param sideJava the command that starts a measured JVM up to its main class: the java executable, the kernel's
      *     JVM options and the class path

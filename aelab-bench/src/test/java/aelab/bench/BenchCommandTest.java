@@ -28,20 +28,16 @@ class BenchCommandTest {
     }
 
     @Test
-    void mergeAddsLongLivedFiguresAndRatiosThroughTheJsonCode(@TempDir Path dir) throws Exception {
+    void longLivedFiguresAndRatiosThroughTheJsonCode() throws Exception {
         var side = new BenchCommand.Side(1000, 2000, 25.5, 70, new double[] {0.5, 0.25});
         var ref = new BenchCommand.Side(800, 1600, 25.4, 240, null);
         var def = new BenchCommand.Side(500, 400, 25.6, 260, null);
         var lived = new BenchCommand.Side(900, 1900, 25.5, 90, new double[] {0.6, 0.3});
         var f32 = new BenchCommand.Side(1500, 2900, 25.7, 75, new double[] {0.4, 0.2});
         var livedF32 = new BenchCommand.Side(1200, 2500, 25.7, 95, new double[] {0.5, 0.25});
-        Path fresh = dir.resolve("fresh.json");
-        Path longLived = dir.resolve("long.json");
-        Files.writeString(fresh, Json.write(Map.of("results", List.of(BenchCommand.toMap(
-                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, f32, ref, def))))));
-        Files.writeString(longLived, Json.write(Map.of("results", List.of(BenchCommand.toMap(
-                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, lived, livedF32, null, null))))));
-        List<Map<String, Object>> rows = BenchCommand.merge(List.of(fresh), longLived);
+        List<Map<String, Object>> rows = List.of(BenchCommand.withLongLivedAndRatios(
+                throughJson(new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, f32, ref, def)),
+                throughJson(new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, lived, livedF32, null, null))));
         assertEquals(1, rows.size());
         Map<String, Object> r = Json.parseObject(Json.write(rows.get(0)));
         assertEquals("digits", r.get("config"));
@@ -60,22 +56,23 @@ class BenchCommandTest {
         assertTrue(table.contains("f32 s/s") && table.contains("3.00") && table.contains("0.80"), table);
     }
 
-    /** One merged round of the digits config, written through the JSON code as the bench writes it. */
+    /** A row as the bench writes and reads it back: through the JSON code. */
+    private static Map<String, Object> throughJson(BenchCommand.Row row) {
+        return Json.parseObject(Json.write(BenchCommand.toMap(row)));
+    }
+
+    /** One round of the digits config, written through the JSON code as the bench writes it. */
     private static Path round(Path dir, String name, double aelab, double torchDefaults, double lived, double loss)
             throws Exception {
         var side = new BenchCommand.Side(aelab, aelab, loss, 70 + aelab / 100, new double[] {0.5, 0.25});
         var ref = new BenchCommand.Side(800, 800, 25.4, 240, null);
         var def = new BenchCommand.Side(torchDefaults, torchDefaults, 25.6, 260, null);
         var livedSide = new BenchCommand.Side(lived, lived, loss, 90, new double[] {0.6, 0.3});
-        Path fresh = dir.resolve(name + "-fresh.json");
-        Path longLived = dir.resolve(name + "-long.json");
-        Files.writeString(fresh, Json.write(Map.of("results", List.of(BenchCommand.toMap(
-                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, null, ref, def))))));
-        Files.writeString(longLived, Json.write(Map.of("results", List.of(BenchCommand.toMap(
-                new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, livedSide, null, null, null))))));
-        Path merged = dir.resolve(name + ".json");
-        Files.writeString(merged, Json.write(Map.of("results", BenchCommand.merge(List.of(fresh), longLived))));
-        return merged;
+        Path round = dir.resolve(name + ".json");
+        Files.writeString(round, Json.write(Map.of("results", List.of(BenchCommand.withLongLivedAndRatios(
+                throughJson(new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, side, null, ref, def)),
+                throughJson(new BenchCommand.Row(BenchCommand.DIGITS, 2, 1797, livedSide, null, null, null)))))));
+        return round;
     }
 
     @Test
