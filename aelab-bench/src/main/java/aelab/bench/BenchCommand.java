@@ -130,7 +130,7 @@ public final class BenchCommand {
                 }
                 case "--side" -> side = true;
                 case "--lockstep" -> lockstep = true;
-                case "--precision" -> precision = ProductPrecision.valueOf(value(args, ++i, "--precision"));
+                case "--precision" -> precision = precision(value(args, ++i, "--precision"));
                 case "--side-jvm-options" -> sideJvmOptions = Path.of(value(args, ++i, "--side-jvm-options"));
                 case "-h", "--help" -> {
                     System.out.println("usage: aelab bench [--config digits|mnist-synthetic|mnist|all] [--epochs N]"
@@ -235,6 +235,16 @@ public final class BenchCommand {
             Files.writeString(Path.of(json), Json.write(Map.of("results", rows)), StandardCharsets.UTF_8);
             System.err.println("bench: wrote " + json);
         }
+    }
+
+    private static ProductPrecision precision(String name) {
+        for (ProductPrecision p : ProductPrecision.values()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("--precision must be one of "
+                + Arrays.toString(ProductPrecision.values()) + ", got '" + name + "'");
     }
 
     /** Deletes a directory of files (the bench's temporary data files; no subdirectories). */

@@ -21,6 +21,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void aSideRefusesAPrecisionItDoesNotKnowNamingTheOption() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> BenchCommand.main(new String[] {"--side", "--precision", "FLOAT16"}));
+        assertTrue(e.getMessage().contains("--precision") && e.getMessage().contains("FLOAT16")
+                && e.getMessage().contains("FLOAT32"), e.getMessage());
+    }
+
+    @Test
     void numberReadsParsedMembersAndRejectsMissingOnes() {
         var o = aelab.json.Json.parseObject("{\"runs\": [{\"samples_per_s\": 1.0}], \"samples_per_s\": 83000.5}");
         assertEquals(83000.5, BenchCommand.number(o, "samples_per_s"), 0.0);
