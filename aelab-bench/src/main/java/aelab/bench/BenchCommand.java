@@ -482,22 +482,23 @@ public final class BenchCommand {
         put(m, "aelab_samples_per_cpu_s", r.aelab.samplesPerCpuSecond);
         put(m, "aelab_final_loss", r.aelab.finalLoss);
         put(m, "aelab_peak_rss_mb", r.aelab.peakRssMb);
-        List<Object> epochs = new ArrayList<>();
-        for (double e : r.aelab.epochSeconds) {
-            epochs.add(e);
-        }
-        m.put("aelab_epoch_seconds", epochs);
+        m.put("aelab_epoch_seconds", list(r.aelab.epochSeconds));
         if (r.aelabFloat32 != null) {
             side(m, "aelab_float32", r.aelabFloat32);
-            List<Object> f32 = new ArrayList<>();
-            for (double e : r.aelabFloat32.epochSeconds) {
-                f32.add(e);
-            }
-            m.put("aelab_float32_epoch_seconds", f32);
+            m.put("aelab_float32_epoch_seconds", list(r.aelabFloat32.epochSeconds));
         }
         side(m, "torch_f64_1thread", r.reference);
         side(m, "torch_defaults", r.referenceDefaults);
         return m;
+    }
+
+    /** The values as a JSON array. */
+    static List<Object> list(double[] v) {
+        List<Object> l = new ArrayList<>(v.length);
+        for (double d : v) {
+            l.add(d);
+        }
+        return l;
     }
 
     private static void side(Map<String, Object> m, String prefix, Side s) {

@@ -412,8 +412,8 @@ final class Lockstep {
                 row.put("seed", seed);
                 row.put("data_seed", dataSeed);
                 row.put("data_sum", sum);
-                row.put("torch_f64_1thread_epoch_seconds", list(r64.wall));
-                row.put("torch_defaults_epoch_seconds", list(rdef.wall));
+                row.put("torch_f64_1thread_epoch_seconds", BenchCommand.list(r64.wall));
+                row.put("torch_defaults_epoch_seconds", BenchCommand.list(rdef.wall));
                 Map<String, Object> livedRow = lived == null ? null
                         : BenchCommand.toMap(new Row(c, e, n, l64.side(n), l32.side(n), null, null));
                 BenchCommand.withLongLivedAndRatios(row, livedRow);
@@ -438,14 +438,6 @@ final class Lockstep {
             }
         }
         return rows;
-    }
-
-    private static List<Object> list(double[] v) {
-        List<Object> l = new ArrayList<>(v.length);
-        for (double d : v) {
-            l.add(d);
-        }
-        return l;
     }
 
     private static List<String> sideCommand(List<String> sideJava, String configs, String precision,
