@@ -39,11 +39,11 @@ import org.ejml.data.DMatrixRMaj;
  * epoch samples the same stretch of time. The order of the sides rotates by one every epoch, so that no side always
  * follows the same one.
  *
- * <p>Between its epochs a side process is stopped ({@code SIGSTOP}, then {@code SIGCONT} for its next turn): a
- * waiting JVM would otherwise go on compiling in the background (its JIT's queue is long in the first epochs) while
- * another side is timed, slowing that side and giving the JVM compiled code for free; stopped, a JVM's JIT and GC
- * run only during its own epochs, as in a notebook. Only one side trains at any moment, so each has the machine's
- * two cores, as it would alone.
+ * <p>From its {@code @ready} on, a side process is stopped between its turns ({@code SIGSTOP}, then {@code SIGCONT}
+ * for its next turn): a waiting JVM would otherwise go on compiling in the background (its JIT's queue is long in
+ * the first epochs) while another side is timed, or while the others start, slowing the timed side and giving the
+ * JVM compiled code for free; stopped, a JVM's JIT and GC run only during its own epochs. Only one side trains at
+ * any moment, so each has the machine's two cores, as it would alone.
  *
  * <p>Protocol, one line each: a side prints {@code @ready TAG DATA_SUM} when its model is built, then for every
  * epoch waits for {@code go TAG} on stdin and prints {@code @epoch TAG E WALL_S CPU_S LOSS} when the epoch ends;
@@ -235,8 +235,8 @@ final class Lockstep {
     }
 
     /**
-     * Runs the lockstep epochs of one config: waits for every side's {@code @ready} (and checks its data sum), stops
-     * every process, then for each epoch lets each side in {@link #order} train one epoch, stopped again after it.
+     * Runs the lockstep epochs of one config: waits for every side's {@code @ready}, stops that side as soon as it is
+     * ready (and checks its data sum), then for each epoch lets each side in {@link #order} train one epoch, stopped again after it.
      * Leaves every process running (continued) after the last epoch.
      */
     static void run(List<Turn> turns, int epochs, double dataSum, double scale) throws IOException,
@@ -248,20 +248,23 @@ final class Lockstep {
             }
             procs.add(t.proc);
         }
-        for (Turn t : turns) {
-            String[] ready = t.proc.next("@ready");
-            if (!ready[1].equals(t.tag)) {
-                throw new IllegalStateException(t.proc.name + " announced " + ready[1] + ", not " + t.tag);
-            }
-            // entries are multiples of 1/scale: the sums times scale are integers up to rounding (BenchCommand)
-            double sideSum = Double.parseDouble(ready[2]);
-            if (Math.rint(sideSum * scale) != Math.rint(dataSum * scale)) {
-                throw new IllegalStateException(t.proc.name + " (" + t.tag + ") trained on different data: sum of"
-                        + " entries " + sideSum + ", the coordinator's " + dataSum);
-            }
-        }
         boolean ok = false;
         try {
+            for (Turn t : turns) {
+                String[] ready = t.proc.next("@ready");
+                // stopped at once: a side ready before the others would otherwise go on compiling (or warming up)
+                // while it waits for them, and start its first timed epochs with that head start
+                t.proc.signal("STOP");
+                if (!ready[1].equals(t.tag)) {
+                    throw new IllegalStateException(t.proc.name + " announced " + ready[1] + ", not " + t.tag);
+                }
+                // entries are multiples of 1/scale: the sums times scale are integers up to rounding (BenchCommand)
+                double sideSum = Double.parseDouble(ready[2]);
+                if (Math.rint(sideSum * scale) != Math.rint(dataSum * scale)) {
+                    throw new IllegalStateException(t.proc.name + " (" + t.tag + ") trained on different data: sum"
+                            + " of entries " + sideSum + ", the coordinator's " + dataSum);
+                }
+            }
             runEpochs(turns, procs, epochs);
             ok = true;
         } finally {
@@ -278,9 +281,6 @@ final class Lockstep {
 
     private static void runEpochs(List<Turn> turns, List<Proc> procs, int epochs) throws IOException,
             InterruptedException {
-        for (Proc p : procs) {
-            p.signal("STOP");
-        }
         for (int e = 1; e <= epochs; e++) {
             for (Turn t : order(turns, e)) {
                 t.proc.signal("CONT");

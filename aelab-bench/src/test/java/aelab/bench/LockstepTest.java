@@ -89,6 +89,47 @@ class LockstepTest {
         b.process.destroyForcibly();
     }
 
+    /**
+     * A side ready early must not run on while it waits for the others (its JVM would compile, or warm up, with a
+     * head start): stand-in A counts in a loop once it has said {@code @ready} until B, ready 2 s later, takes a
+     * snapshot of A's count. Stopped at once, A counts a few times (the coordinator's signal takes a few ms); left
+     * running it would count for the whole 2 s (about 100 times, every 10 ms plus a fork).
+     */
+    @Test
+    void aSideIsStoppedAsSoonAsItIsReady(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log");
+        Path count = dir.resolve("count");
+        Path snapshot = dir.resolve("snapshot");
+        Path flag = dir.resolve("flag");
+        String epochs = ONE.substring(ONE.indexOf("e=1"));
+        String counting = """
+                tag=$1; log=$2; n=$3; sum=$4; count=$5; flag=$6
+                echo "@ready $tag $sum"
+                i=0
+                while [ ! -e "$flag" ]; do i=$((i + 1)); echo $i > "$count"; sleep 0.01; done
+                """ + epochs;
+        String late = """
+                tag=$1; log=$2; n=$3; sum=$4; count=$5; flag=$6; snapshot=$7
+                sleep 2
+                cp "$count" "$snapshot" 2>/dev/null || echo 0 > "$snapshot"
+                touch "$flag"
+                echo "@ready $tag $sum"
+                """ + epochs;
+        Lockstep.Proc a = sh(dir, "a", counting, "A", log.toString(), "1", "10.0", count.toString(), flag.toString());
+        Lockstep.Proc b = sh(dir, "b", late, "B", log.toString(), "1", "10.0", count.toString(), flag.toString(),
+                snapshot.toString());
+        try {
+            Lockstep.run(List.of(new Lockstep.Turn("a", a, "A", 1), new Lockstep.Turn("b", b, "B", 1)), 1, 10.0,
+                    1.0);
+            int counted = Integer.parseInt(Files.readString(snapshot).strip());
+            assertTrue(counted <= 20, "A counted " + counted + " times while it waited for B");
+            assertEquals(List.of("A 1", "B 1"), Files.readAllLines(log));
+        } finally {
+            a.process.destroyForcibly();
+            b.process.destroyForcibly();
+        }
+    }
+
     @Test
     void theOrderRotatesByOneEachEpoch() {
         assertEquals(List.of(1, 2, 3), Lockstep.order(List.of(1, 2, 3), 1));
