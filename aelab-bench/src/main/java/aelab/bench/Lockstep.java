@@ -236,7 +236,8 @@ final class Lockstep {
 
     /**
      * Runs the lockstep epochs of one config: waits for every side's {@code @ready}, stops that side as soon as it is
-     * ready (and checks its data sum), then for each epoch lets each side in {@link #order} train one epoch, stopped again after it.
+     * ready (and checks its data sum), then for each epoch lets each side in {@link #order} train one epoch, stopped
+     * again after it.
      * Leaves every process running (continued) after the last epoch.
      */
     static void run(List<Turn> turns, int epochs, double dataSum, double scale) throws IOException,
