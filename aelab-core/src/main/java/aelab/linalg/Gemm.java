@@ -32,16 +32,19 @@ import org.ejml.data.DMatrixRMaj;
  * arrays starting at index 0 (with invariant offsets into one flat array C2 vectorises far less well).
  *
  * <p>Robustness of the compiled kernel (measured on the course's VAE, JDK 17): every shape runs the same code path
- * — k blocks are zero-padded to a multiple of {@value #KU}, an odd last row of C is paired with a zero row of A, and outputs
- * narrower than {@value #NARROW} columns are computed transposed ({@code Cᵀ = op(B)ᵀ·op(A)ᵀ}) — because a branch
- * first taken late (e.g. by the smaller last batch of an epoch) made HotSpot recompile the kernel, after which it ran
- * at half speed. The speed also depended on where the scratch rows landed in memory (4K aliasing between the stores
+ * — k blocks are zero-padded to a multiple of {@value #KU} and an odd last row of C is paired with a zero row of A —
+ * because a branch first taken late (e.g. by the smaller last batch of an epoch) made HotSpot recompile the kernel,
+ * after which it ran at half speed. Outputs narrower than {@value #NARROW} columns (a 2-unit latent layer's) never
+ * reach the kernels: their j-loop is too short to vectorise, so a scalar loop computes eight rows' chains of one column
+ * at a time (8 GFLOP/s on the digits VAE's 64×128·128×2 heads, against 3.1 for the transposed product through the
+ * kernel that it replaces, whose packing of the transposed operand took most of the time). The speed also depended on where the scratch rows landed in memory (4K aliasing between the stores
  * to C and the loads of the panel, 10 vs 27 GFLOP/s); the scratch layout ({@link #ROW_STRIDE}, {@link #SPACER})
  * fixes their relative placement. Per-thread packing buffers are reused, so a call allocates nothing once warm
  * (except a null output).
  *
- * <p>Every entry of C is the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k-1 in order (zero padding
- * adds fma(0, 0, s) = s), whatever the shape, the kernel and the thread count: large products are cut into row (or,
+ * <p>Every entry of C is the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k-1 in order, from 0, or
+ * from C's entry in the accumulating forms (zero padding adds fma(0, 0, s) = s), whatever the shape, the kernel and the
+ * thread count: large products are cut into row (or,
  * for the vector kernels when C is wider than tall, column) ranges of C computed in parallel ({@link Threads}), so
  * results are bit-identical on 1 or N threads.
  *
@@ -372,25 +375,16 @@ public final class Gemm {
             return;
         }
         final Workspace ws = WORKSPACE.get();
-        final boolean narrow = n < NARROW && !single;
-        final boolean vector = !narrow && vectorReady(2.0 * m * n * k);
+        if (n < NARROW) {
+            narrowParts(single, transA, transB, a, b, cd, m, n, k, accumulate);
+            return;
+        }
+        final boolean vector = vectorReady(2.0 * m * n * k);
         // The float path and the vector kernel overwrite C themselves (C's old values unread, no zeroing pass); the
         // other paths add to a zeroed C.
         final boolean overwrite = !accumulate && (single || vector);
         if (!accumulate && !overwrite) {
             Arrays.fill(cd, 0, m * n, 0.0);
-        }
-        if (narrow) {
-            // C is narrow: compute Cᵀ = op(B)ᵀ·op(A)ᵀ (wide) and add its transpose.
-            final double[] ct = ws.transposed(n * m);
-            Arrays.fill(ct, 0, n * m, 0.0);
-            blocked(!transB, !transA, b, a, ct, n, m, k, 0, n, ws);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    cd[i * n + j] += ct[j * m + i];
-                }
-            }
-            return;
         }
         // C cut into contiguous row ranges, one per thread — or, for the vector kernel when C is wider than tall,
         // column ranges, so that each thread packs only its share of op(B) (the larger operand there). Every element
@@ -414,6 +408,141 @@ public final class Gemm {
                 part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
             }
         });
+    }
+
+    /**
+     * C (+)= op(A)·op(B) for C narrower than {@value #NARROW} columns (a VAE's 2-unit latent heads), where a loop over
+     * j is too short to vectorise: each entry's chain directly, eight rows of one column at a time, so that eight
+     * independent chains keep the FMA units busy (a single chain would wait out each FMA's latency). Large ones are
+     * cut into row ranges (multiples of 8) across threads; each entry is the same chain whoever computes it.
+     */
+    private static void narrowParts(boolean single, boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b,
+            double[] cd, int m, int n, int k, boolean accumulate) {
+        final int parts = Threads.partsFor(2.0 * m * n * k, m);
+        if (parts <= 1) {
+            narrow(single, transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k, 0, m, accumulate);
+            return;
+        }
+        Threads.run(parts, part -> narrow(single, transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k,
+                rangeStart(part, parts, m, 8), rangeStart(part + 1, parts, m, 8), accumulate));
+    }
+
+    /**
+     * Rows [from, to) of a narrow C (n columns): s = fma(op(A)[i][p], op(B)[p][j], s) for p in order, from 0 or, when
+     * accumulating, from C[i][j] (float64); or, in float32, C[i][j] = (accumulating ? C[i][j] : 0) + (double) t with
+     * t = fma((float) op(A)[i][p], (float) op(B)[p][j], t) from 0f.
+     */
+    private static void narrow(boolean single, boolean transA, boolean transB, double[] ad, int lda, double[] bd,
+            int ldb, double[] cd, int n, int k, int from, int to, boolean accumulate) {
+        // op(A)[i][p] = ad[i * ai + p * ap], op(B)[p][j] = bd[p * bp + j * bj]
+        final int ai = transA ? 1 : lda;
+        final int ap = transA ? lda : 1;
+        final int bp = transB ? 1 : ldb;
+        final int bj = transB ? ldb : 1;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            for (int j = 0; j < n; j++) {
+                if (single) {
+                    narrowEightFloat(ad, i * ai, ai, ap, bd, j * bj, bp, k, cd, i * n + j, n, accumulate);
+                } else {
+                    narrowEight(ad, i * ai, ai, ap, bd, j * bj, bp, k, cd, i * n + j, n, accumulate);
+                }
+            }
+        }
+        for (; i < to; i++) {
+            for (int j = 0; j < n; j++) {
+                final int c = i * n + j;
+                if (single) {
+                    float t = 0f;
+                    for (int p = 0; p < k; p++) {
+                        t = Math.fma((float) ad[i * ai + p * ap], (float) bd[p * bp + j * bj], t);
+                    }
+                    cd[c] = accumulate ? cd[c] + t : t;
+                } else {
+                    double s = accumulate ? cd[c] : 0.0;
+                    for (int p = 0; p < k; p++) {
+                        s = Math.fma(ad[i * ai + p * ap], bd[p * bp + j * bj], s);
+                    }
+                    cd[c] = s;
+                }
+            }
+        }
+    }
+
+    /** Eight rows (A from a0, rows ai apart, p steps ap) of one column (B from b0, p steps bp) of a narrow C. */
+    private static void narrowEight(double[] ad, int a0, int ai, int ap, double[] bd, int b0, int bp, int k,
+            double[] cd, int c0, int n, boolean accumulate) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        if (accumulate) {
+            s0 = cd[c0];
+            s1 = cd[c0 + n];
+            s2 = cd[c0 + 2 * n];
+            s3 = cd[c0 + 3 * n];
+            s4 = cd[c0 + 4 * n];
+            s5 = cd[c0 + 5 * n];
+            s6 = cd[c0 + 6 * n];
+            s7 = cd[c0 + 7 * n];
+        }
+        for (int p = 0; p < k; p++) {
+            final double v = bd[b0 + p * bp];
+            final int a = a0 + p * ap;
+            s0 = Math.fma(ad[a], v, s0);
+            s1 = Math.fma(ad[a + ai], v, s1);
+            s2 = Math.fma(ad[a + 2 * ai], v, s2);
+            s3 = Math.fma(ad[a + 3 * ai], v, s3);
+            s4 = Math.fma(ad[a + 4 * ai], v, s4);
+            s5 = Math.fma(ad[a + 5 * ai], v, s5);
+            s6 = Math.fma(ad[a + 6 * ai], v, s6);
+            s7 = Math.fma(ad[a + 7 * ai], v, s7);
+        }
+        cd[c0] = s0;
+        cd[c0 + n] = s1;
+        cd[c0 + 2 * n] = s2;
+        cd[c0 + 3 * n] = s3;
+        cd[c0 + 4 * n] = s4;
+        cd[c0 + 5 * n] = s5;
+        cd[c0 + 6 * n] = s6;
+        cd[c0 + 7 * n] = s7;
+    }
+
+    /** {@link #narrowEight} in float: the float chains from 0f, then written to C or added to it. */
+    private static void narrowEightFloat(double[] ad, int a0, int ai, int ap, double[] bd, int b0, int bp, int k,
+            double[] cd, int c0, int n, boolean accumulate) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        for (int p = 0; p < k; p++) {
+            final float v = (float) bd[b0 + p * bp];
+            final int a = a0 + p * ap;
+            s0 = Math.fma((float) ad[a], v, s0);
+            s1 = Math.fma((float) ad[a + ai], v, s1);
+            s2 = Math.fma((float) ad[a + 2 * ai], v, s2);
+            s3 = Math.fma((float) ad[a + 3 * ai], v, s3);
+            s4 = Math.fma((float) ad[a + 4 * ai], v, s4);
+            s5 = Math.fma((float) ad[a + 5 * ai], v, s5);
+            s6 = Math.fma((float) ad[a + 6 * ai], v, s6);
+            s7 = Math.fma((float) ad[a + 7 * ai], v, s7);
+        }
+        cd[c0] = (accumulate ? cd[c0] : 0.0) + s0;
+        cd[c0 + n] = (accumulate ? cd[c0 + n] : 0.0) + s1;
+        cd[c0 + 2 * n] = (accumulate ? cd[c0 + 2 * n] : 0.0) + s2;
+        cd[c0 + 3 * n] = (accumulate ? cd[c0 + 3 * n] : 0.0) + s3;
+        cd[c0 + 4 * n] = (accumulate ? cd[c0 + 4 * n] : 0.0) + s4;
+        cd[c0 + 5 * n] = (accumulate ? cd[c0 + 5 * n] : 0.0) + s5;
+        cd[c0 + 6 * n] = (accumulate ? cd[c0 + 6 * n] : 0.0) + s6;
+        cd[c0 + 7 * n] = (accumulate ? cd[c0 + 7 * n] : 0.0) + s7;
     }
 
     /** Start of range {@code part} of [0, extent) cut into {@code parts}, rounded down to a multiple of unit. */
