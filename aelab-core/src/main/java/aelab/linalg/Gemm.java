@@ -34,19 +34,18 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Robustness of the compiled kernel (measured on the course's VAE, JDK 17): every shape runs the same code path
  * — k blocks are zero-padded to a multiple of {@value #KU} and an odd last row of C is paired with a zero row of A —
  * because a branch first taken late (e.g. by the smaller last batch of an epoch) made HotSpot recompile the kernel,
- * after which it ran at half speed. Outputs narrower than {@value #NARROW} columns (a 2-unit latent layer's) never
- * reach the kernels: their j-loop is too short to vectorise, so a scalar loop computes eight rows' chains of one column
- * at a time (8 GFLOP/s on the digits VAE's 64×128·128×2 heads, against 3.1 for the transposed product through the
- * kernel that it replaces, whose packing of the transposed operand took most of the time). The speed also depended on where the scratch rows landed in memory (4K aliasing between the stores
- * to C and the loads of the panel, 10 vs 27 GFLOP/s); the scratch layout ({@link #ROW_STRIDE}, {@link #SPACER})
- * fixes their relative placement. Per-thread packing buffers are reused, so a call allocates nothing once warm
- * (except a null output).
+ * after which it ran at half speed. The speed also depended on where the scratch rows landed in memory (4K aliasing
+ * between the stores to C and the loads of the panel, 10 vs 27 GFLOP/s); the scratch layout ({@link #ROW_STRIDE},
+ * {@link #SPACER}) fixes their relative placement. Per-thread packing buffers are reused, so a call allocates nothing
+ * once warm (except a null output). Outputs narrower than {@value #NARROW} columns (a 2-unit latent layer's) never
+ * reach the kernels: their j-loop is too short to vectorise, so a scalar loop computes eight rows' chains of one
+ * column at a time (8 GFLOP/s on the digits VAE's 64×128·128×2 heads, against 3.1 for the transposed product through
+ * the blocked kernel that it replaced, whose packing of the transposed operand took most of the time).
  *
  * <p>Every entry of C is the chain {@code s = fma(op(A)[i][p], op(B)[p][j], s)} over p = 0..k-1 in order, from 0, or
- * from C's entry in the accumulating forms (zero padding adds fma(0, 0, s) = s), whatever the shape, the kernel and the
- * thread count: large products are cut into row (or,
- * for the vector kernels when C is wider than tall, column) ranges of C computed in parallel ({@link Threads}), so
- * results are bit-identical on 1 or N threads.
+ * from C's entry in the accumulating forms (zero padding adds fma(0, 0, s) = s), whatever the shape, the kernel and
+ * the thread count: large products are cut into row (or, for the vector kernels when C is wider than tall, column)
+ * ranges of C computed in parallel ({@link Threads}), so results are bit-identical on 1 or N threads.
  *
  * <p>Known limitation of the auto-vectorised kernel (JIT state): in some JVMs the compiled kernel runs the VAE's
  * products at about half speed for the whole run. Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g):
@@ -78,7 +77,7 @@ public final class Gemm {
      * one after the other) the C rows sit about 2 KB away, modulo 4096, from every panel row.
      */
     static final int SPACER = 126;
-    /** Below this many columns of C the j-loop is too short to vectorise: C is computed transposed instead. */
+    /** Below this many columns of C the j-loop is too short to vectorise: C is computed by {@code narrow} instead. */
     static final int NARROW = 8;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
@@ -374,11 +373,11 @@ public final class Gemm {
             }
             return;
         }
-        final Workspace ws = WORKSPACE.get();
         if (n < NARROW) {
             narrowParts(single, transA, transB, a, b, cd, m, n, k, accumulate);
             return;
         }
+        final Workspace ws = WORKSPACE.get();
         final boolean vector = vectorReady(2.0 * m * n * k);
         // The float path and the vector kernel overwrite C themselves (C's old values unread, no zeroing pass); the
         // other paths add to a zeroed C.
@@ -780,7 +779,6 @@ public final class Gemm {
     /** Per-thread packing buffers, grown on demand and reused. */
     private static final class Workspace {
         private double[] a = new double[0];
-        private double[] b = new double[0];
         final double[][] bRows = new double[KC + KU][NC];
         final double[] spacer = new double[SPACER];
         final double[] cRows = new double[ROW_STRIDE + NC];
@@ -810,13 +808,6 @@ public final class Gemm {
                 fa = new float[size];
             }
             return fa;
-        }
-
-        double[] transposed(int size) {
-            if (b.length < size) {
-                b = new double[size];
-            }
-            return b;
         }
     }
 }
