@@ -810,4 +810,50 @@ public final class Gemm {
             return fa;
         }
     }
+
+    // STUB-BEGIN (float storage, replaced at merge)
+    private static void stubChain(boolean ta, boolean tb, org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b,
+            org.ejml.data.FMatrixRMaj c, boolean acc) {
+        int m = ta ? a.numCols : a.numRows;
+        int k = ta ? a.numRows : a.numCols;
+        int n = tb ? b.numRows : b.numCols;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float t = acc ? c.data[i * n + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    float x = ta ? a.data[p * a.numCols + i] : a.data[i * a.numCols + p];
+                    float y = tb ? b.data[j * b.numCols + p] : b.data[p * b.numCols + j];
+                    t = Math.fma(x, y, t);
+                }
+                c.data[i * n + j] = t;
+            }
+        }
+    }
+
+    public static org.ejml.data.FMatrixRMaj mult(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+        if (c == null) c = new org.ejml.data.FMatrixRMaj(a.numRows, b.numCols); else c.reshape(a.numRows, b.numCols);
+        stubChain(false, false, a, b, c, false);
+        return c;
+    }
+
+    public static org.ejml.data.FMatrixRMaj multTransA(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+        if (c == null) c = new org.ejml.data.FMatrixRMaj(a.numCols, b.numCols); else c.reshape(a.numCols, b.numCols);
+        stubChain(true, false, a, b, c, false);
+        return c;
+    }
+
+    public static org.ejml.data.FMatrixRMaj multTransB(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+        if (c == null) c = new org.ejml.data.FMatrixRMaj(a.numRows, b.numRows); else c.reshape(a.numRows, b.numRows);
+        stubChain(false, true, a, b, c, false);
+        return c;
+    }
+
+    public static void multAdd(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+        stubChain(false, false, a, b, c, true);
+    }
+
+    public static void multAddTransB(org.ejml.data.FMatrixRMaj a, org.ejml.data.FMatrixRMaj b, org.ejml.data.FMatrixRMaj c) {
+        stubChain(false, true, a, b, c, true);
+    }
+    // STUB-END
 }

@@ -1,6 +1,7 @@
 package aelab.model;
 
 import aelab.optim.Gradients;
+import aelab.optim.Optimizer;
 import aelab.optim.Parameters;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -74,5 +75,18 @@ public interface Autoencoder {
     /** Value of metric {@code index} of {@link #metricNames()} from the last {@link #lossAndGradients} call. */
     default double lastMetric(int index) {
         throw new IllegalArgumentException("index must be in [0, " + (metricNames().size() - 1) + "], got " + index);
+    }
+
+    /**
+     * A training run's step for this model with this optimizer ({@link TrainingStep}), used by
+     * {@link aelab.train.Trainer}; each call makes a new step. The default trains on the parameter blocks in double:
+     * {@link #lossAndGradients}, then {@link Optimizer#stepKeepingPrevious(aelab.optim.Parameters, Gradients,
+     * double[][])}. {@link Vae} returns a step in float32 storage when its products are
+     * {@link aelab.linalg.ProductPrecision#FLOAT32}.
+     *
+     * @param optimizer the optimizer of the run. Not modified here (the step updates its state).
+     */
+    default TrainingStep trainingStep(Optimizer optimizer) {
+        return new DoubleStorageStep(this, optimizer);
     }
 }

@@ -10,6 +10,7 @@ import aelab.nn.Activation;
 import aelab.nn.DenseLayer;
 import aelab.nn.Mlp;
 import aelab.optim.Gradients;
+import aelab.optim.Optimizer;
 import aelab.optim.ParameterBlock;
 import aelab.optim.Parameters;
 import java.util.ArrayList;
@@ -77,6 +78,7 @@ public final class Vae implements Autoencoder {
     private final double decoderVariance;
     private double beta;
     private final double freeBits;
+    private final ProductPrecision precision;
     private final Parameters parameters;
 
     private final DMatrixRMaj mu = new DMatrixRMaj(1, 1);
@@ -107,6 +109,7 @@ public final class Vae implements Autoencoder {
         this.decoderVariance = b.decoderVariance;
         this.beta = b.beta;
         this.freeBits = b.freeBits;
+        this.precision = b.precision;
         this.klPerDimBatch = new double[b.latentDim];
         int[] hidden = b.hiddenSizes;
         this.trunk = hidden.length == 0 ? null
@@ -199,9 +202,13 @@ public final class Vae implements Autoencoder {
 
         /**
          * Precision of the matrix products of every layer (default {@link ProductPrecision#FLOAT64}).
-         * {@link ProductPrecision#FLOAT32} trains in PyTorch's default arithmetic for the products, about twice as
-         * fast for large layers; parameters, gradients, the loss and the optimizer stay double. The initial
-         * parameters are the same either way.
+         * {@link ProductPrecision#FLOAT32} products are float chains, PyTorch's default arithmetic. Called directly,
+         * {@link #lossAndGradients} keeps parameters, gradients, activations and the loss in double around them. A
+         * {@link aelab.train.Trainer} run trains such a VAE in float32 storage, as PyTorch trains in float32
+         * ({@link #trainingStep}: parameters, activations, gradients and the optimizer's state in float, the
+         * Bernoulli terms on float vectors; the parameters are rounded to float when the run starts and written
+         * back at every epoch's end), about three times as fast as float64 for large layers. The initial parameters
+         * are the same either way.
          */
         public Builder productPrecision(ProductPrecision precision) {
             this.precision = Require.notNull("precision", precision);
@@ -443,12 +450,66 @@ public final class Vae implements Autoencoder {
      */
     private void checkTraining(DMatrixRMaj batch, Object noise, Gradients out) {
         boolean valid = batch != null && batch.numCols == d && batch.numRows >= 1 && noise != null && out != null
-                && out.parameters() == parameters
-                && (likelihood == Likelihood.BERNOULLI ? ModelChecks.inUnitInterval(batch) : ModelChecks.isFinite(batch));
+                && out.parameters() == parameters && isValidBatch(batch);
         if (!valid) {
             ModelChecks.training(batch, d, noise, out, parameters);
             requireValidInput("batch", batch);
         }
+    }
+
+    /** One pass deciding {@link #requireValidInput}'s checks of a batch of the right width (entries in [0, 1] imply finite). */
+    private boolean isValidBatch(DMatrixRMaj batch) {
+        return likelihood == Likelihood.BERNOULLI ? ModelChecks.inUnitInterval(batch) : ModelChecks.isFinite(batch);
+    }
+
+    /** The checks of a float-storage training step ({@link VaeFloatStorageStep}): the batch and the noise source. */
+    void checkFloatStorageStep(DMatrixRMaj batch, Object noise) {
+        if (batch == null || batch.numCols != d || batch.numRows < 1 || noise == null || !isValidBatch(batch)) {
+            ModelChecks.batch("batch", batch, d);
+            Require.notNull("rng", noise);
+            requireValidInput("batch", batch);
+        }
+    }
+
+    /**
+     * A step in float32 storage ({@link VaeFloatStorageStep}) when the products are {@link ProductPrecision#FLOAT32},
+     * the optimizer {@linkplain Optimizer#supportsFloatStorage supports it}, free bits are off and every hidden layer
+     * is ReLU (or there is none); otherwise the default step in double storage.
+     */
+    @Override
+    public TrainingStep trainingStep(Optimizer optimizer) {
+        Require.notNull("optimizer", optimizer);
+        if (precision != ProductPrecision.FLOAT32 || freeBits > 0 || !optimizer.supportsFloatStorage()
+                || !VaeFloatStorageStep.supports(trunk) || !VaeFloatStorageStep.supports(decoder)) {
+            return Autoencoder.super.trainingStep(optimizer);
+        }
+        return new VaeFloatStorageStep(this, optimizer);
+    }
+
+    /** The encoder's trunk (null without hidden layers). */
+    Mlp trunk() {
+        return trunk;
+    }
+
+    /** The μ head. */
+    DenseLayer meanHead() {
+        return meanHead;
+    }
+
+    /** The log σ² head. */
+    DenseLayer logVarHead() {
+        return logVarHead;
+    }
+
+    /** The decoder. */
+    Mlp decoder() {
+        return decoder;
+    }
+
+    /** Sets the metrics of the last training step (means per sample), for {@link VaeFloatStorageStep}. */
+    void setLastMetrics(double nll, double kl) {
+        this.lastNll = nll;
+        this.lastKl = kl;
     }
 
     @Override

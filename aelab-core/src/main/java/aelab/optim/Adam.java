@@ -80,4 +80,45 @@ public final class Adam extends BlockwiseOptimizer {
         return "Adam(learningRate=" + learningRate() + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
                 + ")";
     }
+
+    // STUB-BEGIN
+    private float[][] fm;
+    private float[][] fv;
+    private long fsteps;
+
+    @Override
+    public boolean supportsFloatStorage() {
+        return true;
+    }
+
+    @Override
+    public boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
+            float[][] previous) {
+        if (fm == null) {
+            fm = new float[values.length][];
+            fv = new float[values.length][];
+            for (int b = 0; b < values.length; b++) {
+                fm[b] = new float[values[b].length];
+                fv[b] = new float[values[b].length];
+            }
+        }
+        fsteps++;
+        float stepSize = (float) (learningRate() / (1 - Math.pow(beta1, fsteps)));
+        float sq = (float) Math.sqrt(1 - Math.pow(beta2, fsteps));
+        boolean finite = true;
+        for (int b = 0; b < values.length; b++) {
+            System.arraycopy(values[b], 0, previous[b], 0, values[b].length);
+            for (int i = 0; i < values[b].length; i++) {
+                float g = gradients[b][i];
+                float m = (float) beta1 * fm[b][i] + (float) (1 - beta1) * g;
+                float v = (float) beta2 * fv[b][i] + (float) (1 - beta2) * g * g;
+                fm[b][i] = m;
+                fv[b][i] = v;
+                values[b][i] -= stepSize * (m / ((float) Math.sqrt(v) / sq + (float) epsilon));
+                finite &= Float.isFinite(values[b][i]);
+            }
+        }
+        return finite;
+    }
+    // STUB-END
 }

@@ -51,4 +51,15 @@ public interface Optimizer {
 
     /** The learning rate η. */
     double learningRate();
+
+    // STUB-BEGIN
+    default boolean supportsFloatStorage() {
+        return false;
+    }
+
+    default boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
+            float[][] previous) {
+        throw new UnsupportedOperationException(getClass().getSimpleName());
+    }
+    // STUB-END
 }

@@ -57,4 +57,26 @@ public final class Sgd extends BlockwiseOptimizer {
     public String toString() {
         return "Sgd(learningRate=" + learningRate() + ", momentum=" + momentum + ")";
     }
+
+    // STUB-BEGIN
+    @Override
+    public boolean supportsFloatStorage() {
+        return true;
+    }
+
+    @Override
+    public boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
+            float[][] previous) {
+        boolean finite = true;
+        float lr = (float) learningRate();
+        for (int b = 0; b < values.length; b++) {
+            System.arraycopy(values[b], 0, previous[b], 0, values[b].length);
+            for (int i = 0; i < values[b].length; i++) {
+                values[b][i] -= lr * gradients[b][i];
+                finite &= Float.isFinite(values[b][i]);
+            }
+        }
+        return finite;
+    }
+    // STUB-END
 }

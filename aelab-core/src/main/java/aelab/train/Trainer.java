@@ -3,10 +3,8 @@ package aelab.train;
 import aelab.core.Require;
 import aelab.core.Rng;
 import aelab.model.Autoencoder;
-import aelab.optim.Gradients;
+import aelab.model.TrainingStep;
 import aelab.optim.Optimizer;
-import aelab.optim.ParameterBlock;
-import aelab.optim.Parameters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +16,11 @@ import org.ejml.data.DMatrixRMaj;
  * The training loop (mini-batch stochastic optimisation, Goodfellow et al., <i>Deep Learning</i>, §8.1.3). For
  * each epoch: permute the rows (if shuffling), cut them into batches of {@code batchSize} (the last one may be
  * smaller and is used), and for each batch compute {@code L, ∂L/∂θ = model.lossAndGradients(batch, rng, grads)}, check
- * them for NaN/∞, call {@code optimizer.step}, check the updated parameters for NaN/∞, and notify listeners.
+ * them for NaN/∞, call {@code optimizer.step}, check the updated parameters for NaN/∞, and notify listeners. The
+ * model's {@link Autoencoder#trainingStep} does the computing: on the parameter blocks in double, or, for a
+ * {@link aelab.model.Vae} with float32 products, on float copies of them ({@link TrainingStep}), which the trainer
+ * writes back into the blocks before every epoch's listeners (and reads again after them) and when the run returns
+ * or throws; {@link TrainingListener#onBatchEnd} then sees the blocks as they were at the epoch's start.
  *
  * <p>Randomness: a generator seeded with {@code config.seed()} is split into one stream for shuffling and one for
  * the model's noise, so the same seed gives the same bits. Data are validated before training. Buffers (batch,
@@ -142,7 +144,6 @@ public final class Trainer {
     private final class Run {
         private final Autoencoder model;
         private final DMatrixRMaj data;
-        private final Optimizer optimizer;
         private final RandomGenerator shuffleRng;
         private final RandomGenerator modelRng;
         private final int batchSize;
@@ -150,13 +151,8 @@ public final class Trainer {
         private final long totalSteps;
         private final int[] order;
         private final DMatrixRMaj batch;
-        private final Parameters parameters;
-        private final Gradients gradients;
-        /**
-         * The parameter values before the running step, written by {@link Optimizer#stepKeepingPrevious} (restored
-         * when the step makes one non-finite).
-         */
-        private final double[][] beforeStep;
+        /** The model's step on the storage it trains in (the parameter blocks, or float copies of them). */
+        private final TrainingStep trainingStep;
         private final int metrics;
         private final double[] epochSums;
         private final TrainingHistory history;
@@ -169,7 +165,6 @@ public final class Trainer {
         Run(Autoencoder model, DMatrixRMaj data, Optimizer optimizer) {
             this.model = model;
             this.data = data;
-            this.optimizer = optimizer;
             SplittableGenerator root = (SplittableGenerator) Rng.seeded(config.seed());
             this.shuffleRng = root.split();
             this.modelRng = root.split();
@@ -182,19 +177,30 @@ public final class Trainer {
                 order[i] = i;
             }
             this.batch = new DMatrixRMaj(batchSize, data.numCols);
-            this.parameters = model.parameters();
-            this.gradients = Gradients.zerosLike(parameters);
-            this.beforeStep = new double[parameters.size()][];
-            for (int i = 0; i < beforeStep.length; i++) {
-                beforeStep[i] = new double[parameters.get(i).value().getNumElements()];
-            }
+            this.trainingStep = model.trainingStep(optimizer);
             List<String> metricNames = model.metricNames();
             this.metrics = metricNames.size();
             this.epochSums = new double[metrics + 1];
             this.history = new TrainingHistory(metricNames);
         }
 
+        /**
+         * Runs the remaining epochs. The step's storage is loaded from the parameter blocks when the run starts or
+         * resumes (and stored back at once: the blocks then hold the values trained on, e.g. rounded to float) and
+         * after each epoch's listeners, and stored into them before each epoch's listeners and when the run returns or
+         * throws (nothing to move for a step on the blocks themselves).
+         */
         void train() {
+            trainingStep.load();
+            trainingStep.store();
+            try {
+                trainEpochs();
+            } finally {
+                trainingStep.store();
+            }
+        }
+
+        private void trainEpochs() {
             int n = data.numRows;
             int d = data.numCols;
             for (; epoch <= config.epochs(); epoch++) {
@@ -222,16 +228,16 @@ public final class Trainer {
                     for (int r = 0; r < rows; r++) {
                         System.arraycopy(data.data, order[start + r] * d, batch.data, r * d, d);
                     }
-                    double loss = model.lossAndGradients(batch, modelRng, gradients);
-                    String badGradient = Double.isFinite(loss) ? gradients.firstNonFinite() : null;
+                    double loss = trainingStep.lossAndGradients(batch, modelRng);
+                    String badGradient = Double.isFinite(loss) ? trainingStep.firstNonFiniteGradient() : null;
                     if (!Double.isFinite(loss) || badGradient != null) {
                         String what = !Double.isFinite(loss) ? "loss became " + loss
                                 : "gradient became non-finite: " + badGradient;
                         throw diverged(b, what + "; parameters were not updated by this step");
                     }
-                    if (!optimizer.stepKeepingPrevious(parameters, gradients, beforeStep)) {
-                        String badParameter = firstNonFinite(parameters);
-                        restoreValues(parameters, beforeStep);
+                    if (!trainingStep.step()) {
+                        String badParameter = trainingStep.firstNonFiniteParameter();
+                        trainingStep.restorePrevious();
                         throw diverged(b, "the optimizer step made a parameter non-finite: " + badParameter
                                 + " (loss and gradient were finite); the parameters were restored to their values "
                                 + "before this step");
@@ -251,9 +257,11 @@ public final class Trainer {
                 history.add(epochSums);
                 batchesDone = 0;
                 epochStarted = false;
+                trainingStep.store();
                 for (TrainingListener l : listeners) {
                     l.onEpochEnd(epoch, history);
                 }
+                trainingStep.load();
             }
         }
 
@@ -262,27 +270,5 @@ public final class Trainer {
                     + " (batch " + (b + 1) + " of " + batchesPerEpoch + "): " + what + ". Try a smaller learning rate. "
                     + config, epoch, (int) Math.min(step + 1, Integer.MAX_VALUE), history);
         }
-    }
-
-    /** Copies the values saved before the step back into the parameters. */
-    private static void restoreValues(Parameters parameters, double[][] saved) {
-        for (int i = 0; i < saved.length; i++) {
-            System.arraycopy(saved[i], 0, parameters.get(i).value().data, 0, parameters.get(i).size());
-        }
-    }
-
-    /** Name and (row,col) of the first non-finite parameter entry, or null when all are finite. */
-    private static String firstNonFinite(Parameters parameters) {
-        for (ParameterBlock block : parameters) {
-            DMatrixRMaj v = block.value();
-            double[] a = v.data;
-            int size = v.getNumElements();
-            for (int i = 0; i < size; i++) {
-                if (!Double.isFinite(a[i])) {
-                    return block.name() + " (" + (i / v.numCols) + "," + (i % v.numCols) + ") = " + a[i];
-                }
-            }
-        }
-        return null;
     }
 }
