@@ -5,7 +5,7 @@ For every config and every seed of --seeds, trains these SIDES, all on the same 
   aelab              aelab through the bench's Java entry point (aelab.bench.BenchCommand --no-reference --seed S
                      --data-seed D --data-dir DIR: the bench's own training code, configs and defaults; float64), one
                      fresh JVM per seed;
-  aelab_float32      the same run's second model, with its products in float32 (ProductPrecision.FLOAT32);
+  aelab_float32      the same run's second model, ProductPrecision.FLOAT32 (trained in float32 storage);
   torch_f64_1thread  bench/reference_vae.py float64 on one thread (the bench's "t64" run), --seeds S1,...,SK;
   torch_defaults     bench/reference_vae.py --defaults: float32 with PyTorch's own threads (the bench's "tdef" run).
 Both PyTorch runs get --reduction mean, so that they differentiate the objective aelab's Trainer differentiates: the
@@ -17,8 +17,8 @@ the seed of the initialisation, the shuffling and the reparameterisation noise (
 
 The comparisons (PAIRS, written to the file as "pairs"): aelab float64 against PyTorch float64 (like for like), and a
 float32 aelab variant against PyTorch's defaults (the precision a user gets from PyTorch): aelab_float32, trained by
-the same BenchCommand run with Vae.builder(...).productPrecision(FLOAT32) (products in float32, everything else
-double). Each pair passes when
+the same BenchCommand run with Vae.builder(...).productPrecision(FLOAT32) (trained in float32 storage, as PyTorch's
+float32: parameters, activations, gradients and Adam's moments in float). Each pair passes when
   |mean_a - mean_t| <= 3 * sqrt(sd_a^2 / K_a + sd_t^2 / K_t)     (sd with divisor K - 1; Welch's standard error).
 
 Writes (and updates: configs not run are kept, and so are sides not run when the config's epochs and data are

@@ -718,8 +718,8 @@ public final class BenchCommand {
                         fmt(r, "torch_defaults_final_loss", "%.3f"), fmt(r, "aelab_float32_peak_rss_mb", "%.0f"));
             }
             boolean lockstep = rows.stream().anyMatch(r -> r.containsKey("lockstep_sides"));
-            out.println("f32: aelab with Vae.builder(...).productPrecision(FLOAT32) (products in float32, like"
-                    + " PyTorch's defaults; everything else double), " + (lockstep
+            out.println("f32: aelab with Vae.builder(...).productPrecision(FLOAT32) (trained in float32 storage, like"
+                    + " PyTorch's defaults), " + (lockstep
                             ? "in its own fresh JVM, and in the long-lived JVM" : "same JVMs as above"));
         }
         out.println("s/s: samples / median epoch wall time (first epoch excluded); aelab: fresh JVM with the kernel's"
