@@ -14,7 +14,10 @@ package aelab.linalg;
  *       √k·2⁻⁵³). This is what PyTorch, JAX and TensorFlow train in by default ({@code torch.float32}); it is not
  *       precise enough for finite-difference gradient checks, which should use {@link #FLOAT64}.</li>
  * </ul>
- * Either way the result is the same bits on any thread count and with either of {@link Gemm}'s kernels.
+ * Either way the result is the same bits on any thread count and with either of {@link Gemm}'s kernels. A
+ * {@link aelab.model.Vae} with FLOAT32 products trained by {@link aelab.train.Trainer} goes further and trains in
+ * float32 storage ({@link aelab.model.TrainingStep}): its products then run on float operands and outputs
+ * ({@code Gemm}'s {@code FMatrixRMaj} forms).
  */
 public enum ProductPrecision {
     /** Double-precision multiply-adds (the default). */
