@@ -3,6 +3,8 @@ package aelab.linalg;
 import aelab.core.Require;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.data.Matrix;
 
 /**
  * General matrix multiply for the training hot path: {@code C = A·B}, {@code C = Aᵀ·B}, {@code C = A·Bᵀ}, and the
@@ -46,6 +48,17 @@ import org.ejml.data.DMatrixRMaj;
  * from C's entry in the accumulating forms (zero padding adds fma(0, 0, s) = s), whatever the shape, the kernel and
  * the thread count: large products are cut into row (or, for the vector kernels when C is wider than tall, column)
  * ranges of C computed in parallel ({@link Threads}), so results are bit-identical on 1 or N threads.
+ *
+ * <p>Float storage: the overloads on {@link FMatrixRMaj} (row-major float operands and output; the same shapes,
+ * checks, aliasing rule and null-output allocation) compute every entry of C as the float chain
+ * {@code t = Math.fma(op(A)[i][p], op(B)[p][j], t)} over p = 0..k−1 in order, from t = 0, or from C's entry in the
+ * accumulating forms, stored as float — whatever the shape (outputs narrower than {@value #NARROW} columns, k = 0,
+ * m or n = 0 included), the kernel ({@link VectorGemmFloat} or the auto-vectorised float kernel, before or after
+ * {@link VectorWarmUp} is ready) and the thread count. With no rounding of the inputs and no widening of C, the
+ * chain runs in C's own array (for any k: it never leaves float between k blocks). For float-representable inputs,
+ * {@code mult}, {@code multTransA} and {@code multTransB} give the same values as the double-storage
+ * {@link ProductPrecision#FLOAT32} products; the accumulating forms do not (those add the product, rounded on its
+ * own, to a double C).
  *
  * <p>Known limitation of the auto-vectorised kernel (JIT state): in some JVMs the compiled kernel runs the VAE's
  * products at about half speed for the whole run. Measured on JDK 17 (the bench's mnist-synthetic VAE, -Xmx1g):
@@ -220,20 +233,115 @@ public final class Gemm {
         kernel(false, false, a, b, c, true, precision);
     }
 
-    private static void checkInner(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
+    /**
+     * c = a · b on float storage: every entry the float chain {@code t = Math.fma(a[i][p], b[p][j], t)}, p =
+     * 0..k−1 in order from t = 0, stored as float, whatever the shape, kernel and thread count (see the class
+     * Javadoc).
+     *
+     * @param a m×k. Not modified.
+     * @param b k×n. Not modified.
+     * @param c output, reshaped to m×n; null ⇒ allocated. Must not alias a or b. Modified.
+     * @return c
+     */
+    public static FMatrixRMaj mult(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        checkInner(a, false, b, false);
+        c = output(c, a, b, a.numRows, b.numCols);
+        kernel(false, false, a, b, c, false);
+        return c;
+    }
+
+    /**
+     * c = aᵀ · b on float storage: every entry the float chain {@code t = Math.fma(a[p][i], b[p][j], t)}, p in order
+     * from t = 0 (see the class Javadoc).
+     *
+     * @param a k×m. Not modified.
+     * @param b k×n. Not modified.
+     * @param c output, reshaped to m×n; null ⇒ allocated. Must not alias a or b. Modified.
+     * @return c
+     */
+    public static FMatrixRMaj multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        checkInner(a, true, b, false);
+        c = output(c, a, b, a.numCols, b.numCols);
+        kernel(true, false, a, b, c, false);
+        return c;
+    }
+
+    /**
+     * c = a · bᵀ on float storage: every entry the float chain {@code t = Math.fma(a[i][p], b[j][p], t)}, p in order
+     * from t = 0 (see the class Javadoc).
+     *
+     * @param a m×k. Not modified.
+     * @param b n×k. Not modified.
+     * @param c output, reshaped to m×n; null ⇒ allocated. Must not alias a or b. Modified.
+     * @return c
+     */
+    public static FMatrixRMaj multTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        checkInner(a, false, b, true);
+        c = output(c, a, b, a.numRows, b.numRows);
+        kernel(false, true, a, b, c, false);
+        return c;
+    }
+
+    /**
+     * c = c + a · b on float storage: every entry the float chain {@code t = Math.fma(a[i][p], b[p][j], t)}, p in
+     * order from t = c[i][j] (one rounding per step; not c + the product rounded on its own).
+     *
+     * @param a m×k. Not modified.
+     * @param b k×n. Not modified.
+     * @param c m×n. Must not alias a or b. Modified.
+     */
+    public static void multAdd(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        checkInner(a, false, b, false);
+        checkAccumulator(c, a, b, a.numRows, b.numCols);
+        kernel(false, false, a, b, c, true);
+    }
+
+    /**
+     * c = c + aᵀ · b on float storage: the float chain {@code t = Math.fma(a[p][i], b[p][j], t)} from t = c[i][j].
+     *
+     * @param a k×m. Not modified.
+     * @param b k×n. Not modified.
+     * @param c m×n. Must not alias a or b. Modified.
+     */
+    public static void multAddTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        checkInner(a, true, b, false);
+        checkAccumulator(c, a, b, a.numCols, b.numCols);
+        kernel(true, false, a, b, c, true);
+    }
+
+    /**
+     * c = c + a · bᵀ on float storage: the float chain {@code t = Math.fma(a[i][p], b[j][p], t)} from t = c[i][j].
+     *
+     * @param a m×k. Not modified.
+     * @param b n×k. Not modified.
+     * @param c m×n. Must not alias a or b. Modified.
+     */
+    public static void multAddTransB(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
+        checkInner(a, false, b, true);
+        checkAccumulator(c, a, b, a.numRows, b.numRows);
+        kernel(false, true, a, b, c, true);
+    }
+
+    /** Both storages (double and float): a and b not null, their inner dimensions equal. */
+    private static void checkInner(Matrix a, boolean transA, Matrix b, boolean transB) {
         Require.notNull("a", a);
         Require.notNull("b", b);
-        int innerA = transA ? a.numRows : a.numCols;
-        int innerB = transB ? b.numCols : b.numRows;
+        int innerA = transA ? a.getNumRows() : a.getNumCols();
+        int innerB = transB ? b.getNumCols() : b.getNumRows();
         if (innerA != innerB) {
             String product = (transA ? "aᵀ" : "a") + "·" + (transB ? "bᵀ" : "b");
-            throw new IllegalArgumentException("inner dimensions of " + product + " must agree, got a "
-                    + Require.shapeOf(a) + " and b " + Require.shapeOf(b));
+            throw new IllegalArgumentException("inner dimensions of " + product + " must agree, got a " + shapeOf(a)
+                    + " and b " + shapeOf(b));
         }
     }
 
-    private static void checkNotAliased(DMatrixRMaj c, DMatrixRMaj a, DMatrixRMaj b) {
-        if (c == a || c == b || c.data == a.data || c.data == b.data) {
+    private static String shapeOf(Matrix m) {
+        return m.getNumRows() + "x" + m.getNumCols();
+    }
+
+    /** Both storages: c is not a nor b, and its data array (cd) is not theirs (ad, bd). */
+    private static void checkNotAliased(Matrix c, Matrix a, Matrix b, Object cd, Object ad, Object bd) {
+        if (c == a || c == b || cd == ad || cd == bd) {
             throw new IllegalArgumentException("c must not alias an input (a or b), got the same matrix or array");
         }
     }
@@ -242,14 +350,37 @@ public final class Gemm {
         if (c == null) {
             return new DMatrixRMaj(rows, cols);
         }
-        checkNotAliased(c, a, b);
+        checkNotAliased(c, a, b, c.data, a.data, b.data);
         c.reshape(rows, cols);
         return c;
     }
 
+    /** {@link #output(DMatrixRMaj, DMatrixRMaj, DMatrixRMaj, int, int)} for float storage. */
+    private static FMatrixRMaj output(FMatrixRMaj c, FMatrixRMaj a, FMatrixRMaj b, int rows, int cols) {
+        if (c == null) {
+            return new FMatrixRMaj(rows, cols);
+        }
+        checkNotAliased(c, a, b, c.data, a.data, b.data);
+        c.reshape(rows, cols);
+        return c;
+    }
+
+    /** Both storages: c is rows×cols (cd its data array) and does not alias a or b. */
+    private static void checkAccumulator(Matrix c, Matrix a, Matrix b, int rows, int cols, Object cd, Object ad,
+            Object bd) {
+        Require.notNull("c", c);
+        if (c.getNumRows() != rows || c.getNumCols() != cols) {
+            throw new IllegalArgumentException("c must be " + rows + "x" + cols + ", got " + shapeOf(c));
+        }
+        checkNotAliased(c, a, b, cd, ad, bd);
+    }
+
     private static void checkAccumulator(DMatrixRMaj c, DMatrixRMaj a, DMatrixRMaj b, int rows, int cols) {
-        Require.shape("c", c, rows, cols);
-        checkNotAliased(c, a, b);
+        checkAccumulator(c, a, b, rows, cols, c == null ? null : c.data, a.data, b.data);
+    }
+
+    private static void checkAccumulator(FMatrixRMaj c, FMatrixRMaj a, FMatrixRMaj b, int rows, int cols) {
+        checkAccumulator(c, a, b, rows, cols, c == null ? null : c.data, a.data, b.data);
     }
 
     /**
@@ -271,7 +402,7 @@ public final class Gemm {
                     c0, c1, true);
         } else {
             Arrays.fill(ct, 0, size, 0f);
-            blockedFloat(transA, transB, a, b, ct, n, k, r0, r1, ws);
+            blockedFloat(transA, transB, a.data, null, a.numCols, b.data, null, b.numCols, ct, 0, n, k, r0, r1, ws);
         }
         storeRows(ct, 0, w, cd, r0 * n + c0, n, r1 - r0, w, overwrite);
     }
@@ -298,21 +429,19 @@ public final class Gemm {
     }
 
     /**
-     * ct += op(A)·op(B) for C's rows [from, to) (ct holds those rows, n columns each), in float: the float twin of
-     * {@link #blocked}, same blocks, panels, padding and scratch layout, each t = fma(a[i][p], b[p][j], t) with p in
-     * order (zero padding adds fma(0, 0, t) = t). The float chain must stay in float between k blocks, so ct, not C,
-     * is what the scratch rows are copied from and back to.
+     * ct += op(A)·op(B) for C's rows [from, to) (row from + i at ct[ct0 + i·n], n columns each), in float: the float
+     * twin of {@link #blocked}, same blocks, panels, padding and scratch layout, each t = fma(a[i][p], b[p][j], t) with
+     * p in order (zero padding adds fma(0, 0, t) = t). The float chain must stay in float between k blocks, so ct, not
+     * a double C, is what the scratch rows are copied from and back to: a float scratch block of the rows for
+     * {@link ProductPrecision#FLOAT32}, or C's own data for float storage. A's entries come from ad (lda columns,
+     * rounded to float while packed), or from af when ad is null; likewise B's from bd or bf.
      */
-    private static void blockedFloat(boolean transA, boolean transB, DMatrixRMaj a, DMatrixRMaj b, float[] ct, int n,
-            int k, int from, int to, Workspace ws) {
+    private static void blockedFloat(boolean transA, boolean transB, double[] ad, float[] af, int lda, double[] bd,
+            float[] bf, int ldb, float[] ct, int ct0, int n, int k, int from, int to, Workspace ws) {
         final int rows0 = to - from;
         final float[] ap = ws.floatA((rows0 + 1) * padded(Math.min(k, KC)));
         final float[][] bp = ws.floatBRows;
         final float[] rows = ws.floatCRows;
-        final double[] ad = a.data;
-        final int lda = a.numCols;
-        final double[] bd = b.data;
-        final int ldb = b.numCols;
         for (int kb = 0; kb < k; kb += KC) {
             final int kc = Math.min(KC, k - kb);
             final int kp = padded(kc);
@@ -322,8 +451,10 @@ public final class Gemm {
             final int aCol = transA ? lda : 1;
             for (int i = 0; i < rows0; i++) {
                 final int src = (from + i) * aRow + kb * aCol;
-                for (int p = 0; p < kc; p++) {
-                    ap[i * kp + p] = (float) ad[src + p * aCol];
+                if (ad != null) {
+                    gather(ad, src, aCol, ap, i * kp, 1, kc);
+                } else {
+                    gather(af, src, aCol, ap, i * kp, 1, kc);
                 }
             }
             for (int jb = 0; jb < n; jb += NC) {
@@ -332,10 +463,11 @@ public final class Gemm {
                 final int bRow = transB ? 1 : ldb;
                 final int bCol = transB ? ldb : 1;
                 for (int p = 0; p < kc; p++) {
-                    final float[] row = bp[p];
                     final int src = (kb + p) * bRow + jb * bCol;
-                    for (int j = 0; j < nc; j++) {
-                        row[j] = (float) bd[src + j * bCol];
+                    if (bd != null) {
+                        gather(bd, src, bCol, bp[p], 0, 1, nc);
+                    } else {
+                        gather(bf, src, bCol, bp[p], 0, 1, nc);
                     }
                 }
                 for (int p = kc; p < kc + KU; p++) {
@@ -343,7 +475,7 @@ public final class Gemm {
                 }
                 for (int i = 0; i < rows0; i += 2) {
                     final int second = Math.min(rows0 - i, 2) - 1;
-                    final int c0 = i * n + jb;
+                    final int c0 = ct0 + i * n + jb;
                     final int c1 = c0 + second * n;
                     System.arraycopy(ct, c0, rows, 0, nc);
                     System.arraycopy(ct, c1, rows, ROW_STRIDE, second * nc);
@@ -352,6 +484,20 @@ public final class Gemm {
                     System.arraycopy(rows, ROW_STRIDE, ct, c1, second * nc);
                 }
             }
+        }
+    }
+
+    /** dst[d0 + x·ds] = (float) src[s0 + x·ss] for x in [0, len): a strided copy rounded to float (packing). */
+    static void gather(double[] src, int s0, int ss, float[] dst, int d0, int ds, int len) {
+        for (int x = 0; x < len; x++) {
+            dst[d0 + x * ds] = (float) src[s0 + x * ss];
+        }
+    }
+
+    /** {@link #gather(double[], int, int, float[], int, int, int)} from float: its twin (no primitive generics). */
+    static void gather(float[] src, int s0, int ss, float[] dst, int d0, int ds, int len) {
+        for (int x = 0; x < len; x++) {
+            dst[d0 + x * ds] = src[s0 + x * ss];
         }
     }
 
@@ -395,8 +541,7 @@ public final class Gemm {
             part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, 0, m, 0, n, ws);
             return;
         }
-        final int unit = columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr())
-                : vector ? (single ? VectorGemmFloat.MR : VectorGemm.MR) : 4;
+        final int unit = unit(columns, vector, single);
         Threads.run(parts, part -> {
             Workspace w = WORKSPACE.get();
             int from = rangeStart(part, parts, columns ? n : m, unit);
@@ -407,6 +552,66 @@ public final class Gemm {
                 part(single, vector, overwrite, transA, transB, a, b, cd, m, n, k, from, to, 0, n, w);
             }
         });
+    }
+
+    /** Range ends of a split are multiples of this: the kernel's tile width (column ranges) or height (rows). */
+    private static int unit(boolean columns, boolean vector, boolean single) {
+        return columns ? (single ? VectorGemmFloat.nr() : VectorGemm.nr())
+                : vector ? (single ? VectorGemmFloat.MR : VectorGemm.MR) : 4;
+    }
+
+    /**
+     * Float storage: C (+)= op(A)·op(B), shapes already validated; each entry the float chain from 0 (or from C when
+     * accumulating), computed in place in C's data. Split across threads like the double form's {@link #kernel}.
+     */
+    private static void kernel(boolean transA, boolean transB, FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c,
+            boolean accumulate) {
+        final int m = c.numRows;
+        final int n = c.numCols;
+        final int k = transA ? a.numRows : a.numCols;
+        final float[] cd = c.data;
+        if (m == 0 || n == 0 || k == 0) {
+            if (!accumulate) {
+                Arrays.fill(cd, 0, m * n, 0f);
+            }
+            return;
+        }
+        if (n < NARROW) {
+            narrowParts(transA, transB, a, b, cd, m, n, k, accumulate);
+            return;
+        }
+        final Workspace ws = WORKSPACE.get();
+        final boolean vector = vectorReady(2.0 * m * n * k);
+        final boolean columns = vector && n > m;
+        final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
+        if (parts <= 1) {
+            part(vector, accumulate, transA, transB, a, b, cd, n, k, 0, m, 0, n, ws);
+            return;
+        }
+        final int unit = unit(columns, vector, true);
+        Threads.run(parts, part -> {
+            final int from = rangeStart(part, parts, columns ? n : m, unit);
+            final int to = rangeStart(part + 1, parts, columns ? n : m, unit);
+            part(vector, accumulate, transA, transB, a, b, cd, n, k, columns ? 0 : from, columns ? m : to,
+                    columns ? from : 0, columns ? to : n, WORKSPACE.get());
+        });
+    }
+
+    /**
+     * Float storage: C's rows [r0, r1) × columns [c0, c1) (+)= op(A)·op(B) in C's data (n columns), k ≥ 1. The
+     * auto-vectorised kernel takes whole rows only (c0 = 0, c1 = n).
+     */
+    private static void part(boolean vector, boolean accumulate, boolean transA, boolean transB, FMatrixRMaj a,
+            FMatrixRMaj b, float[] cd, int n, int k, int r0, int r1, int c0, int c1, Workspace ws) {
+        if (vector) {
+            VectorGemmFloat.blocked(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, r0 * n + c0, n, k, r0,
+                    r1, c0, c1, !accumulate);
+            return;
+        }
+        if (!accumulate) {
+            Arrays.fill(cd, r0 * n, r1 * n, 0f); // chains from +0f, as the vector kernel's
+        }
+        blockedFloat(transA, transB, null, a.data, a.numCols, null, b.data, b.numCols, cd, r0 * n, n, k, r0, r1, ws);
     }
 
     /**
@@ -424,6 +629,47 @@ public final class Gemm {
         }
         Threads.run(parts, part -> narrow(single, transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k,
                 rangeStart(part, parts, m, 8), rangeStart(part + 1, parts, m, 8), accumulate));
+    }
+
+    /** {@link #narrowParts} on float storage: its float twin (no primitive generics). */
+    private static void narrowParts(boolean transA, boolean transB, FMatrixRMaj a, FMatrixRMaj b, float[] cd, int m,
+            int n, int k, boolean accumulate) {
+        final int parts = Threads.partsFor(2.0 * m * n * k, m);
+        if (parts <= 1) {
+            narrow(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k, 0, m, accumulate);
+            return;
+        }
+        Threads.run(parts, part -> narrow(transA, transB, a.data, a.numCols, b.data, b.numCols, cd, n, k,
+                rangeStart(part, parts, m, 8), rangeStart(part + 1, parts, m, 8), accumulate));
+    }
+
+    /**
+     * Rows [from, to) of a narrow C on float storage (n columns): t = fma(op(A)[i][p], op(B)[p][j], t) in float for p
+     * in order, from 0f or, when accumulating, from C[i][j]. The float twin of {@link #narrow}'s float64 form.
+     */
+    private static void narrow(boolean transA, boolean transB, float[] ad, int lda, float[] bd, int ldb, float[] cd,
+            int n, int k, int from, int to, boolean accumulate) {
+        // op(A)[i][p] = ad[i * ai + p * ap], op(B)[p][j] = bd[p * bp + j * bj]
+        final int ai = transA ? 1 : lda;
+        final int ap = transA ? lda : 1;
+        final int bp = transB ? 1 : ldb;
+        final int bj = transB ? ldb : 1;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            for (int j = 0; j < n; j++) {
+                narrowEight(ad, i * ai, ai, ap, bd, j * bj, bp, k, cd, i * n + j, n, accumulate);
+            }
+        }
+        for (; i < to; i++) {
+            for (int j = 0; j < n; j++) {
+                final int c = i * n + j;
+                float t = accumulate ? cd[c] : 0f;
+                for (int p = 0; p < k; p++) {
+                    t = Math.fma(ad[i * ai + p * ap], bd[p * bp + j * bj], t);
+                }
+                cd[c] = t;
+            }
+        }
     }
 
     /**
@@ -491,6 +737,49 @@ public final class Gemm {
         }
         for (int p = 0; p < k; p++) {
             final double v = bd[b0 + p * bp];
+            final int a = a0 + p * ap;
+            s0 = Math.fma(ad[a], v, s0);
+            s1 = Math.fma(ad[a + ai], v, s1);
+            s2 = Math.fma(ad[a + 2 * ai], v, s2);
+            s3 = Math.fma(ad[a + 3 * ai], v, s3);
+            s4 = Math.fma(ad[a + 4 * ai], v, s4);
+            s5 = Math.fma(ad[a + 5 * ai], v, s5);
+            s6 = Math.fma(ad[a + 6 * ai], v, s6);
+            s7 = Math.fma(ad[a + 7 * ai], v, s7);
+        }
+        cd[c0] = s0;
+        cd[c0 + n] = s1;
+        cd[c0 + 2 * n] = s2;
+        cd[c0 + 3 * n] = s3;
+        cd[c0 + 4 * n] = s4;
+        cd[c0 + 5 * n] = s5;
+        cd[c0 + 6 * n] = s6;
+        cd[c0 + 7 * n] = s7;
+    }
+
+    /** {@link #narrowEight} on float storage: its float twin (no primitive generics), chains from 0f or from C. */
+    private static void narrowEight(float[] ad, int a0, int ai, int ap, float[] bd, int b0, int bp, int k,
+            float[] cd, int c0, int n, boolean accumulate) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        float s4 = 0;
+        float s5 = 0;
+        float s6 = 0;
+        float s7 = 0;
+        if (accumulate) {
+            s0 = cd[c0];
+            s1 = cd[c0 + n];
+            s2 = cd[c0 + 2 * n];
+            s3 = cd[c0 + 3 * n];
+            s4 = cd[c0 + 4 * n];
+            s5 = cd[c0 + 5 * n];
+            s6 = cd[c0 + 6 * n];
+            s7 = cd[c0 + 7 * n];
+        }
+        for (int p = 0; p < k; p++) {
+            final float v = bd[b0 + p * bp];
             final int a = a0 + p * ap;
             s0 = Math.fma(ad[a], v, s0);
             s1 = Math.fma(ad[a + ai], v, s1);

@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the tile stays in registers for the whole chain and is then written to C, {@code C = (double) t} or
  * {@code C += (double) t}; otherwise it is kept between k blocks in a float scratch copy of the rows of C (never
  * rounded through double in between), which {@link Gemm} then adds to C. Same chain, operation for operation, as
- * {@link Gemm}'s float twin of its auto-vectorised kernel: bit-identical results (tested).
+ * {@link Gemm}'s float twin of its auto-vectorised kernel: bit-identical results (tested). Float storage (A, B and C
+ * float arrays) runs the same tiles, packed by plain copies, with C's own array as the float scratch.
  */
 final class VectorGemmFloat {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -61,6 +62,29 @@ final class VectorGemmFloat {
         if (cd != null && k > KC) {
             throw new IllegalArgumentException("k must be <= " + KC + " for a double C, got " + k);
         }
+        blocked(transA, transB, ad, null, lda, bd, null, ldb, ct, cd, cBase, ldc, k, rowFrom, rowTo, colFrom, colTo,
+                overwrite);
+    }
+
+    /**
+     * Float storage: C[i][j] (+)= op(A)·op(B) for rows [rowFrom, rowTo) and columns [colFrom, colTo), where A, B and
+     * C are float arrays (entry (i, j) of C at c[cBase + (i − rowFrom)·ldc + (j − colFrom)]), any k. Each entry is
+     * the float chain t = fma(op(A)[i][p], op(B)[p][j], t), p in order, from C's entry, or from 0 when overwrite (C's
+     * old values then unread), stored as float.
+     */
+    static void blocked(boolean transA, boolean transB, float[] ad, int lda, float[] bd, int ldb, float[] c,
+            int cBase, int ldc, int k, int rowFrom, int rowTo, int colFrom, int colTo, boolean overwrite) {
+        blocked(transA, transB, null, ad, lda, null, bd, ldb, c, null, cBase, ldc, k, rowFrom, rowTo, colFrom, colTo,
+                overwrite);
+    }
+
+    /**
+     * Both forms above: A's entries from ad (rounded to float while packed), or from af when ad is null; likewise B
+     * from bd or bf.
+     */
+    private static void blocked(boolean transA, boolean transB, double[] ad, float[] af, int lda, double[] bd,
+            float[] bf, int ldb, float[] ct, double[] cd, int cBase, int ldc, int k, int rowFrom, int rowTo,
+            int colFrom, int colTo, boolean overwrite) {
         final Workspace ws = WORKSPACE.get();
         final int m = rowTo - rowFrom;
         final int n = colTo - colFrom;
@@ -71,9 +95,17 @@ final class VectorGemmFloat {
             final int kc = Math.min(KC, k - kb);
             final boolean load = kb > 0 || !overwrite;
             final float[] bp = ws.packedB(nTiles * NR * kc);
-            packB(transB, bd, ldb, kb, kc, colFrom, n, nTiles, bp);
+            if (bd != null) {
+                packB(transB, bd, ldb, kb, kc, colFrom, n, nTiles, bp);
+            } else {
+                packB(transB, bf, ldb, kb, kc, colFrom, n, nTiles, bp);
+            }
             final float[] ap = ws.packedA(mTiles * MR * kc);
-            packA(transA, ad, lda, kb, kc, rowFrom, m, mTiles, ap);
+            if (ad != null) {
+                packA(transA, ad, lda, kb, kc, rowFrom, m, mTiles, ap);
+            } else {
+                packA(transA, af, lda, kb, kc, rowFrom, m, mTiles, ap);
+            }
             for (int jt = 0; jt < nTiles; jt++) {
                 final int j0 = jt * NR;
                 final int nw = Math.min(NR, n - j0);
@@ -137,6 +169,54 @@ final class VectorGemmFloat {
                     for (int i = 0; i < rows; i++) {
                         ap[dst + i] = (float) ad[src + i];
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #packA} from a float A: the float twin (no primitive generics), with plain copies (a full tile's row of a
+     * transposed A is MR adjacent floats; no conversion, so no vector code either).
+     */
+    private static void packA(boolean transA, float[] ad, int lda, int kb, int kc, int rowFrom, int m, int mTiles,
+            float[] ap) {
+        for (int it = 0; it < mTiles; it++) {
+            final int base = it * MR * kc;
+            final int row0 = rowFrom + it * MR;
+            final int rows = Math.min(MR, m - it * MR);
+            if (rows < MR) {
+                java.util.Arrays.fill(ap, base, base + MR * kc, 0f);
+            }
+            for (int i = 0; !transA && i < rows; i++) {
+                Gemm.gather(ad, (row0 + i) * lda + kb, 1, ap, base + i, MR, kc);
+            }
+            for (int p = 0; transA && p < kc; p++) {
+                System.arraycopy(ad, (kb + p) * lda + row0, ap, base + p * MR, rows);
+            }
+        }
+    }
+
+    /**
+     * {@link #packB} from a float B: the float twin (no primitive generics), with plain copies instead of the vector
+     * conversion (a new vector shape here could stop C2 intrinsifying the micro-kernel, see {@link #D}).
+     */
+    private static void packB(boolean transB, float[] bd, int ldb, int kb, int kc, int colFrom, int n, int nTiles,
+            float[] bp) {
+        for (int jt = 0; jt < nTiles; jt++) {
+            final int base = jt * NR * kc;
+            final int col = colFrom + jt * NR;
+            final int nw = Math.min(NR, n - jt * NR);
+            if (nw < NR) {
+                java.util.Arrays.fill(bp, base, base + NR * kc, 0f);
+            }
+            for (int p = 0; !transB && p < kc; p++) {
+                System.arraycopy(bd, (kb + p) * ldb + col, bp, base + p * NR, nw);
+            }
+            // transposed: B's rows read contiguously, TRANSPOSE_DEPTH k-steps at a time, as in the double form
+            for (int pb = 0; transB && pb < kc; pb += TRANSPOSE_DEPTH) {
+                for (int j = 0; j < nw; j++) {
+                    Gemm.gather(bd, (col + j) * ldb + kb + pb, 1, bp, base + pb * NR + j, NR,
+                            Math.min(kc, pb + TRANSPOSE_DEPTH) - pb);
                 }
             }
         }

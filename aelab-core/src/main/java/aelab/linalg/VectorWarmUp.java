@@ -5,13 +5,13 @@ package aelab.linalg;
  * {@link VectorGemm}'s micro-kernel, every vector operation in it is an allocated object (the Vector API is only
  * intrinsified by C2): measured on the digits VAE, the first 10-20 epochs ran at about half the speed of the
  * auto-vectorised kernel, whose interpreted and C1 code is merely slower, not boxed. So on the first large
- * product ({@link Gemm#WARM_UP_FLOPS}) a daemon thread (lowest priority) runs the vector kernels — both precisions,
- * every transpose, partial tiles, two k blocks, overwriting and accumulating — on small constant matrices until the
- * time per round stops improving (at least {@value #MIN_ROUNDS} rounds, at most {@value #MAX_ROUNDS} or
- * {@value #MAX_MILLIS} ms), while {@link Gemm} keeps using the auto-vectorised kernel; then {@link #ready()} turns
- * true and products switch to the vector kernels; then the same for {@link VectorLog1p} ({@link #log1pReady()},
- * {@link ArrayMath}'s scalar code until then). Both sides of each switch give the same bits, so the switch changes no
- * result, only the speed.
+ * product ({@link Gemm#WARM_UP_FLOPS}) a daemon thread (lowest priority) runs the vector kernels — both precisions
+ * and float storage, every transpose, partial tiles, two k blocks, overwriting and accumulating — on small constant
+ * matrices until the time per round stops improving (at least {@value #MIN_ROUNDS} rounds, at most
+ * {@value #MAX_ROUNDS} or {@value #MAX_MILLIS} ms), while {@link Gemm} keeps using the auto-vectorised kernel; then
+ * {@link #ready()} turns true and products switch to the vector kernels; then the same for {@link VectorLog1p}
+ * ({@link #log1pReady()}, {@link ArrayMath}'s scalar code until then). Both sides of each switch give the same bits,
+ * so the switch changes no result, only the speed.
  */
 final class VectorWarmUp {
     static final int MIN_ROUNDS = 30;
@@ -71,6 +71,10 @@ final class VectorWarmUp {
             }
             double[] c = new double[m * n];
             float[] cf = new float[m * n];
+            float[] af = new float[a.length];
+            float[] bf = new float[b.length];
+            Gemm.gather(a, 0, 1, af, 0, 1, a.length);
+            Gemm.gather(b, 0, 1, bf, 0, 1, b.length);
             untilStable(() -> {
                 // a as m×k (or k×m when transposed), b as k×n (or n×k): all four packings of both kernels; k is two
                 // blocks of VectorGemm and one of VectorGemmFloat (written to double C) or its float scratch
@@ -78,6 +82,9 @@ final class VectorWarmUp {
                 VectorGemm.blocked(true, true, a, m, b, k, c, 0, n, k, 0, m, 0, n, true);
                 VectorGemmFloat.blocked(false, false, a, k, b, n, null, c, 0, n, k, 0, m, 0, n, true);
                 VectorGemmFloat.blocked(true, true, a, m, b, k, cf, null, 0, n, k, 0, m, 0, n, false);
+                // float storage (Gemm's FMatrixRMaj products): its four packings, overwriting and accumulating
+                VectorGemmFloat.blocked(false, true, af, k, bf, k, cf, 0, n, k, 0, m, 0, n, true);
+                VectorGemmFloat.blocked(true, false, af, m, bf, n, cf, 0, n, k, 0, m, 0, n, false);
             });
             ready = true;
             double[] logArgs = new double[8 * 16];

@@ -20,7 +20,7 @@ class GemmKernelsTest {
      * (m, n, k): tile edges of VectorGemm (4 rows, 24 columns with 8 lanes, k blocks of 128) and VectorGemmFloat (48
      * columns, k blocks of 1024: one block writes C directly, more go through the float scratch), odd sizes, empties.
      */
-    private static final int[][] SHAPES = {
+    static final int[][] SHAPES = {
         {1, 8, 1}, {3, 9, 2}, {4, 24, 128}, {5, 25, 129}, {7, 23, 127}, {8, 48, 256}, {9, 49, 257}, {13, 100, 3},
         {128, 400, 784}, {784, 400, 128}, {131, 257, 300}, {64, 128, 64}, {2, 1030, 5}, {33, 8, 1},
         {9, 49, 1029}, {4, 48, 2049}, {0, 9, 4}, {3, 9, 0},
