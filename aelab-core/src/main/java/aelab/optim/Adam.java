@@ -7,6 +7,13 @@ import aelab.core.Require;
  * (no weight decay, no AMSGrad), so trajectories can be compared with PyTorch:
  * \(m \leftarrow \beta_1 m + (1-\beta_1) g\), \(v \leftarrow \beta_2 v + (1-\beta_2) g^2\),
  * \(\theta \leftarrow \theta - \frac{\eta}{1-\beta_1^t}\cdot \frac{m}{\sqrt{v}/\sqrt{1-\beta_2^t} + \epsilon}\).
+ *
+ * <p>On float storage ({@link #stepKeepingPrevious(Parameters, float[][], float[][], float[][])}) the same formulas
+ * run in float arithmetic, in the same order, with float moments: the constants are rounded to float once, β₁, β₂,
+ * ε, and 1−β₁, 1−β₂ (computed in double), at construction; the step-t constants stepSize = η/(1−β₁ᵗ) and
+ * sqrtBiasCorrection2 = √(1−β₂ᵗ) are computed in double as for the double step and rounded to float once per step.
+ * Then, every operation rounded to float: m = β₁·m + (1−β₁)·g, v = β₂·v + ((1−β₂)·g)·g, θ = θ − stepSize·(m /
+ * (√v / sqrtBiasCorrection2 + ε)), with √ the correctly rounded float square root ({@code (float) Math.sqrt(v)}).
  */
 public final class Adam extends BlockwiseOptimizer {
     private final double beta1;
@@ -14,6 +21,14 @@ public final class Adam extends BlockwiseOptimizer {
     private final double epsilon;
     private double stepSize;
     private double sqrtBiasCorrection2;
+    // The float step's constants (class Javadoc).
+    private final float beta1F;
+    private final float beta2F;
+    private final float oneMinusBeta1F;
+    private final float oneMinusBeta2F;
+    private final float epsilonF;
+    private float stepSizeF;
+    private float sqrtBiasCorrection2F;
 
     /** Adam with PyTorch's defaults β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
     public Adam(double learningRate) {
@@ -31,12 +46,19 @@ public final class Adam extends BlockwiseOptimizer {
         this.beta1 = Require.inHalfOpenUnitInterval("beta1", beta1);
         this.beta2 = Require.inHalfOpenUnitInterval("beta2", beta2);
         this.epsilon = Require.positive("epsilon", epsilon);
+        this.beta1F = (float) beta1;
+        this.beta2F = (float) beta2;
+        this.oneMinusBeta1F = (float) (1 - beta1);
+        this.oneMinusBeta2F = (float) (1 - beta2);
+        this.epsilonF = (float) epsilon;
     }
 
     @Override
     void beginStep(long t) {
         stepSize = learningRate() / (1 - Math.pow(beta1, t));
         sqrtBiasCorrection2 = Math.sqrt(1 - Math.pow(beta2, t));
+        stepSizeF = (float) stepSize;
+        sqrtBiasCorrection2F = (float) sqrtBiasCorrection2;
     }
 
     @Override
@@ -53,6 +75,27 @@ public final class Adam extends BlockwiseOptimizer {
             v[i] = vi;
             theta[i] -= stepSize * (mi / (Math.sqrt(vi) / sqrtBiasCorrection2 + epsilon));
         }
+    }
+
+    // Float twin of the loop above (class Javadoc): float moments, every operation rounded to float.
+    @Override
+    void updateBlock(float[] theta, float[] g, int from, int to, int block) {
+        float[] m = floatBuffer(0, block);
+        float[] v = floatBuffer(1, block);
+        for (int i = from; i < to; i++) {
+            float gi = g[i];
+            float mi = beta1F * m[i] + oneMinusBeta1F * gi;
+            float vi = beta2F * v[i] + oneMinusBeta2F * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= stepSizeF * (mi / ((float) Math.sqrt(vi) / sqrtBiasCorrection2F + epsilonF));
+        }
+    }
+
+    @Override
+    String floatHyperParametersProblem() {
+        String problem = super.floatHyperParametersProblem();
+        return problem != null ? problem : positiveFloatProblem("epsilon", epsilon);
     }
 
     @Override
@@ -80,45 +123,4 @@ public final class Adam extends BlockwiseOptimizer {
         return "Adam(learningRate=" + learningRate() + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
                 + ")";
     }
-
-    // STUB-BEGIN
-    private float[][] fm;
-    private float[][] fv;
-    private long fsteps;
-
-    @Override
-    public boolean supportsFloatStorage() {
-        return true;
-    }
-
-    @Override
-    public boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
-            float[][] previous) {
-        if (fm == null) {
-            fm = new float[values.length][];
-            fv = new float[values.length][];
-            for (int b = 0; b < values.length; b++) {
-                fm[b] = new float[values[b].length];
-                fv[b] = new float[values[b].length];
-            }
-        }
-        fsteps++;
-        float stepSize = (float) (learningRate() / (1 - Math.pow(beta1, fsteps)));
-        float sq = (float) Math.sqrt(1 - Math.pow(beta2, fsteps));
-        boolean finite = true;
-        for (int b = 0; b < values.length; b++) {
-            System.arraycopy(values[b], 0, previous[b], 0, values[b].length);
-            for (int i = 0; i < values[b].length; i++) {
-                float g = gradients[b][i];
-                float m = (float) beta1 * fm[b][i] + (float) (1 - beta1) * g;
-                float v = (float) beta2 * fv[b][i] + (float) (1 - beta2) * g * g;
-                fm[b][i] = m;
-                fv[b][i] = v;
-                values[b][i] -= stepSize * (m / ((float) Math.sqrt(v) / sq + (float) epsilon));
-                finite &= Float.isFinite(values[b][i]);
-            }
-        }
-        return finite;
-    }
-    // STUB-END
 }

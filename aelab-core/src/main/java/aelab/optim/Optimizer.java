@@ -43,6 +43,37 @@ public interface Optimizer {
         return true;
     }
 
+    /**
+     * Whether {@link #stepKeepingPrevious(Parameters, float[][], float[][], float[][])} is implemented: the step on
+     * float storage (parameters, gradients and state as float arrays, as in PyTorch's float32 training). False by
+     * default.
+     */
+    default boolean supportsFloatStorage() {
+        return false;
+    }
+
+    /**
+     * The update of {@link #stepKeepingPrevious(Parameters, Gradients, double[][])} on float storage, in float
+     * arithmetic with float state (the formulas are in the implementing classes): {@code values[b]} is block b's value
+     * and is updated in place, {@code gradients[b]} its gradient, {@code previous[b]} receives the values before the
+     * step. {@code parameters} identifies the model (the state's binding, the number and sizes of the blocks); its
+     * {@code DMatrixRMaj} values are neither read nor written. The step count is shared with the double step; the
+     * float state is separate from the double state, so a run uses one kind of step.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}: see {@link #supportsFloatStorage()}.
+     *
+     * @param parameters the model's parameters, Not modified
+     * @param values     Modified: one array per block, each at least as long as its block
+     * @param gradients  Not modified: one array per block, each at least as long as its block
+     * @param previous   Modified: one array per block, each at least as long as its block, not the block's values
+     * @return whether every updated value is finite
+     */
+    default boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
+            float[][] previous) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no step on float storage"
+                + " (supportsFloatStorage() is false)");
+    }
+
     /** A new optimizer with the same hyper-parameters and fresh state. */
     Optimizer copy();
 
@@ -51,15 +82,4 @@ public interface Optimizer {
 
     /** The learning rate η. */
     double learningRate();
-
-    // STUB-BEGIN
-    default boolean supportsFloatStorage() {
-        return false;
-    }
-
-    default boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
-            float[][] previous) {
-        throw new UnsupportedOperationException(getClass().getSimpleName());
-    }
-    // STUB-END
 }

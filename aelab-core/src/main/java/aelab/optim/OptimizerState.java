@@ -1,9 +1,17 @@
 package aelab.optim;
 
-/** Per-block state buffers bound to one {@link Parameters} collection (shared by the optimizers). */
+import aelab.core.Require;
+
+/**
+ * Per-block state buffers bound to one {@link Parameters} collection (shared by the optimizers): double buffers for
+ * the double step, float buffers for the float-storage step, each allocated on the first step of its kind. The step
+ * count is shared (one step either way); the two kinds of buffers are not converted into each other, so a run keeps
+ * to one kind of step.
+ */
 final class OptimizerState {
     private Parameters owner;
     private double[][][] buffers;
+    private float[][][] floatBuffers;
     private long steps;
 
     /** Binds to {@code parameters} on the first call (allocating {@code count} buffers per block) and checks after. */
@@ -13,23 +21,51 @@ final class OptimizerState {
                     + gradients);
         }
         gradients.requireFor(parameters);
-        if (owner == null) {
-            owner = parameters;
+        requireOwner(parameters);
+        if (buffers == null) {
             buffers = new double[count][parameters.size()][];
             for (int k = 0; k < count; k++) {
                 for (int b = 0; b < parameters.size(); b++) {
                     buffers[k][b] = new double[parameters.get(b).size()];
                 }
             }
-        } else if (owner != parameters) {
-            throw new IllegalArgumentException("parameters must be the collection this optimizer was first stepped with "
-                    + owner.names() + ", got " + parameters.names() + "; use copy() for another model");
         }
         steps++;
     }
 
+    /**
+     * The float-storage twin of {@link #bind}: binds to {@code parameters} on the first step (of either kind),
+     * allocates {@code count} float buffers per block on the first float step, counts the step.
+     */
+    void bindFloat(Parameters parameters, int count) {
+        Require.notNull("parameters", parameters);
+        requireOwner(parameters);
+        if (floatBuffers == null) { // float twin of the allocation in bind
+            floatBuffers = new float[count][parameters.size()][];
+            for (int k = 0; k < count; k++) {
+                for (int b = 0; b < parameters.size(); b++) {
+                    floatBuffers[k][b] = new float[parameters.get(b).size()];
+                }
+            }
+        }
+        steps++;
+    }
+
+    private void requireOwner(Parameters parameters) {
+        if (owner == null) {
+            owner = parameters;
+        } else if (owner != parameters) {
+            throw new IllegalArgumentException("parameters must be the collection this optimizer was first stepped with "
+                    + owner.names() + ", got " + parameters.names() + "; use copy() for another model");
+        }
+    }
+
     double[] buffer(int kind, int block) {
         return buffers[kind][block];
+    }
+
+    float[] floatBuffer(int kind, int block) {
+        return floatBuffers[kind][block];
     }
 
     long steps() {

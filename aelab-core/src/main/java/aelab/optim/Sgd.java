@@ -6,9 +6,15 @@ import aelab.core.Require;
  * Stochastic gradient descent with heavy-ball momentum, the formulas of {@code torch.optim.SGD} (dampening 0, no
  * Nesterov): \(v \leftarrow \mu v + g\), \(\theta \leftarrow \theta - \eta v\) (with \(v_1 = g_1\)). With
  * μ = 0 this is plain gradient descent \(\theta \leftarrow \theta - \eta g\). Polyak (1964); Sutskever et al. (2013).
+ *
+ * <p>On float storage ({@link #stepKeepingPrevious(Parameters, float[][], float[][], float[][])}) the same formulas
+ * run in float arithmetic with a float momentum buffer: η and μ are rounded to float once, then v = μ·v + g
+ * (v = g on the first step), θ = θ − η·v, every operation rounded to float (θ = θ − η·g without momentum).
  */
 public final class Sgd extends BlockwiseOptimizer {
     private final double momentum;
+    private final float learningRateF;
+    private final float momentumF;
     private boolean firstStep;
 
     /**
@@ -19,6 +25,8 @@ public final class Sgd extends BlockwiseOptimizer {
         super(Require.positive("learningRate", learningRate),
                 Require.inHalfOpenUnitInterval("momentum", momentum) > 0 ? 1 : 0);
         this.momentum = momentum;
+        this.learningRateF = (float) learningRate;
+        this.momentumF = (float) momentum;
     }
 
     @Override
@@ -43,6 +51,23 @@ public final class Sgd extends BlockwiseOptimizer {
         }
     }
 
+    // Float twin of the loops above (class Javadoc): float momentum buffer, every operation rounded to float.
+    @Override
+    void updateBlock(float[] theta, float[] g, int from, int to, int block) {
+        if (momentum > 0) {
+            float[] v = floatBuffer(0, block);
+            for (int i = from; i < to; i++) {
+                float vi = firstStep ? g[i] : momentumF * v[i] + g[i];
+                v[i] = vi;
+                theta[i] -= learningRateF * vi;
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                theta[i] -= learningRateF * g[i];
+            }
+        }
+    }
+
     @Override
     public Sgd copy() {
         return new Sgd(learningRate(), momentum);
@@ -57,26 +82,4 @@ public final class Sgd extends BlockwiseOptimizer {
     public String toString() {
         return "Sgd(learningRate=" + learningRate() + ", momentum=" + momentum + ")";
     }
-
-    // STUB-BEGIN
-    @Override
-    public boolean supportsFloatStorage() {
-        return true;
-    }
-
-    @Override
-    public boolean stepKeepingPrevious(Parameters parameters, float[][] values, float[][] gradients,
-            float[][] previous) {
-        boolean finite = true;
-        float lr = (float) learningRate();
-        for (int b = 0; b < values.length; b++) {
-            System.arraycopy(values[b], 0, previous[b], 0, values[b].length);
-            for (int i = 0; i < values[b].length; i++) {
-                values[b][i] -= lr * gradients[b][i];
-                finite &= Float.isFinite(values[b][i]);
-            }
-        }
-        return finite;
-    }
-    // STUB-END
 }
