@@ -25,18 +25,25 @@ public final class ArrayMath {
      * @throws IllegalArgumentException if [from, to) is not a range of both arrays
      */
     public static void log1p(double[] x, int from, int to, double[] out) {
-        Require.notNull("x", x);
-        Require.notNull("out", out);
-        if (from < 0 || from > to || to > x.length || to > out.length) {
-            throw new IllegalArgumentException("[from, to) must be a range of x (length " + x.length + ") and out "
-                    + "(length " + out.length + "), got [" + from + ", " + to + ")");
-        }
+        checkRange(Require.notNull("x", x).length, Require.notNull("out", out).length, from, to);
         int i = from;
         if (Gemm.vectorLog1pReady()) {
             i = VectorLog1p.log1p(x, from, to, out);
         }
         for (; i < to; i++) {
             out[i] = FdLibm.log1p(x[i]);
+        }
+    }
+
+    /**
+     * Checks that [from, to) is a range of arrays x and out of these lengths (the element-wise functions' arguments).
+     *
+     * @throws IllegalArgumentException if not, naming both arrays, their lengths and the range
+     */
+    static void checkRange(int xLength, int outLength, int from, int to) {
+        if (from < 0 || from > to || to > xLength || to > outLength) {
+            throw new IllegalArgumentException("[from, to) must be a range of x (length " + xLength + ") and out "
+                    + "(length " + outLength + "), got [" + from + ", " + to + ")");
         }
     }
 }

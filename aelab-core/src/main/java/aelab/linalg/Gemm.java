@@ -908,6 +908,14 @@ public final class Gemm {
         return useVector && VectorWarmUp.log1pReady();
     }
 
+    /**
+     * True when the Vector API is in use and {@link VectorFloatMath} is compiled: {@link FloatMath}'s array forms run
+     * on it (boxed, far slower, before C2 compiles it).
+     */
+    static boolean vectorFloatMathReady() {
+        return useVector && VectorWarmUp.floatMathReady();
+    }
+
     /** Test hook: selects the kernel (the vector one only when available); returns the previous choice. */
     static boolean selectVector(boolean vector) {
         boolean previous = useVector;

@@ -10,8 +10,9 @@ package aelab.linalg;
  * matrices until the time per round stops improving (at least {@value #MIN_ROUNDS} rounds, at most
  * {@value #MAX_ROUNDS} or {@value #MAX_MILLIS} ms), while {@link Gemm} keeps using the auto-vectorised kernel; then
  * {@link #ready()} turns true and products switch to the vector kernels; then the same for {@link VectorLog1p}
- * ({@link #log1pReady()}, {@link ArrayMath}'s scalar code until then). Both sides of each switch give the same bits,
- * so the switch changes no result, only the speed.
+ * ({@link #log1pReady()}, {@link ArrayMath}'s scalar code until then), then for {@link VectorFloatMath}
+ * ({@link #floatMathReady()}, {@link FloatMath}'s scalar code until then). Both sides of each switch give the same
+ * bits, so the switch changes no result, only the speed.
  */
 final class VectorWarmUp {
     static final int MIN_ROUNDS = 30;
@@ -20,6 +21,7 @@ final class VectorWarmUp {
 
     private static volatile boolean ready;
     private static volatile boolean log1pReady;
+    private static volatile boolean floatMathReady;
     private static boolean started;
 
     private VectorWarmUp() {
@@ -38,10 +40,16 @@ final class VectorWarmUp {
         return ready && log1pReady;
     }
 
+    /** True once {@link VectorFloatMath} is compiled too: it is warmed up last, after {@link VectorLog1p}. */
+    static boolean floatMathReady() {
+        return ready && log1pReady && floatMathReady;
+    }
+
     /** Test hook: treat the kernels as compiled from now on. */
     static void skip() {
         ready = true;
         log1pReady = true;
+        floatMathReady = true;
     }
 
     /** Starts the warm-up (once per JVM). */
@@ -93,9 +101,22 @@ final class VectorWarmUp {
             }
             double[] logs = new double[logArgs.length];
             untilStable(() -> VectorLog1p.log1p(logArgs, 0, logArgs.length, logs));
+            log1pReady = true;
+            float[] expArgs = new float[64 * 16];
+            float[] log1pArgs = new float[expArgs.length];
+            for (int i = 0; i < expArgs.length; i++) { // fast domains only; log1p: k = 0 and k != 0 in every vector
+                expArgs[i] = (i % 64) / 16f - 2f;
+                log1pArgs[i] = (i % 64) / 32f - 0.5f;
+            }
+            float[] floats = new float[expArgs.length];
+            untilStable(() -> {
+                VectorFloatMath.exp(expArgs, 0, expArgs.length, floats);
+                VectorFloatMath.log1p(log1pArgs, 0, log1pArgs.length, floats);
+            });
         } finally {
             ready = true;
             log1pReady = true;
+            floatMathReady = true;
         }
     }
 
