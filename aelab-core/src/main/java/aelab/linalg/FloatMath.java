@@ -176,6 +176,29 @@ public final class FloatMath {
         }
     }
 
+    /**
+     * Whether x[from..to) are all finite (no NaN, no ±∞); on vectors once {@link VectorFloatMath} is compiled, then
+     * the answer is the same. x: Not modified.
+     *
+     * @throws IllegalArgumentException if [from, to) is not a range of x
+     */
+    public static boolean allFinite(float[] x, int from, int to) {
+        checkRange(x, from, to, x);
+        int i = from;
+        if (Gemm.vectorFloatMathReady()) {
+            i = VectorFloatMath.allFinite(x, from, to);
+            if (i < 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (!Float.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkRange(float[] x, int from, int to, float[] out) {
         ArrayMath.checkRange(Require.notNull("x", x).length, Require.notNull("out", out).length, from, to);
     }

@@ -581,7 +581,7 @@ public final class Gemm {
             return;
         }
         final Workspace ws = WORKSPACE.get();
-        final boolean vector = vectorReady(2.0 * m * n * k);
+        final boolean vector = vectorFloatStorageReady(2.0 * m * n * k);
         final boolean columns = vector && n > m;
         final int parts = Threads.partsFor(2.0 * m * n * k, columns ? n : m);
         if (parts <= 1) {
@@ -895,7 +895,21 @@ public final class Gemm {
             return true;
         }
         if (flops >= WARM_UP_FLOPS) {
-            VectorWarmUp.start();
+            VectorWarmUp.start(false);
+        }
+        return false;
+    }
+
+    /** {@link #vectorReady} for the float-storage products, whose warm-up comes first when they start it. */
+    static boolean vectorFloatStorageReady(double flops) {
+        if (!useVector) {
+            return false;
+        }
+        if (VectorWarmUp.floatStorageReady()) {
+            return true;
+        }
+        if (flops >= WARM_UP_FLOPS) {
+            VectorWarmUp.start(true);
         }
         return false;
     }

@@ -45,6 +45,22 @@ final class VectorFloatMath {
     }
 
     /**
+     * Whether the whole vectors of [from, to) are all finite: the lane sums of x·0, which are 0 for finite x and NaN
+     * for NaN or ±∞ (and stay NaN), reduced once at the end.
+     *
+     * @return the first index not looked at (from + a multiple of the vector length), or −1 when a vector had a
+     *         NaN/∞
+     */
+    static int allFinite(float[] x, int from, int to) {
+        final int end = from + S.loopBound(to - from);
+        FloatVector acc = FloatVector.zero(S);
+        for (int i = from; i < end; i += S.length()) {
+            acc = acc.add(FloatVector.fromArray(S, x, i).mul(0f));
+        }
+        return Float.isNaN(acc.reduceLanes(VectorOperators.ADD)) ? -1 : end;
+    }
+
+    /**
      * out[i] = FloatMath.exp(x[i]) for the whole vectors of [from, to).
      *
      * @return the first index not done (from + a multiple of the vector length)

@@ -380,6 +380,9 @@ final class VaeFloatStorageStep implements TrainingStep {
         for (int b = 0; b < arrays.length; b++) {
             float[] v = arrays[b].data;
             int cols = arrays[b].numCols;
+            if (Parameters.allFinite(v, 0, arrays[b].getNumElements())) {
+                continue; // one vectorised pass; the entry is looked for only in a block that has one
+            }
             for (int i = 0; i < arrays[b].getNumElements(); i++) {
                 if (!Float.isFinite(v[i])) {
                     return parameters.get(b).name() + " (" + (i / cols) + "," + (i % cols) + ") = " + v[i];

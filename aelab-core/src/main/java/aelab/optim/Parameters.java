@@ -134,17 +134,11 @@ public final class Parameters implements Iterable<ParameterBlock> {
     }
 
     /**
-     * Whether a[from..to) are all finite: the float twin of {@link #allFinite(double[], int, int)}, written without a
-     * branch so that C2 vectorises it. {@code (bits & 0x7f800000) + 0x00800000} reaches the sign bit exactly when the
-     * exponent field is all ones (NaN or ±∞, IEEE 754 binary32); the OR over the range is negative iff some entry is.
-     * a: Not modified.
+     * Whether a[from..to) are all finite: the float twin of {@link #allFinite(double[], int, int)},
+     * {@link aelab.linalg.FloatMath#allFinite} (on vectors once they are compiled). a: Not modified.
      */
-    static boolean allFinite(float[] a, int from, int to) {
-        int acc = 0;
-        for (int i = from; i < to; i++) {
-            acc |= (Float.floatToRawIntBits(a[i]) & 0x7f800000) + 0x00800000;
-        }
-        return acc >= 0;
+    public static boolean allFinite(float[] a, int from, int to) {
+        return aelab.linalg.FloatMath.allFinite(a, from, to);
     }
 
     /** Requires one array per block of {@code parameters}, each at least as long as its block. */
