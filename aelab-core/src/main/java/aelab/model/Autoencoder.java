@@ -78,15 +78,16 @@ public interface Autoencoder {
     }
 
     /**
-     * A training run's step for this model with this optimizer ({@link TrainingStep}), used by
-     * {@link aelab.train.Trainer}; each call makes a new step. The default trains on the parameter blocks in double:
-     * {@link #lossAndGradients}, then {@link Optimizer#stepKeepingPrevious(aelab.optim.Parameters, Gradients,
-     * double[][])}. {@link Vae} returns a step in float32 storage when its products are
-     * {@link aelab.linalg.ProductPrecision#FLOAT32}.
+     * A training run's step for this model with this optimizer ({@link TrainingStep}), for batches of at most
+     * maxBatch rows, used by {@link aelab.train.Trainer}; each call makes a new step. The default trains on the
+     * parameter blocks in double: {@link #lossAndGradients} on the gathered batch, then
+     * {@link Optimizer#stepKeepingPrevious(aelab.optim.Parameters, Gradients, double[][])}. {@link Vae} returns a step
+     * in float32 storage when its products are {@link aelab.linalg.ProductPrecision#FLOAT32}.
      *
      * @param optimizer the optimizer of the run. Not modified here (the step updates its state).
+     * @param maxBatch  the most rows of a batch, at least 1
      */
-    default TrainingStep trainingStep(Optimizer optimizer) {
-        return new DoubleStorageStep(this, optimizer);
+    default TrainingStep trainingStep(Optimizer optimizer, int maxBatch) {
+        return new DoubleStorageStep(this, optimizer, maxBatch);
     }
 }

@@ -1,5 +1,6 @@
 package aelab.model;
 
+import aelab.core.Require;
 import aelab.optim.Gradients;
 import aelab.optim.Optimizer;
 import aelab.optim.ParameterBlock;
@@ -8,7 +9,8 @@ import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * The default {@link TrainingStep}: {@link Autoencoder#lossAndGradients} into one {@link Gradients} buffer, then
+ * The default {@link TrainingStep}: the batch's rows gathered into one matrix, {@link Autoencoder#lossAndGradients}
+ * into one {@link Gradients} buffer, then
  * {@link Optimizer#stepKeepingPrevious(Parameters, Gradients, double[][])} on the parameter blocks themselves.
  */
 final class DoubleStorageStep implements TrainingStep {
@@ -18,12 +20,14 @@ final class DoubleStorageStep implements TrainingStep {
     private final Gradients gradients;
     /** The parameter values before the running step (restored when the step makes one non-finite). */
     private final double[][] beforeStep;
+    private final DMatrixRMaj batch;
 
-    DoubleStorageStep(Autoencoder model, Optimizer optimizer) {
+    DoubleStorageStep(Autoencoder model, Optimizer optimizer, int maxBatch) {
         this.model = model;
         this.optimizer = optimizer;
         this.parameters = model.parameters();
         this.gradients = Gradients.zerosLike(parameters);
+        this.batch = new DMatrixRMaj(Require.positive("maxBatch", maxBatch), model.inputDim());
         this.beforeStep = new double[parameters.size()][];
         for (int i = 0; i < beforeStep.length; i++) {
             beforeStep[i] = new double[parameters.get(i).size()];
@@ -39,7 +43,12 @@ final class DoubleStorageStep implements TrainingStep {
     }
 
     @Override
-    public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng) {
+    public double lossAndGradients(DMatrixRMaj data, int[] order, int from, int to, RandomGenerator rng) {
+        int d = data.numCols;
+        batch.reshape(to - from, d);
+        for (int r = from; r < to; r++) {
+            System.arraycopy(data.data, order[r] * d, batch.data, (r - from) * d, d);
+        }
         return model.lossAndGradients(batch, rng, gradients);
     }
 

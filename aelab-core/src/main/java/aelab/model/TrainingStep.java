@@ -26,13 +26,19 @@ public interface TrainingStep {
     void store();
 
     /**
-     * The loss of the batch (as {@link Autoencoder#lossAndGradients}: the model's objective, mean per sample) and its
-     * gradient, kept by the step; the model's metrics then describe this batch.
+     * The loss of the mini-batch made of rows {@code order[from]}, …, {@code order[to − 1]} of data, in that order (as
+     * {@link Autoencoder#lossAndGradients}: the model's objective, mean per sample), and its gradient, kept by the
+     * step; the model's metrics then describe this batch. The rows are the caller's to validate
+     * ({@link aelab.train.Trainer#fit} checks the whole data set with {@link Autoencoder#requireValidInput} first);
+     * the step in double storage checks its batch again, as {@link Autoencoder#lossAndGradients} does.
      *
-     * @param batch n×inputDim, valid input for the model. Not modified.
+     * @param data  n×inputDim. Not modified.
+     * @param order row indices of data. Not modified.
+     * @param from  first position in order, 0 ≤ from &lt; to
+     * @param to    one past the last position, to − from at most the step's batch size
      * @param rng   the model's noise, drawn as {@link Autoencoder#lossAndGradients} draws it. Modified.
      */
-    double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng);
+    double lossAndGradients(DMatrixRMaj data, int[] order, int from, int to, RandomGenerator rng);
 
     /** Name and (row, column) of the first NaN/∞ entry of the gradient, or null when all are finite. */
     String firstNonFiniteGradient();

@@ -450,23 +450,10 @@ public final class Vae implements Autoencoder {
      */
     private void checkTraining(DMatrixRMaj batch, Object noise, Gradients out) {
         boolean valid = batch != null && batch.numCols == d && batch.numRows >= 1 && noise != null && out != null
-                && out.parameters() == parameters && isValidBatch(batch);
+                && out.parameters() == parameters
+                && (likelihood == Likelihood.BERNOULLI ? ModelChecks.inUnitInterval(batch) : ModelChecks.isFinite(batch));
         if (!valid) {
             ModelChecks.training(batch, d, noise, out, parameters);
-            requireValidInput("batch", batch);
-        }
-    }
-
-    /** One pass deciding {@link #requireValidInput}'s checks of a batch of the right width (entries in [0, 1] imply finite). */
-    private boolean isValidBatch(DMatrixRMaj batch) {
-        return likelihood == Likelihood.BERNOULLI ? ModelChecks.inUnitInterval(batch) : ModelChecks.isFinite(batch);
-    }
-
-    /** The checks of a float-storage training step ({@link VaeFloatStorageStep}): the batch and the noise source. */
-    void checkFloatStorageStep(DMatrixRMaj batch, Object noise) {
-        if (batch == null || batch.numCols != d || batch.numRows < 1 || noise == null || !isValidBatch(batch)) {
-            ModelChecks.batch("batch", batch, d);
-            Require.notNull("rng", noise);
             requireValidInput("batch", batch);
         }
     }
@@ -477,11 +464,12 @@ public final class Vae implements Autoencoder {
      * is ReLU (or there is none); otherwise the default step in double storage.
      */
     @Override
-    public TrainingStep trainingStep(Optimizer optimizer) {
+    public TrainingStep trainingStep(Optimizer optimizer, int maxBatch) {
         Require.notNull("optimizer", optimizer);
+        Require.positive("maxBatch", maxBatch);
         if (precision != ProductPrecision.FLOAT32 || freeBits > 0 || !optimizer.supportsFloatStorage()
                 || !VaeFloatStorageStep.supports(trunk) || !VaeFloatStorageStep.supports(decoder)) {
-            return Autoencoder.super.trainingStep(optimizer);
+            return Autoencoder.super.trainingStep(optimizer, maxBatch);
         }
         return new VaeFloatStorageStep(this, optimizer);
     }

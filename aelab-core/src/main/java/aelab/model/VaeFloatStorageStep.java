@@ -1,5 +1,6 @@
 package aelab.model;
 
+import aelab.core.Require;
 import aelab.core.Rng;
 import aelab.gaussian.GaussianKl;
 import aelab.linalg.FloatMath;
@@ -207,13 +208,22 @@ final class VaeFloatStorageStep implements TrainingStep {
     }
 
     @Override
-    public double lossAndGradients(DMatrixRMaj batch, RandomGenerator rng) {
-        vae.checkFloatStorageStep(batch, rng);
-        final int n = batch.numRows;
-        final int d = batch.numCols;
+    public double lossAndGradients(DMatrixRMaj data, int[] order, int from, int to, RandomGenerator rng) {
+        Require.cols("data", data, vae.inputDim());
+        Require.notNull("rng", rng);
+        final int n = to - from;
+        final int d = data.numCols;
         final int k = vae.latentDim();
+        // the batch's rows, gathered from data and rounded to float in one pass (no double copy of the batch)
         x.reshape(n, d);
-        toFloat(batch.data, x.data, n * d);
+        final float[] xd = x.data;
+        for (int r = 0; r < n; r++) {
+            final int src = order[from + r] * d;
+            final int dst = r * d;
+            for (int j = 0; j < d; j++) {
+                xd[dst + j] = (float) data.data[src + j];
+            }
+        }
         epsilonDraws.reshape(n, k);
         Rng.standardNormal(epsilonDraws, rng);
         epsilon.reshape(n, k);

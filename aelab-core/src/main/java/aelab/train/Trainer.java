@@ -150,7 +150,6 @@ public final class Trainer {
         private final int batchesPerEpoch;
         private final long totalSteps;
         private final int[] order;
-        private final DMatrixRMaj batch;
         /** The model's step on the storage it trains in (the parameter blocks, or float copies of them). */
         private final TrainingStep trainingStep;
         private final int metrics;
@@ -176,8 +175,7 @@ public final class Trainer {
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            this.batch = new DMatrixRMaj(batchSize, data.numCols);
-            this.trainingStep = model.trainingStep(optimizer);
+            this.trainingStep = model.trainingStep(optimizer, batchSize);
             List<String> metricNames = model.metricNames();
             this.metrics = metricNames.size();
             this.epochSums = new double[metrics + 1];
@@ -202,7 +200,6 @@ public final class Trainer {
 
         private void trainEpochs() {
             int n = data.numRows;
-            int d = data.numCols;
             for (; epoch <= config.epochs(); epoch++) {
                 if (!epochStarted) {
                     if (config.shuffle()) {
@@ -224,11 +221,7 @@ public final class Trainer {
                     int b = batchesDone;
                     int start = b * batchSize;
                     int rows = Math.min(batchSize, n - start);
-                    batch.reshape(rows, d);
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(data.data, order[start + r] * d, batch.data, r * d, d);
-                    }
-                    double loss = trainingStep.lossAndGradients(batch, modelRng);
+                    double loss = trainingStep.lossAndGradients(data, order, start, start + rows, modelRng);
                     String badGradient = Double.isFinite(loss) ? trainingStep.firstNonFiniteGradient() : null;
                     if (!Double.isFinite(loss) || badGradient != null) {
                         String what = !Double.isFinite(loss) ? "loss became " + loss

@@ -74,10 +74,11 @@ class VaeFloatStorageStepTest {
         Vae v64 = builder.productPrecision(ProductPrecision.FLOAT64).build(Rng.seeded(3));
         roundToFloat(v32.parameters());
         v64.parameters().restore(v32.parameters().snapshot());
-        TrainingStep step = v32.trainingStep(new Adam(1e-3));
+        TrainingStep step = v32.trainingStep(new Adam(1e-3), x.numRows);
         VaeFloatStorageStep fs = assertInstanceOf(VaeFloatStorageStep.class, step);
         fs.load();
-        double loss = fs.lossAndGradients(x, Rng.seeded(9));
+        double loss = fs.lossAndGradients(x, java.util.stream.IntStream.range(0, x.numRows).toArray(), 0, x.numRows,
+                Rng.seeded(9));
         double nll = v32.lastMetric(0);
         double kl = v32.lastMetric(1);
         Gradients g32 = Gradients.zerosLike(v32.parameters());
@@ -127,10 +128,10 @@ class VaeFloatStorageStepTest {
     void freeBitsAndTanhKeepTheDoubleStorageStep() {
         Adam adam = new Adam(1e-3);
         assertInstanceOf(DoubleStorageStep.class, Vae.builder(8, 2).hiddenSizes(4).freeBits(0.5)
-                .productPrecision(ProductPrecision.FLOAT32).build(Rng.seeded(1)).trainingStep(adam));
+                .productPrecision(ProductPrecision.FLOAT32).build(Rng.seeded(1)).trainingStep(adam, 4));
         assertInstanceOf(DoubleStorageStep.class, Vae.builder(8, 2).hiddenSizes(4).hiddenActivation(Activation.TANH)
-                .productPrecision(ProductPrecision.FLOAT32).build(Rng.seeded(1)).trainingStep(adam));
+                .productPrecision(ProductPrecision.FLOAT32).build(Rng.seeded(1)).trainingStep(adam, 4));
         assertInstanceOf(DoubleStorageStep.class, Vae.builder(8, 2).hiddenSizes(4).build(Rng.seeded(1))
-                .trainingStep(adam));
+                .trainingStep(adam, 4));
     }
 }
