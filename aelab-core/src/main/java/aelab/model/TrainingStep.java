@@ -14,9 +14,8 @@ import org.ejml.data.DMatrixRMaj;
  * {@link aelab.linalg.ProductPrecision#FLOAT32} products) keeps float copies of the blocks, as PyTorch trains in
  * float32; the trainer calls {@link #load()} then {@link #store()} when a run starts or resumes (the blocks then hold
  * the rounded values), {@link #load()} after each epoch's listeners, and {@link #store()} before each epoch's
- * listeners and whenever the run returns or throws. A float copy is its block
- * rounded to float when loaded, and is written back exactly (float to double), so a store after a load changes
- * nothing.
+ * listeners and whenever the run returns or throws. A float copy is its block rounded to float when loaded, and is
+ * written back exactly (float to double), so a store after a load changes nothing.
  */
 public interface TrainingStep {
     /** Reads the parameter blocks into the storage the step trains on (nothing to do for the blocks themselves). */
